@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.element_properties import ElementProperties
+
+
+T = TypeVar("T", bound="Element")
+
+
+@_attrs_define
+class Element:
+    """
+    Attributes:
+        type_ (str): The type of the element.
+        bbox (list[float]): The bounding box of the element.
+        properties (ElementProperties): The properties of the element.
+        text_representation (str): The text representation of the element.
+        binary_representation (None | str | Unset): The binary representation of the element (base64 in JSON). Absent
+            from real output unless
+            images were extracted.
+    """
+
+    type_: str
+    bbox: list[float]
+    properties: ElementProperties
+    text_representation: str
+    binary_representation: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        bbox = self.bbox
+
+        properties = self.properties.to_dict()
+
+        text_representation = self.text_representation
+
+        binary_representation: None | str | Unset
+        if isinstance(self.binary_representation, Unset):
+            binary_representation = UNSET
+        else:
+            binary_representation = self.binary_representation
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "bbox": bbox,
+                "properties": properties,
+                "text_representation": text_representation,
+            }
+        )
+        if binary_representation is not UNSET:
+            field_dict["binary_representation"] = binary_representation
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.element_properties import ElementProperties  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        bbox = cast(list[float], d.pop("bbox"))
+
+        properties = ElementProperties.from_dict(d.pop("properties"))
+
+        text_representation = d.pop("text_representation")
+
+        def _parse_binary_representation(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        binary_representation = _parse_binary_representation(d.pop("binary_representation", UNSET))
+
+        element = cls(
+            type_=type_,
+            bbox=bbox,
+            properties=properties,
+            text_representation=text_representation,
+            binary_representation=binary_representation,
+        )
+
+        element.additional_properties = d
+        return element
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartitionOptionsChunkingOptionsTokenizerOptions")
+
+
+@_attrs_define
+class PartitionOptionsChunkingOptionsTokenizerOptions:
+    """The options for the tokenizer.
+
+    Attributes:
+        model_name (str | Unset): The model to use for the tokenizer. Supports all tokenizers tiktoken and huggingface's
+            transformers support so long as they do not run remote code
+             Default: 'text-embedding-3-small'.
+    """
+
+    model_name: str | Unset = "text-embedding-3-small"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model_name = self.model_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if model_name is not UNSET:
+            field_dict["model_name"] = model_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        model_name = d.pop("model_name", UNSET)
+
+        partition_options_chunking_options_tokenizer_options = cls(
+            model_name=model_name,
+        )
+
+        partition_options_chunking_options_tokenizer_options.additional_properties = d
+        return partition_options_chunking_options_tokenizer_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartitionOptionsMarkdownOptions")
+
+
+@_attrs_define
+class PartitionOptionsMarkdownOptions:
+    """A dictionary of options to specify what to include in the markdown output.
+
+    Attributes:
+        include_pagenum (bool | Unset): A boolean value indicating whether to include page numbers in the markdown
+            output. Defaults to false.
+             Default: False.
+        include_headers (bool | Unset): A boolean value indicating whether to include page headers in the markdown
+            output. Defaults to false.
+             Default: False.
+        include_footers (bool | Unset): A boolean value indicating whether to include page footers in the markdown
+            output. Defaults to false.
+             Default: False.
+    """
+
+    include_pagenum: bool | Unset = False
+    include_headers: bool | Unset = False
+    include_footers: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        include_pagenum = self.include_pagenum
+
+        include_headers = self.include_headers
+
+        include_footers = self.include_footers
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if include_pagenum is not UNSET:
+            field_dict["include_pagenum"] = include_pagenum
+        if include_headers is not UNSET:
+            field_dict["include_headers"] = include_headers
+        if include_footers is not UNSET:
+            field_dict["include_footers"] = include_footers
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        include_pagenum = d.pop("include_pagenum", UNSET)
+
+        include_headers = d.pop("include_headers", UNSET)
+
+        include_footers = d.pop("include_footers", UNSET)
+
+        partition_options_markdown_options = cls(
+            include_pagenum=include_pagenum,
+            include_headers=include_headers,
+            include_footers=include_footers,
+        )
+
+        partition_options_markdown_options.additional_properties = d
+        return partition_options_markdown_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

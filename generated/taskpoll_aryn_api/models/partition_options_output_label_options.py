@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartitionOptionsOutputLabelOptions")
+
+
+@_attrs_define
+class PartitionOptionsOutputLabelOptions:
+    """A dictionary of options to specify which heuristic to apply to enforce certain label outputs.
+
+    Attributes:
+        title_candidate_elements (list[str] | Unset): An array of strings representing the elements that should be
+            considered as title candidates. Defaults to ["Section-header", "Caption"]
+        promote_title (bool | Unset): A boolean that specifies whether to promote an element to title. Defaults to
+            false.
+             Default: False.
+        orientation_correction (bool | Unset): A boolean value indicating whether to correct the orientation of the
+            pages. Defaults to false.
+             Default: False.
+    """
+
+    title_candidate_elements: list[str] | Unset = UNSET
+    promote_title: bool | Unset = False
+    orientation_correction: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        title_candidate_elements: list[str] | Unset = UNSET
+        if not isinstance(self.title_candidate_elements, Unset):
+            title_candidate_elements = self.title_candidate_elements
+
+        promote_title = self.promote_title
+
+        orientation_correction = self.orientation_correction
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if title_candidate_elements is not UNSET:
+            field_dict["title_candidate_elements"] = title_candidate_elements
+        if promote_title is not UNSET:
+            field_dict["promote_title"] = promote_title
+        if orientation_correction is not UNSET:
+            field_dict["orientation_correction"] = orientation_correction
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        title_candidate_elements = cast(list[str], d.pop("title_candidate_elements", UNSET))
+
+        promote_title = d.pop("promote_title", UNSET)
+
+        orientation_correction = d.pop("orientation_correction", UNSET)
+
+        partition_options_output_label_options = cls(
+            title_candidate_elements=title_candidate_elements,
+            promote_title=promote_title,
+            orientation_correction=orientation_correction,
+        )
+
+        partition_options_output_label_options.additional_properties = d
+        return partition_options_output_label_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

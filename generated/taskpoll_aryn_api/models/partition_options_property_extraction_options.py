@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.partition_options_property_extraction_options_schema_item import (
+        PartitionOptionsPropertyExtractionOptionsSchemaItem,
+    )
+
+
+T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptions")
+
+
+@_attrs_define
+class PartitionOptionsPropertyExtractionOptions:
+    """(PAYG Only) Options for extracting properties (key-value pairs) from documents such as invoices, purchase orders,
+    contracts, etc.
+
+        Attributes:
+            schema (list[PartitionOptionsPropertyExtractionOptionsSchemaItem] | Unset): A list of properties each of which
+                describes a specific occurrence of information appearing in the document.
+            voting (bool | Unset): Vote across three different LLMs from different providers to improve the accuracy of
+                property extraction. Only applicable when schema is provided.
+                 Default: False.
+            suggest_properties (bool | Unset): Infer the schema of the submitted document. Default: False.
+            suggest_properties_instructions (str | Unset): Additional instructions to DocParse for recognizing important
+                properties for the schema.
+    """
+
+    schema: list[PartitionOptionsPropertyExtractionOptionsSchemaItem] | Unset = UNSET
+    voting: bool | Unset = False
+    suggest_properties: bool | Unset = False
+    suggest_properties_instructions: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        schema: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.schema, Unset):
+            schema = []
+            for schema_item_data in self.schema:
+                schema_item = schema_item_data.to_dict()
+                schema.append(schema_item)
+
+        voting = self.voting
+
+        suggest_properties = self.suggest_properties
+
+        suggest_properties_instructions = self.suggest_properties_instructions
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if schema is not UNSET:
+            field_dict["schema"] = schema
+        if voting is not UNSET:
+            field_dict["voting"] = voting
+        if suggest_properties is not UNSET:
+            field_dict["suggest_properties"] = suggest_properties
+        if suggest_properties_instructions is not UNSET:
+            field_dict["suggest_properties_instructions"] = suggest_properties_instructions
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.partition_options_property_extraction_options_schema_item import (
+            PartitionOptionsPropertyExtractionOptionsSchemaItem,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        _schema = d.pop("schema", UNSET)
+        schema: list[PartitionOptionsPropertyExtractionOptionsSchemaItem] | Unset = UNSET
+        if _schema is not UNSET:
+            schema = []
+            for schema_item_data in _schema:
+                schema_item = PartitionOptionsPropertyExtractionOptionsSchemaItem.from_dict(schema_item_data)
+
+                schema.append(schema_item)
+
+        voting = d.pop("voting", UNSET)
+
+        suggest_properties = d.pop("suggest_properties", UNSET)
+
+        suggest_properties_instructions = d.pop("suggest_properties_instructions", UNSET)
+
+        partition_options_property_extraction_options = cls(
+            schema=schema,
+            voting=voting,
+            suggest_properties=suggest_properties,
+            suggest_properties_instructions=suggest_properties_instructions,
+        )
+
+        partition_options_property_extraction_options.additional_properties = d
+        return partition_options_property_extraction_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

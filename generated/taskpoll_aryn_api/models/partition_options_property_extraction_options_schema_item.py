@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.partition_options_property_extraction_options_schema_item_type import (
+        PartitionOptionsPropertyExtractionOptionsSchemaItemType,
+    )
+
+
+T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptionsSchemaItem")
+
+
+@_attrs_define
+class PartitionOptionsPropertyExtractionOptionsSchemaItem:
+    """
+    Attributes:
+        name (str): The name of a property, e.g. 'address', 'first_name'.
+        type_ (PartitionOptionsPropertyExtractionOptionsSchemaItemType): A dictionary describing the property.
+    """
+
+    name: str
+    type_: PartitionOptionsPropertyExtractionOptionsSchemaItemType
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        type_ = self.type_.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "type": type_,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.partition_options_property_extraction_options_schema_item_type import (
+            PartitionOptionsPropertyExtractionOptionsSchemaItemType,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemType.from_dict(d.pop("type"))
+
+        partition_options_property_extraction_options_schema_item = cls(
+            name=name,
+            type_=type_,
+        )
+
+        partition_options_property_extraction_options_schema_item.additional_properties = d
+        return partition_options_property_extraction_options_schema_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

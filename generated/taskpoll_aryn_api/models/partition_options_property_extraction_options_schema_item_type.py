@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.partition_options_property_extraction_options_schema_item_type_type import (
+    PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.partition_options_property_extraction_options_schema_item_type_item_type import (
+        PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType,
+    )
+
+
+T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptionsSchemaItemType")
+
+
+@_attrs_define
+class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
+    """A dictionary describing the property.
+
+    Attributes:
+        type_ (PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType): The type of the property. Simple types can
+            be 'int', 'float', 'date', 'string', 'bool', 'choice'. A nested type of 'array' can consist of properties of
+            simple types.
+        description (str | Unset): A description of the property.
+        examples (list[Any] | Unset): An array of examples.
+        choices (list[str] | Unset): Valid choices for a 'choice' type property.
+        item_type (PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType | Unset): The type of items in an
+            'array' type property.
+    """
+
+    type_: PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType
+    description: str | Unset = UNSET
+    examples: list[Any] | Unset = UNSET
+    choices: list[str] | Unset = UNSET
+    item_type: PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        description = self.description
+
+        examples: list[Any] | Unset = UNSET
+        if not isinstance(self.examples, Unset):
+            examples = self.examples
+
+        choices: list[str] | Unset = UNSET
+        if not isinstance(self.choices, Unset):
+            choices = self.choices
+
+        item_type: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.item_type, Unset):
+            item_type = self.item_type.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if examples is not UNSET:
+            field_dict["examples"] = examples
+        if choices is not UNSET:
+            field_dict["choices"] = choices
+        if item_type is not UNSET:
+            field_dict["item_type"] = item_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.partition_options_property_extraction_options_schema_item_type_item_type import (
+            PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType(d.pop("type"))
+
+        description = d.pop("description", UNSET)
+
+        examples = cast(list[Any], d.pop("examples", UNSET))
+
+        choices = cast(list[str], d.pop("choices", UNSET))
+
+        _item_type = d.pop("item_type", UNSET)
+        item_type: PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType | Unset
+        if isinstance(_item_type, Unset):
+            item_type = UNSET
+        else:
+            item_type = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType.from_dict(_item_type)
+
+        partition_options_property_extraction_options_schema_item_type = cls(
+            type_=type_,
+            description=description,
+            examples=examples,
+            choices=choices,
+            item_type=item_type,
+        )
+
+        partition_options_property_extraction_options_schema_item_type.additional_properties = d
+        return partition_options_property_extraction_options_schema_item_type
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.partition_options_text_extraction_options_ocr_text_mode import (
+    PartitionOptionsTextExtractionOptionsOCRTextMode,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartitionOptionsTextExtractionOptions")
+
+
+@_attrs_define
+class PartitionOptionsTextExtractionOptions:
+    """Options for text extraction
+
+    Attributes:
+        ocr_text_mode (PartitionOptionsTextExtractionOptionsOCRTextMode | Unset): The mode to use for OCR text
+            extraction on non-table elements. Defaults to `standard`. Note that the `vision` mode is only available for PAYG
+            users.
+        remove_line_breaks (bool | Unset): A boolean value indicating whether to remove line breaks from the extracted
+            text.
+             Default: True.
+    """
+
+    ocr_text_mode: PartitionOptionsTextExtractionOptionsOCRTextMode | Unset = UNSET
+    remove_line_breaks: bool | Unset = True
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        ocr_text_mode: str | Unset = UNSET
+        if not isinstance(self.ocr_text_mode, Unset):
+            ocr_text_mode = self.ocr_text_mode.value
+
+        remove_line_breaks = self.remove_line_breaks
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if ocr_text_mode is not UNSET:
+            field_dict["ocr_text_mode"] = ocr_text_mode
+        if remove_line_breaks is not UNSET:
+            field_dict["remove_line_breaks"] = remove_line_breaks
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _ocr_text_mode = d.pop("ocr_text_mode", UNSET)
+        ocr_text_mode: PartitionOptionsTextExtractionOptionsOCRTextMode | Unset
+        if isinstance(_ocr_text_mode, Unset):
+            ocr_text_mode = UNSET
+        else:
+            ocr_text_mode = PartitionOptionsTextExtractionOptionsOCRTextMode(_ocr_text_mode)
+
+        remove_line_breaks = d.pop("remove_line_breaks", UNSET)
+
+        partition_options_text_extraction_options = cls(
+            ocr_text_mode=ocr_text_mode,
+            remove_line_breaks=remove_line_breaks,
+        )
+
+        partition_options_text_extraction_options.additional_properties = d
+        return partition_options_text_extraction_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from io import BytesIO
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import types
+from ..types import UNSET, File, FileTypes, Unset
+
+if TYPE_CHECKING:
+    from ..models.partition_options import PartitionOptions
+
+
+T = TypeVar("T", bound="PartitionRequest")
+
+
+@_attrs_define
+class PartitionRequest:
+    """
+    Attributes:
+        file (File | Unset):
+        file_url (str | Unset):
+        options (PartitionOptions | Unset):
+    """
+
+    file: File | Unset = UNSET
+    file_url: str | Unset = UNSET
+    options: PartitionOptions | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        file: FileTypes | Unset = UNSET
+        if not isinstance(self.file, Unset):
+            file = self.file.to_tuple()
+
+        file_url = self.file_url
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if file is not UNSET:
+            field_dict["file"] = file
+        if file_url is not UNSET:
+            field_dict["file_url"] = file_url
+        if options is not UNSET:
+            field_dict["options"] = options
+
+        return field_dict
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        if not isinstance(self.file, Unset):
+            files.append(("file", self.file.to_tuple()))
+
+        if not isinstance(self.file_url, Unset):
+            files.append(("file_url", (None, str(self.file_url).encode(), "text/plain")))
+
+        if not isinstance(self.options, Unset):
+            files.append(("options", (None, json.dumps(self.options.to_dict()).encode(), "application/json")))
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+
+        return files
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.partition_options import PartitionOptions  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _file = d.pop("file", UNSET)
+        file: File | Unset
+        if isinstance(_file, Unset):
+            file = UNSET
+        else:
+            file = File(payload=BytesIO(_file))
+
+        file_url = d.pop("file_url", UNSET)
+
+        _options = d.pop("options", UNSET)
+        options: PartitionOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = PartitionOptions.from_dict(_options)
+
+        partition_request = cls(
+            file=file,
+            file_url=file_url,
+            options=options,
+        )
+
+        partition_request.additional_properties = d
+        return partition_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.task_list_status import TaskListStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TaskListEntry")
+
+
+@_attrs_define
+class TaskListEntry:
+    """
+    Attributes:
+        action (str | Unset): The action of the Aryn API the async task was submitted to.
+        task_status (TaskListStatus | Unset): The state of the async task.
+    """
+
+    action: str | Unset = UNSET
+    task_status: TaskListStatus | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action = self.action
+
+        task_status: str | Unset = UNSET
+        if not isinstance(self.task_status, Unset):
+            task_status = self.task_status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if action is not UNSET:
+            field_dict["action"] = action
+        if task_status is not UNSET:
+            field_dict["task_status"] = task_status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        action = d.pop("action", UNSET)
+
+        _task_status = d.pop("task_status", UNSET)
+        task_status: TaskListStatus | Unset
+        if isinstance(_task_status, Unset):
+            task_status = UNSET
+        else:
+            task_status = TaskListStatus(_task_status)
+
+        task_list_entry = cls(
+            action=action,
+            task_status=task_status,
+        )
+
+        task_list_entry.additional_properties = d
+        return task_list_entry
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

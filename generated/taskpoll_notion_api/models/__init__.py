@@ -1,0 +1,53 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .async_task_failed import AsyncTaskFailed
+from .async_task_in_progress import AsyncTaskInProgress
+from .async_task_in_progress_status import AsyncTaskInProgressStatus
+from .async_task_operation import AsyncTaskOperation
+from .async_task_operation_surface import AsyncTaskOperationSurface
+from .async_task_succeeded import AsyncTaskSucceeded
+from .async_task_succeeded_result import AsyncTaskSucceededResult
+from .create_page_notion_version import CreatePageNotionVersion
+from .create_page_request import CreatePageRequest
+from .create_page_request_children_item import CreatePageRequestChildrenItem
+from .create_page_request_content_item import CreatePageRequestContentItem
+from .create_page_request_cover_type_0 import CreatePageRequestCoverType0
+from .create_page_request_icon_type_0 import CreatePageRequestIconType0
+from .create_page_request_parent import CreatePageRequestParent
+from .create_page_request_position import CreatePageRequestPosition
+from .create_page_request_properties import CreatePageRequestProperties
+from .create_page_request_template import CreatePageRequestTemplate
+from .error import Error
+from .error_additional_data import ErrorAdditionalData
+from .error_code import ErrorCode
+from .page import Page
+from .page_parent import PageParent
+from .page_properties import PageProperties
+from .retrieve_async_task_notion_version import RetrieveAsyncTaskNotionVersion
+
+__all__ = (
+    "AsyncTaskFailed",
+    "AsyncTaskInProgress",
+    "AsyncTaskInProgressStatus",
+    "AsyncTaskOperation",
+    "AsyncTaskOperationSurface",
+    "AsyncTaskSucceeded",
+    "AsyncTaskSucceededResult",
+    "CreatePageNotionVersion",
+    "CreatePageRequest",
+    "CreatePageRequestChildrenItem",
+    "CreatePageRequestContentItem",
+    "CreatePageRequestCoverType0",
+    "CreatePageRequestIconType0",
+    "CreatePageRequestParent",
+    "CreatePageRequestPosition",
+    "CreatePageRequestProperties",
+    "CreatePageRequestTemplate",
+    "Error",
+    "ErrorAdditionalData",
+    "ErrorCode",
+    "Page",
+    "PageParent",
+    "PageProperties",
+    "RetrieveAsyncTaskNotionVersion",
+)

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.async_task_operation import AsyncTaskOperation
+    from ..models.error import Error
+
+
+T = TypeVar("T", bound="AsyncTaskFailed")
+
+
+@_attrs_define
+class AsyncTaskFailed:
+    """A task that failed terminally.
+
+    Attributes:
+        object_ (Literal['async_task']):
+        id (str):
+        status_url (str):
+        created_time (datetime.datetime):
+        operation (AsyncTaskOperation): The operation the task runs.
+        status (Literal['failed']):
+        error (Error): The standard Public API error object. HTTP error responses also carry `request_id`; the error
+            inside a failed async task does not.
+    """
+
+    object_: Literal["async_task"]
+    id: str
+    status_url: str
+    created_time: datetime.datetime
+    operation: AsyncTaskOperation
+    status: Literal["failed"]
+    error: Error
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        object_ = self.object_
+
+        id = self.id
+
+        status_url = self.status_url
+
+        created_time = self.created_time.isoformat()
+
+        operation = self.operation.to_dict()
+
+        status = self.status
+
+        error = self.error.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "id": id,
+                "status_url": status_url,
+                "created_time": created_time,
+                "operation": operation,
+                "status": status,
+                "error": error,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.async_task_operation import AsyncTaskOperation  # noqa: PLC0415
+        from ..models.error import Error  # noqa: PLC0415
+
+        d = dict(src_dict)
+        object_ = cast(Literal["async_task"], d.pop("object"))
+        if object_ != "async_task":
+            raise ValueError(f"object must match const 'async_task', got '{object_}'")
+
+        id = d.pop("id")
+
+        status_url = d.pop("status_url")
+
+        created_time = datetime.datetime.fromisoformat(d.pop("created_time"))
+
+        operation = AsyncTaskOperation.from_dict(d.pop("operation"))
+
+        status = cast(Literal["failed"], d.pop("status"))
+        if status != "failed":
+            raise ValueError(f"status must match const 'failed', got '{status}'")
+
+        error = Error.from_dict(d.pop("error"))
+
+        async_task_failed = cls(
+            object_=object_,
+            id=id,
+            status_url=status_url,
+            created_time=created_time,
+            operation=operation,
+            status=status,
+            error=error,
+        )
+
+        async_task_failed.additional_properties = d
+        return async_task_failed
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

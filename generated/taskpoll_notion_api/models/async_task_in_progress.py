@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.async_task_in_progress_status import AsyncTaskInProgressStatus
+
+if TYPE_CHECKING:
+    from ..models.async_task_operation import AsyncTaskOperation
+
+
+T = TypeVar("T", bound="AsyncTaskInProgress")
+
+
+@_attrs_define
+class AsyncTaskInProgress:
+    """A task that has not finished. Wait at least `poll_after_seconds` before polling again.
+
+    Attributes:
+        object_ (Literal['async_task']):
+        id (str):
+        status_url (str): The URL to poll for this task.
+        created_time (datetime.datetime):
+        operation (AsyncTaskOperation): The operation the task runs.
+        status (AsyncTaskInProgressStatus): queued: accepted and persisted, not started. running: a worker is processing
+            it. retrying: it hit a retryable failure and is scheduled to retry.
+        poll_after_seconds (float): Wait at least this long before polling again.
+    """
+
+    object_: Literal["async_task"]
+    id: str
+    status_url: str
+    created_time: datetime.datetime
+    operation: AsyncTaskOperation
+    status: AsyncTaskInProgressStatus
+    poll_after_seconds: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        object_ = self.object_
+
+        id = self.id
+
+        status_url = self.status_url
+
+        created_time = self.created_time.isoformat()
+
+        operation = self.operation.to_dict()
+
+        status = self.status.value
+
+        poll_after_seconds = self.poll_after_seconds
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "object": object_,
+                "id": id,
+                "status_url": status_url,
+                "created_time": created_time,
+                "operation": operation,
+                "status": status,
+                "poll_after_seconds": poll_after_seconds,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.async_task_operation import AsyncTaskOperation  # noqa: PLC0415
+
+        d = dict(src_dict)
+        object_ = cast(Literal["async_task"], d.pop("object"))
+        if object_ != "async_task":
+            raise ValueError(f"object must match const 'async_task', got '{object_}'")
+
+        id = d.pop("id")
+
+        status_url = d.pop("status_url")
+
+        created_time = datetime.datetime.fromisoformat(d.pop("created_time"))
+
+        operation = AsyncTaskOperation.from_dict(d.pop("operation"))
+
+        status = AsyncTaskInProgressStatus(d.pop("status"))
+
+        poll_after_seconds = d.pop("poll_after_seconds")
+
+        async_task_in_progress = cls(
+            object_=object_,
+            id=id,
+            status_url=status_url,
+            created_time=created_time,
+            operation=operation,
+            status=status,
+            poll_after_seconds=poll_after_seconds,
+        )
+
+        async_task_in_progress.additional_properties = d
+        return async_task_in_progress
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.async_task_operation_surface import AsyncTaskOperationSurface
+
+T = TypeVar("T", bound="AsyncTaskOperation")
+
+
+@_attrs_define
+class AsyncTaskOperation:
+    """The operation the task runs.
+
+    Attributes:
+        surface (AsyncTaskOperationSurface):
+        name (str):
+    """
+
+    surface: AsyncTaskOperationSurface
+    name: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        surface = self.surface.value
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "surface": surface,
+                "name": name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        surface = AsyncTaskOperationSurface(d.pop("surface"))
+
+        name = d.pop("name")
+
+        async_task_operation = cls(
+            surface=surface,
+            name=name,
+        )
+
+        async_task_operation.additional_properties = d
+        return async_task_operation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="BoundingBox")
+
+
+@_attrs_define
+class BoundingBox:
+    """Bounding box for an item. It is used for chunks, segments and OCR results.
+
+    Attributes:
+        height (float): The height of the bounding box.
+        left (float): The left coordinate of the bounding box.
+        top (float): The top coordinate of the bounding box.
+        width (float): The width of the bounding box.
+    """
+
+    height: float
+    left: float
+    top: float
+    width: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        height = self.height
+
+        left = self.left
+
+        top = self.top
+
+        width = self.width
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "height": height,
+                "left": left,
+                "top": top,
+                "width": width,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        height = d.pop("height")
+
+        left = d.pop("left")
+
+        top = d.pop("top")
+
+        width = d.pop("width")
+
+        bounding_box = cls(
+            height=height,
+            left=left,
+            top=top,
+            width=width,
+        )
+
+        bounding_box.additional_properties = d
+        return bounding_box
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

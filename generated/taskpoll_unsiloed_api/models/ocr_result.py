@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.bounding_box import BoundingBox
+    from ..models.text_color import TextColor
+
+
+T = TypeVar("T", bound="OCRResult")
+
+
+@_attrs_define
+class OCRResult:
+    """OCR results for a segment
+
+    Attributes:
+        bbox (BoundingBox): Bounding box for an item. It is used for chunks, segments and OCR results.
+        text (str): The recognized text of the OCR result.
+        color (None | TextColor | Unset):
+        confidence (float | None | Unset): The confidence score of the recognized text.
+        link (None | str | Unset): Optional link URL associated with this OCR result (from PDF annotations)
+    """
+
+    bbox: BoundingBox
+    text: str
+    color: None | TextColor | Unset = UNSET
+    confidence: float | None | Unset = UNSET
+    link: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.text_color import TextColor  # noqa: PLC0415
+
+        bbox = self.bbox.to_dict()
+
+        text = self.text
+
+        color: dict[str, Any] | None | Unset
+        if isinstance(self.color, Unset):
+            color = UNSET
+        elif isinstance(self.color, TextColor):
+            color = self.color.to_dict()
+        else:
+            color = self.color
+
+        confidence: float | None | Unset
+        if isinstance(self.confidence, Unset):
+            confidence = UNSET
+        else:
+            confidence = self.confidence
+
+        link: None | str | Unset
+        if isinstance(self.link, Unset):
+            link = UNSET
+        else:
+            link = self.link
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "bbox": bbox,
+                "text": text,
+            }
+        )
+        if color is not UNSET:
+            field_dict["color"] = color
+        if confidence is not UNSET:
+            field_dict["confidence"] = confidence
+        if link is not UNSET:
+            field_dict["link"] = link
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bounding_box import BoundingBox  # noqa: PLC0415
+        from ..models.text_color import TextColor  # noqa: PLC0415
+
+        d = dict(src_dict)
+        bbox = BoundingBox.from_dict(d.pop("bbox"))
+
+        text = d.pop("text")
+
+        def _parse_color(data: object) -> None | TextColor | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                color_type_1 = TextColor.from_dict(data)
+
+                return color_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TextColor | Unset, data)
+
+        color = _parse_color(d.pop("color", UNSET))
+
+        def _parse_confidence(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        confidence = _parse_confidence(d.pop("confidence", UNSET))
+
+        def _parse_link(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        link = _parse_link(d.pop("link", UNSET))
+
+        ocr_result = cls(
+            bbox=bbox,
+            text=text,
+            color=color,
+            confidence=confidence,
+            link=link,
+        )
+
+        ocr_result.additional_properties = d
+        return ocr_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,714 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from io import BytesIO
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import types
+from ..types import UNSET, File, Unset
+
+T = TypeVar("T", bound="ParseCreateRequest")
+
+
+@_attrs_define
+class ParseCreateRequest:
+    """Request body for `POST /parse` (multipart/form-data).
+
+    Provide either `file` (binary upload) or `url` (presigned/public URL) — not both.
+
+        Attributes:
+            file (File): Document file to process. Required if `url` is not provided.
+                Supported formats: PDF, PNG, JPEG, TIFF, PPT, PPTX, DOC, DOCX, XLS, XLSX.
+            chunk_processing (None | str | Unset): JSON object for chunk processing configuration.
+            detect_checkboxes (bool | None | Unset): Detect checkboxes using Swin Transformer Detection API. Defaults to
+                `false`. Default: False.
+            error_handling (None | str | Unset): Error handling strategy for non-critical processing errors.
+                `Continue` (default) — proceed despite errors (e.g., LLM refusals).
+                `Fail` — stop and fail the task on any error. Default: 'Continue'.
+            expires_in (int | None | Unset): Seconds until the task and its output are deleted. Defaults to the plan
+                expiration time.
+            extract_charts (bool | None | Unset): Extract structured data from charts and graphs. Defaults to `false`.
+                Default: False.
+            extract_colors (bool | None | Unset): Transfer text color from the PDF text layer to OCR results. Defaults to
+                `false`. Default: False.
+            extract_links (bool | None | Unset): Attach hyperlink URLs from PDF annotations to OCR results. Defaults to
+                `false`. Default: False.
+            keep_segment_types (None | str | Unset): Filter output to include only the specified segment types (comma-
+                separated).
+                Example: `"table,picture"`. Use `"all"` to include everything. Defaults to `"all"`. Default: 'all'.
+            llm_processing (None | str | Unset): JSON object for LLM processing configuration.
+            merge_tables (bool | None | Unset): Merge tables that span multiple pages into a single unified structure.
+                Defaults to `false`. Default: False.
+            ocr_engine (None | str | Unset): OCR engine to use for text recognition.
+                `UnsiloedBeta` (default) — PaddleOCR-VL-1.5 via vLLM (handles rotated/warped text).
+                `UnsiloedHawk` — Surya OCR (higher accuracy, complex layouts).
+                `UnsiloedStorm` — Google Cloud Vision API (enterprise accuracy, 50+ languages). Default: 'UnsiloedBeta'.
+            ocr_mode (None | str | Unset): OCR processing mode.
+                `auto_ocr` (default) — applies OCR only where needed.
+                `force_ocr` — applies OCR to all content regardless of existing text layer. Default: 'auto_ocr'.
+            output_fields (None | str | Unset): JSON object controlling which output fields are included in the response.
+                Example: `{"html": false, "markdown": true, "ocr": false}`.
+                All fields default to `true`.
+            page_range (None | str | Unset): Page range to process. Formats: `"1-5"`, `"2,4,6"`, `"[1,3,5]"`. Defaults to
+                all pages.
+            segment_analysis (None | str | Unset): JSON object controlling HTML/Markdown generation strategy and AI model
+                per segment type.
+                Example: `{"Table": {"html": "LLM", "markdown": "LLM", "model_id": "us_table_v2"}}`.
+            segment_processing (None | str | Unset): Alias for `segment_analysis` (Core Parser name). If both are provided,
+                this takes precedence.
+            segment_type_naming (None | str | Unset): Segment type naming convention.
+                `Unsiloed` (default) — e.g., `PageHeader`, `ListItem`, `Picture`.
+                `Other` — alternative names e.g., `Header`, `List Item`, `Figure`. Default: 'Unsiloed'.
+            segmentation_method (None | str | Unset): Document segmentation strategy.
+                `smart_layout_detection` (default) — detects layout elements (tables, pictures,
+                formulas, etc.) using bounding boxes.
+                `page_by_page` — treats each page as a single segment; faster for simple documents. Default:
+                'smart_layout_detection'.
+            url (None | str | Unset): Presigned or public URL of the document to fetch and process.
+                Required if `file` is not provided.
+            use_high_resolution (bool | None | Unset): Use high-resolution images for cropping and post-processing.
+                Latency penalty: ~2–3 s per page. Defaults to `true`. Default: True.
+            validate_segments (None | str | Unset): JSON array string of segment types to validate with VLM.
+                Example: `["Table", "Formula", "Picture"]`. Defaults to `[]`.
+            validate_table_segments (bool | None | Unset): Legacy: validate table segment classifications using VLM.
+                Prefer `validate_segments: ["Table"]` instead. Defaults to `false`. Default: False.
+            xml_citation (bool | None | Unset): Extract and hyperlink bibliography citations in the markdown output. PDFs
+                only.
+                Defaults to `false`. Default: False.
+    """
+
+    file: File
+    chunk_processing: None | str | Unset = UNSET
+    detect_checkboxes: bool | None | Unset = False
+    error_handling: None | str | Unset = "Continue"
+    expires_in: int | None | Unset = UNSET
+    extract_charts: bool | None | Unset = False
+    extract_colors: bool | None | Unset = False
+    extract_links: bool | None | Unset = False
+    keep_segment_types: None | str | Unset = "all"
+    llm_processing: None | str | Unset = UNSET
+    merge_tables: bool | None | Unset = False
+    ocr_engine: None | str | Unset = "UnsiloedBeta"
+    ocr_mode: None | str | Unset = "auto_ocr"
+    output_fields: None | str | Unset = UNSET
+    page_range: None | str | Unset = UNSET
+    segment_analysis: None | str | Unset = UNSET
+    segment_processing: None | str | Unset = UNSET
+    segment_type_naming: None | str | Unset = "Unsiloed"
+    segmentation_method: None | str | Unset = "smart_layout_detection"
+    url: None | str | Unset = UNSET
+    use_high_resolution: bool | None | Unset = True
+    validate_segments: None | str | Unset = UNSET
+    validate_table_segments: bool | None | Unset = False
+    xml_citation: bool | None | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        file = self.file.to_tuple()
+
+        chunk_processing: None | str | Unset
+        if isinstance(self.chunk_processing, Unset):
+            chunk_processing = UNSET
+        else:
+            chunk_processing = self.chunk_processing
+
+        detect_checkboxes: bool | None | Unset
+        if isinstance(self.detect_checkboxes, Unset):
+            detect_checkboxes = UNSET
+        else:
+            detect_checkboxes = self.detect_checkboxes
+
+        error_handling: None | str | Unset
+        if isinstance(self.error_handling, Unset):
+            error_handling = UNSET
+        else:
+            error_handling = self.error_handling
+
+        expires_in: int | None | Unset
+        if isinstance(self.expires_in, Unset):
+            expires_in = UNSET
+        else:
+            expires_in = self.expires_in
+
+        extract_charts: bool | None | Unset
+        if isinstance(self.extract_charts, Unset):
+            extract_charts = UNSET
+        else:
+            extract_charts = self.extract_charts
+
+        extract_colors: bool | None | Unset
+        if isinstance(self.extract_colors, Unset):
+            extract_colors = UNSET
+        else:
+            extract_colors = self.extract_colors
+
+        extract_links: bool | None | Unset
+        if isinstance(self.extract_links, Unset):
+            extract_links = UNSET
+        else:
+            extract_links = self.extract_links
+
+        keep_segment_types: None | str | Unset
+        if isinstance(self.keep_segment_types, Unset):
+            keep_segment_types = UNSET
+        else:
+            keep_segment_types = self.keep_segment_types
+
+        llm_processing: None | str | Unset
+        if isinstance(self.llm_processing, Unset):
+            llm_processing = UNSET
+        else:
+            llm_processing = self.llm_processing
+
+        merge_tables: bool | None | Unset
+        if isinstance(self.merge_tables, Unset):
+            merge_tables = UNSET
+        else:
+            merge_tables = self.merge_tables
+
+        ocr_engine: None | str | Unset
+        if isinstance(self.ocr_engine, Unset):
+            ocr_engine = UNSET
+        else:
+            ocr_engine = self.ocr_engine
+
+        ocr_mode: None | str | Unset
+        if isinstance(self.ocr_mode, Unset):
+            ocr_mode = UNSET
+        else:
+            ocr_mode = self.ocr_mode
+
+        output_fields: None | str | Unset
+        if isinstance(self.output_fields, Unset):
+            output_fields = UNSET
+        else:
+            output_fields = self.output_fields
+
+        page_range: None | str | Unset
+        if isinstance(self.page_range, Unset):
+            page_range = UNSET
+        else:
+            page_range = self.page_range
+
+        segment_analysis: None | str | Unset
+        if isinstance(self.segment_analysis, Unset):
+            segment_analysis = UNSET
+        else:
+            segment_analysis = self.segment_analysis
+
+        segment_processing: None | str | Unset
+        if isinstance(self.segment_processing, Unset):
+            segment_processing = UNSET
+        else:
+            segment_processing = self.segment_processing
+
+        segment_type_naming: None | str | Unset
+        if isinstance(self.segment_type_naming, Unset):
+            segment_type_naming = UNSET
+        else:
+            segment_type_naming = self.segment_type_naming
+
+        segmentation_method: None | str | Unset
+        if isinstance(self.segmentation_method, Unset):
+            segmentation_method = UNSET
+        else:
+            segmentation_method = self.segmentation_method
+
+        url: None | str | Unset
+        if isinstance(self.url, Unset):
+            url = UNSET
+        else:
+            url = self.url
+
+        use_high_resolution: bool | None | Unset
+        if isinstance(self.use_high_resolution, Unset):
+            use_high_resolution = UNSET
+        else:
+            use_high_resolution = self.use_high_resolution
+
+        validate_segments: None | str | Unset
+        if isinstance(self.validate_segments, Unset):
+            validate_segments = UNSET
+        else:
+            validate_segments = self.validate_segments
+
+        validate_table_segments: bool | None | Unset
+        if isinstance(self.validate_table_segments, Unset):
+            validate_table_segments = UNSET
+        else:
+            validate_table_segments = self.validate_table_segments
+
+        xml_citation: bool | None | Unset
+        if isinstance(self.xml_citation, Unset):
+            xml_citation = UNSET
+        else:
+            xml_citation = self.xml_citation
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "file": file,
+            }
+        )
+        if chunk_processing is not UNSET:
+            field_dict["chunk_processing"] = chunk_processing
+        if detect_checkboxes is not UNSET:
+            field_dict["detect_checkboxes"] = detect_checkboxes
+        if error_handling is not UNSET:
+            field_dict["error_handling"] = error_handling
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
+        if extract_charts is not UNSET:
+            field_dict["extract_charts"] = extract_charts
+        if extract_colors is not UNSET:
+            field_dict["extract_colors"] = extract_colors
+        if extract_links is not UNSET:
+            field_dict["extract_links"] = extract_links
+        if keep_segment_types is not UNSET:
+            field_dict["keep_segment_types"] = keep_segment_types
+        if llm_processing is not UNSET:
+            field_dict["llm_processing"] = llm_processing
+        if merge_tables is not UNSET:
+            field_dict["merge_tables"] = merge_tables
+        if ocr_engine is not UNSET:
+            field_dict["ocr_engine"] = ocr_engine
+        if ocr_mode is not UNSET:
+            field_dict["ocr_mode"] = ocr_mode
+        if output_fields is not UNSET:
+            field_dict["output_fields"] = output_fields
+        if page_range is not UNSET:
+            field_dict["page_range"] = page_range
+        if segment_analysis is not UNSET:
+            field_dict["segment_analysis"] = segment_analysis
+        if segment_processing is not UNSET:
+            field_dict["segment_processing"] = segment_processing
+        if segment_type_naming is not UNSET:
+            field_dict["segment_type_naming"] = segment_type_naming
+        if segmentation_method is not UNSET:
+            field_dict["segmentation_method"] = segmentation_method
+        if url is not UNSET:
+            field_dict["url"] = url
+        if use_high_resolution is not UNSET:
+            field_dict["use_high_resolution"] = use_high_resolution
+        if validate_segments is not UNSET:
+            field_dict["validate_segments"] = validate_segments
+        if validate_table_segments is not UNSET:
+            field_dict["validate_table_segments"] = validate_table_segments
+        if xml_citation is not UNSET:
+            field_dict["xml_citation"] = xml_citation
+
+        return field_dict
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        files.append(("file", self.file.to_tuple()))
+
+        if not isinstance(self.chunk_processing, Unset):
+            if isinstance(self.chunk_processing, str):
+                files.append(("chunk_processing", (None, str(self.chunk_processing).encode(), "text/plain")))
+            else:
+                files.append(("chunk_processing", (None, str(self.chunk_processing).encode(), "text/plain")))
+
+        if not isinstance(self.detect_checkboxes, Unset):
+            if isinstance(self.detect_checkboxes, bool):
+                files.append(("detect_checkboxes", (None, str(self.detect_checkboxes).encode(), "text/plain")))
+            else:
+                files.append(("detect_checkboxes", (None, str(self.detect_checkboxes).encode(), "text/plain")))
+
+        if not isinstance(self.error_handling, Unset):
+            if isinstance(self.error_handling, str):
+                files.append(("error_handling", (None, str(self.error_handling).encode(), "text/plain")))
+            else:
+                files.append(("error_handling", (None, str(self.error_handling).encode(), "text/plain")))
+
+        if not isinstance(self.expires_in, Unset):
+            if isinstance(self.expires_in, int):
+                files.append(("expires_in", (None, str(self.expires_in).encode(), "text/plain")))
+            else:
+                files.append(("expires_in", (None, str(self.expires_in).encode(), "text/plain")))
+
+        if not isinstance(self.extract_charts, Unset):
+            if isinstance(self.extract_charts, bool):
+                files.append(("extract_charts", (None, str(self.extract_charts).encode(), "text/plain")))
+            else:
+                files.append(("extract_charts", (None, str(self.extract_charts).encode(), "text/plain")))
+
+        if not isinstance(self.extract_colors, Unset):
+            if isinstance(self.extract_colors, bool):
+                files.append(("extract_colors", (None, str(self.extract_colors).encode(), "text/plain")))
+            else:
+                files.append(("extract_colors", (None, str(self.extract_colors).encode(), "text/plain")))
+
+        if not isinstance(self.extract_links, Unset):
+            if isinstance(self.extract_links, bool):
+                files.append(("extract_links", (None, str(self.extract_links).encode(), "text/plain")))
+            else:
+                files.append(("extract_links", (None, str(self.extract_links).encode(), "text/plain")))
+
+        if not isinstance(self.keep_segment_types, Unset):
+            if isinstance(self.keep_segment_types, str):
+                files.append(("keep_segment_types", (None, str(self.keep_segment_types).encode(), "text/plain")))
+            else:
+                files.append(("keep_segment_types", (None, str(self.keep_segment_types).encode(), "text/plain")))
+
+        if not isinstance(self.llm_processing, Unset):
+            if isinstance(self.llm_processing, str):
+                files.append(("llm_processing", (None, str(self.llm_processing).encode(), "text/plain")))
+            else:
+                files.append(("llm_processing", (None, str(self.llm_processing).encode(), "text/plain")))
+
+        if not isinstance(self.merge_tables, Unset):
+            if isinstance(self.merge_tables, bool):
+                files.append(("merge_tables", (None, str(self.merge_tables).encode(), "text/plain")))
+            else:
+                files.append(("merge_tables", (None, str(self.merge_tables).encode(), "text/plain")))
+
+        if not isinstance(self.ocr_engine, Unset):
+            if isinstance(self.ocr_engine, str):
+                files.append(("ocr_engine", (None, str(self.ocr_engine).encode(), "text/plain")))
+            else:
+                files.append(("ocr_engine", (None, str(self.ocr_engine).encode(), "text/plain")))
+
+        if not isinstance(self.ocr_mode, Unset):
+            if isinstance(self.ocr_mode, str):
+                files.append(("ocr_mode", (None, str(self.ocr_mode).encode(), "text/plain")))
+            else:
+                files.append(("ocr_mode", (None, str(self.ocr_mode).encode(), "text/plain")))
+
+        if not isinstance(self.output_fields, Unset):
+            if isinstance(self.output_fields, str):
+                files.append(("output_fields", (None, str(self.output_fields).encode(), "text/plain")))
+            else:
+                files.append(("output_fields", (None, str(self.output_fields).encode(), "text/plain")))
+
+        if not isinstance(self.page_range, Unset):
+            if isinstance(self.page_range, str):
+                files.append(("page_range", (None, str(self.page_range).encode(), "text/plain")))
+            else:
+                files.append(("page_range", (None, str(self.page_range).encode(), "text/plain")))
+
+        if not isinstance(self.segment_analysis, Unset):
+            if isinstance(self.segment_analysis, str):
+                files.append(("segment_analysis", (None, str(self.segment_analysis).encode(), "text/plain")))
+            else:
+                files.append(("segment_analysis", (None, str(self.segment_analysis).encode(), "text/plain")))
+
+        if not isinstance(self.segment_processing, Unset):
+            if isinstance(self.segment_processing, str):
+                files.append(("segment_processing", (None, str(self.segment_processing).encode(), "text/plain")))
+            else:
+                files.append(("segment_processing", (None, str(self.segment_processing).encode(), "text/plain")))
+
+        if not isinstance(self.segment_type_naming, Unset):
+            if isinstance(self.segment_type_naming, str):
+                files.append(("segment_type_naming", (None, str(self.segment_type_naming).encode(), "text/plain")))
+            else:
+                files.append(("segment_type_naming", (None, str(self.segment_type_naming).encode(), "text/plain")))
+
+        if not isinstance(self.segmentation_method, Unset):
+            if isinstance(self.segmentation_method, str):
+                files.append(("segmentation_method", (None, str(self.segmentation_method).encode(), "text/plain")))
+            else:
+                files.append(("segmentation_method", (None, str(self.segmentation_method).encode(), "text/plain")))
+
+        if not isinstance(self.url, Unset):
+            if isinstance(self.url, str):
+                files.append(("url", (None, str(self.url).encode(), "text/plain")))
+            else:
+                files.append(("url", (None, str(self.url).encode(), "text/plain")))
+
+        if not isinstance(self.use_high_resolution, Unset):
+            if isinstance(self.use_high_resolution, bool):
+                files.append(("use_high_resolution", (None, str(self.use_high_resolution).encode(), "text/plain")))
+            else:
+                files.append(("use_high_resolution", (None, str(self.use_high_resolution).encode(), "text/plain")))
+
+        if not isinstance(self.validate_segments, Unset):
+            if isinstance(self.validate_segments, str):
+                files.append(("validate_segments", (None, str(self.validate_segments).encode(), "text/plain")))
+            else:
+                files.append(("validate_segments", (None, str(self.validate_segments).encode(), "text/plain")))
+
+        if not isinstance(self.validate_table_segments, Unset):
+            if isinstance(self.validate_table_segments, bool):
+                files.append(
+                    ("validate_table_segments", (None, str(self.validate_table_segments).encode(), "text/plain"))
+                )
+            else:
+                files.append(
+                    ("validate_table_segments", (None, str(self.validate_table_segments).encode(), "text/plain"))
+                )
+
+        if not isinstance(self.xml_citation, Unset):
+            if isinstance(self.xml_citation, bool):
+                files.append(("xml_citation", (None, str(self.xml_citation).encode(), "text/plain")))
+            else:
+                files.append(("xml_citation", (None, str(self.xml_citation).encode(), "text/plain")))
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+
+        return files
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        file = File(payload=BytesIO(d.pop("file")))
+
+        def _parse_chunk_processing(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        chunk_processing = _parse_chunk_processing(d.pop("chunk_processing", UNSET))
+
+        def _parse_detect_checkboxes(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        detect_checkboxes = _parse_detect_checkboxes(d.pop("detect_checkboxes", UNSET))
+
+        def _parse_error_handling(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_handling = _parse_error_handling(d.pop("error_handling", UNSET))
+
+        def _parse_expires_in(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expires_in = _parse_expires_in(d.pop("expires_in", UNSET))
+
+        def _parse_extract_charts(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        extract_charts = _parse_extract_charts(d.pop("extract_charts", UNSET))
+
+        def _parse_extract_colors(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        extract_colors = _parse_extract_colors(d.pop("extract_colors", UNSET))
+
+        def _parse_extract_links(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        extract_links = _parse_extract_links(d.pop("extract_links", UNSET))
+
+        def _parse_keep_segment_types(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        keep_segment_types = _parse_keep_segment_types(d.pop("keep_segment_types", UNSET))
+
+        def _parse_llm_processing(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        llm_processing = _parse_llm_processing(d.pop("llm_processing", UNSET))
+
+        def _parse_merge_tables(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        merge_tables = _parse_merge_tables(d.pop("merge_tables", UNSET))
+
+        def _parse_ocr_engine(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        ocr_engine = _parse_ocr_engine(d.pop("ocr_engine", UNSET))
+
+        def _parse_ocr_mode(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        ocr_mode = _parse_ocr_mode(d.pop("ocr_mode", UNSET))
+
+        def _parse_output_fields(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        output_fields = _parse_output_fields(d.pop("output_fields", UNSET))
+
+        def _parse_page_range(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        page_range = _parse_page_range(d.pop("page_range", UNSET))
+
+        def _parse_segment_analysis(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        segment_analysis = _parse_segment_analysis(d.pop("segment_analysis", UNSET))
+
+        def _parse_segment_processing(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        segment_processing = _parse_segment_processing(d.pop("segment_processing", UNSET))
+
+        def _parse_segment_type_naming(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        segment_type_naming = _parse_segment_type_naming(d.pop("segment_type_naming", UNSET))
+
+        def _parse_segmentation_method(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        segmentation_method = _parse_segmentation_method(d.pop("segmentation_method", UNSET))
+
+        def _parse_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        url = _parse_url(d.pop("url", UNSET))
+
+        def _parse_use_high_resolution(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        use_high_resolution = _parse_use_high_resolution(d.pop("use_high_resolution", UNSET))
+
+        def _parse_validate_segments(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        validate_segments = _parse_validate_segments(d.pop("validate_segments", UNSET))
+
+        def _parse_validate_table_segments(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        validate_table_segments = _parse_validate_table_segments(d.pop("validate_table_segments", UNSET))
+
+        def _parse_xml_citation(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        xml_citation = _parse_xml_citation(d.pop("xml_citation", UNSET))
+
+        parse_create_request = cls(
+            file=file,
+            chunk_processing=chunk_processing,
+            detect_checkboxes=detect_checkboxes,
+            error_handling=error_handling,
+            expires_in=expires_in,
+            extract_charts=extract_charts,
+            extract_colors=extract_colors,
+            extract_links=extract_links,
+            keep_segment_types=keep_segment_types,
+            llm_processing=llm_processing,
+            merge_tables=merge_tables,
+            ocr_engine=ocr_engine,
+            ocr_mode=ocr_mode,
+            output_fields=output_fields,
+            page_range=page_range,
+            segment_analysis=segment_analysis,
+            segment_processing=segment_processing,
+            segment_type_naming=segment_type_naming,
+            segmentation_method=segmentation_method,
+            url=url,
+            use_high_resolution=use_high_resolution,
+            validate_segments=validate_segments,
+            validate_table_segments=validate_table_segments,
+            xml_citation=xml_citation,
+        )
+
+        parse_create_request.additional_properties = d
+        return parse_create_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,438 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.job_status import JobStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.chunk import Chunk
+    from ..models.parse_get_response_configuration_type_0 import (
+        ParseGetResponseConfigurationType0,
+    )
+    from ..models.parse_get_response_metadata import ParseGetResponseMetadata
+
+
+T = TypeVar("T", bound="ParseGetResponse")
+
+
+@_attrs_define
+class ParseGetResponse:
+    """Response body for `GET /parse/{job_id}`.
+
+    Fields marked as optional appear only when the job has reached the relevant status.
+
+        Attributes:
+            created_at (str): ISO 8601 timestamp when the job was created.
+            job_id (str): Job identifier.
+            metadata (ParseGetResponseMetadata): Citation or job metadata. Populated when `xml_citation` is enabled or from
+                the job record.
+            status (JobStatus | str): Current job status: `Starting`, `Processing`, `Succeeded`, `Failed`, or `Cancelled`.
+            chunks (list[Chunk] | None | Unset): Array of document chunks with segments and extracted content. Present when
+                status is `Succeeded`.
+            configuration (None | ParseGetResponseConfigurationType0 | Unset): Configuration used for this job (mirrors the
+                parameters submitted at creation time). Kept free-form; see the provenance note.
+            credit_used (int | None | Unset): Credits used for this job.
+            file_name (None | str | Unset): Original file name from the job record.
+            file_type (None | str | Unset): MIME type of the uploaded file.
+            file_url (None | str | Unset): S3 URL of the original uploaded file.
+            finished_at (None | str | Unset): ISO 8601 timestamp when processing completed. Present when status is
+                `Succeeded` or `Failed`.
+            id (None | str | Unset): Internal Supabase job record ID.
+            merge_tables (bool | None | Unset): Whether table merging was enabled for this job.
+            message (None | str | Unset): Error or status detail message. Present when status is `Failed`.
+            page_count (int | None | Unset): Number of pages in the document. Present when status is `Succeeded`.
+            pdf_url (None | str | Unset): Presigned S3 URL to the generated PDF. Present when status is `Succeeded`.
+            started_at (None | str | Unset): ISO 8601 timestamp when processing started. Present when status is not
+                `Starting`.
+            total_chunks (int | None | Unset): Total number of document chunks. Present when status is `Succeeded`.
+    """
+
+    created_at: str
+    job_id: str
+    metadata: ParseGetResponseMetadata
+    status: JobStatus | str
+    chunks: list[Chunk] | None | Unset = UNSET
+    configuration: None | ParseGetResponseConfigurationType0 | Unset = UNSET
+    credit_used: int | None | Unset = UNSET
+    file_name: None | str | Unset = UNSET
+    file_type: None | str | Unset = UNSET
+    file_url: None | str | Unset = UNSET
+    finished_at: None | str | Unset = UNSET
+    id: None | str | Unset = UNSET
+    merge_tables: bool | None | Unset = UNSET
+    message: None | str | Unset = UNSET
+    page_count: int | None | Unset = UNSET
+    pdf_url: None | str | Unset = UNSET
+    started_at: None | str | Unset = UNSET
+    total_chunks: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.parse_get_response_configuration_type_0 import (
+            ParseGetResponseConfigurationType0,  # noqa: PLC0415
+        )
+
+        created_at = self.created_at
+
+        job_id = self.job_id
+
+        metadata = self.metadata.to_dict()
+
+        status: str
+        if isinstance(self.status, JobStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        chunks: list[dict[str, Any]] | None | Unset
+        if isinstance(self.chunks, Unset):
+            chunks = UNSET
+        elif isinstance(self.chunks, list):
+            chunks = []
+            for chunks_type_0_item_data in self.chunks:
+                chunks_type_0_item = chunks_type_0_item_data.to_dict()
+                chunks.append(chunks_type_0_item)
+
+        else:
+            chunks = self.chunks
+
+        configuration: dict[str, Any] | None | Unset
+        if isinstance(self.configuration, Unset):
+            configuration = UNSET
+        elif isinstance(self.configuration, ParseGetResponseConfigurationType0):
+            configuration = self.configuration.to_dict()
+        else:
+            configuration = self.configuration
+
+        credit_used: int | None | Unset
+        if isinstance(self.credit_used, Unset):
+            credit_used = UNSET
+        else:
+            credit_used = self.credit_used
+
+        file_name: None | str | Unset
+        if isinstance(self.file_name, Unset):
+            file_name = UNSET
+        else:
+            file_name = self.file_name
+
+        file_type: None | str | Unset
+        if isinstance(self.file_type, Unset):
+            file_type = UNSET
+        else:
+            file_type = self.file_type
+
+        file_url: None | str | Unset
+        if isinstance(self.file_url, Unset):
+            file_url = UNSET
+        else:
+            file_url = self.file_url
+
+        finished_at: None | str | Unset
+        if isinstance(self.finished_at, Unset):
+            finished_at = UNSET
+        else:
+            finished_at = self.finished_at
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
+        merge_tables: bool | None | Unset
+        if isinstance(self.merge_tables, Unset):
+            merge_tables = UNSET
+        else:
+            merge_tables = self.merge_tables
+
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
+        page_count: int | None | Unset
+        if isinstance(self.page_count, Unset):
+            page_count = UNSET
+        else:
+            page_count = self.page_count
+
+        pdf_url: None | str | Unset
+        if isinstance(self.pdf_url, Unset):
+            pdf_url = UNSET
+        else:
+            pdf_url = self.pdf_url
+
+        started_at: None | str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        else:
+            started_at = self.started_at
+
+        total_chunks: int | None | Unset
+        if isinstance(self.total_chunks, Unset):
+            total_chunks = UNSET
+        else:
+            total_chunks = self.total_chunks
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "job_id": job_id,
+                "metadata": metadata,
+                "status": status,
+            }
+        )
+        if chunks is not UNSET:
+            field_dict["chunks"] = chunks
+        if configuration is not UNSET:
+            field_dict["configuration"] = configuration
+        if credit_used is not UNSET:
+            field_dict["credit_used"] = credit_used
+        if file_name is not UNSET:
+            field_dict["file_name"] = file_name
+        if file_type is not UNSET:
+            field_dict["file_type"] = file_type
+        if file_url is not UNSET:
+            field_dict["file_url"] = file_url
+        if finished_at is not UNSET:
+            field_dict["finished_at"] = finished_at
+        if id is not UNSET:
+            field_dict["id"] = id
+        if merge_tables is not UNSET:
+            field_dict["merge_tables"] = merge_tables
+        if message is not UNSET:
+            field_dict["message"] = message
+        if page_count is not UNSET:
+            field_dict["page_count"] = page_count
+        if pdf_url is not UNSET:
+            field_dict["pdf_url"] = pdf_url
+        if started_at is not UNSET:
+            field_dict["started_at"] = started_at
+        if total_chunks is not UNSET:
+            field_dict["total_chunks"] = total_chunks
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chunk import Chunk  # noqa: PLC0415
+        from ..models.parse_get_response_configuration_type_0 import (
+            ParseGetResponseConfigurationType0,  # noqa: PLC0415
+        )
+        from ..models.parse_get_response_metadata import ParseGetResponseMetadata  # noqa: PLC0415
+
+        d = dict(src_dict)
+        created_at = d.pop("created_at")
+
+        job_id = d.pop("job_id")
+
+        metadata = ParseGetResponseMetadata.from_dict(d.pop("metadata"))
+
+        def _parse_status(data: object) -> JobStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = JobStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JobStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
+
+        def _parse_chunks(data: object) -> list[Chunk] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                chunks_type_0 = []
+                _chunks_type_0 = data
+                for chunks_type_0_item_data in _chunks_type_0:
+                    chunks_type_0_item = Chunk.from_dict(chunks_type_0_item_data)
+
+                    chunks_type_0.append(chunks_type_0_item)
+
+                return chunks_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Chunk] | None | Unset, data)
+
+        chunks = _parse_chunks(d.pop("chunks", UNSET))
+
+        def _parse_configuration(data: object) -> None | ParseGetResponseConfigurationType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                configuration_type_0 = ParseGetResponseConfigurationType0.from_dict(data)
+
+                return configuration_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ParseGetResponseConfigurationType0 | Unset, data)
+
+        configuration = _parse_configuration(d.pop("configuration", UNSET))
+
+        def _parse_credit_used(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        credit_used = _parse_credit_used(d.pop("credit_used", UNSET))
+
+        def _parse_file_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        file_name = _parse_file_name(d.pop("file_name", UNSET))
+
+        def _parse_file_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        file_type = _parse_file_type(d.pop("file_type", UNSET))
+
+        def _parse_file_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        file_url = _parse_file_url(d.pop("file_url", UNSET))
+
+        def _parse_finished_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        finished_at = _parse_finished_at(d.pop("finished_at", UNSET))
+
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
+        def _parse_merge_tables(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        merge_tables = _parse_merge_tables(d.pop("merge_tables", UNSET))
+
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
+        def _parse_page_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        page_count = _parse_page_count(d.pop("page_count", UNSET))
+
+        def _parse_pdf_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        pdf_url = _parse_pdf_url(d.pop("pdf_url", UNSET))
+
+        def _parse_started_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        started_at = _parse_started_at(d.pop("started_at", UNSET))
+
+        def _parse_total_chunks(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total_chunks = _parse_total_chunks(d.pop("total_chunks", UNSET))
+
+        parse_get_response = cls(
+            created_at=created_at,
+            job_id=job_id,
+            metadata=metadata,
+            status=status,
+            chunks=chunks,
+            configuration=configuration,
+            credit_used=credit_used,
+            file_name=file_name,
+            file_type=file_type,
+            file_url=file_url,
+            finished_at=finished_at,
+            id=id,
+            merge_tables=merge_tables,
+            message=message,
+            page_count=page_count,
+            pdf_url=pdf_url,
+            started_at=started_at,
+            total_chunks=total_chunks,
+        )
+
+        parse_get_response.additional_properties = d
+        return parse_get_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

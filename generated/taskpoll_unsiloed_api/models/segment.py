@@ -1,0 +1,338 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.segment_type import SegmentType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.bounding_box import BoundingBox
+    from ..models.ocr_result import OCRResult
+
+
+T = TypeVar("T", bound="Segment")
+
+
+@_attrs_define
+class Segment:
+    """
+    Attributes:
+        content (str): Text content of the segment. By default, this contains OCR-extracted text.
+            The source can be configured via the `content_source` field in segment processing configuration
+            to use HTML, Markdown, or LLM representation instead.
+        html (str): HTML representation of the segment.
+        markdown (str): Markdown representation of the segment.
+        page_height (float): Height of the page containing the segment.
+        page_number (int): Page number of the segment.
+        page_width (float): Width of the page containing the segment.
+        segment_id (str): Unique identifier for the segment.
+        segment_type (SegmentType | str): The segment's type; see SegmentType for the default naming convention.
+        bbox (BoundingBox | None | Unset):
+        chart_data (Any | Unset): Extracted chart data for Picture segments identified as charts.
+            Contains structured data including chart_type, data series, labels, and legend.
+        confidence (float | None | Unset): Confidence score of the layout analysis model
+        image (None | str | Unset): Presigned URL to the image of the segment.
+        llm (None | str | Unset): LLM representation of the segment.
+        ocr (list[OCRResult] | None | Unset): OCR results for the segment.
+        references (list[Any] | None | Unset):
+        segment_type_display (None | str | Unset): Display name for the segment type (used for serialization based on
+            naming convention)
+    """
+
+    content: str
+    html: str
+    markdown: str
+    page_height: float
+    page_number: int
+    page_width: float
+    segment_id: str
+    segment_type: SegmentType | str
+    bbox: BoundingBox | None | Unset = UNSET
+    chart_data: Any | Unset = UNSET
+    confidence: float | None | Unset = UNSET
+    image: None | str | Unset = UNSET
+    llm: None | str | Unset = UNSET
+    ocr: list[OCRResult] | None | Unset = UNSET
+    references: list[Any] | None | Unset = UNSET
+    segment_type_display: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.bounding_box import BoundingBox  # noqa: PLC0415
+
+        content = self.content
+
+        html = self.html
+
+        markdown = self.markdown
+
+        page_height = self.page_height
+
+        page_number = self.page_number
+
+        page_width = self.page_width
+
+        segment_id = self.segment_id
+
+        segment_type: str
+        if isinstance(self.segment_type, SegmentType):
+            segment_type = self.segment_type.value
+        else:
+            segment_type = self.segment_type
+
+        bbox: dict[str, Any] | None | Unset
+        if isinstance(self.bbox, Unset):
+            bbox = UNSET
+        elif isinstance(self.bbox, BoundingBox):
+            bbox = self.bbox.to_dict()
+        else:
+            bbox = self.bbox
+
+        chart_data = self.chart_data
+
+        confidence: float | None | Unset
+        if isinstance(self.confidence, Unset):
+            confidence = UNSET
+        else:
+            confidence = self.confidence
+
+        image: None | str | Unset
+        if isinstance(self.image, Unset):
+            image = UNSET
+        else:
+            image = self.image
+
+        llm: None | str | Unset
+        if isinstance(self.llm, Unset):
+            llm = UNSET
+        else:
+            llm = self.llm
+
+        ocr: list[dict[str, Any]] | None | Unset
+        if isinstance(self.ocr, Unset):
+            ocr = UNSET
+        elif isinstance(self.ocr, list):
+            ocr = []
+            for ocr_type_0_item_data in self.ocr:
+                ocr_type_0_item = ocr_type_0_item_data.to_dict()
+                ocr.append(ocr_type_0_item)
+
+        else:
+            ocr = self.ocr
+
+        references: list[Any] | None | Unset
+        if isinstance(self.references, Unset):
+            references = UNSET
+        elif isinstance(self.references, list):
+            references = self.references
+
+        else:
+            references = self.references
+
+        segment_type_display: None | str | Unset
+        if isinstance(self.segment_type_display, Unset):
+            segment_type_display = UNSET
+        else:
+            segment_type_display = self.segment_type_display
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "content": content,
+                "html": html,
+                "markdown": markdown,
+                "page_height": page_height,
+                "page_number": page_number,
+                "page_width": page_width,
+                "segment_id": segment_id,
+                "segment_type": segment_type,
+            }
+        )
+        if bbox is not UNSET:
+            field_dict["bbox"] = bbox
+        if chart_data is not UNSET:
+            field_dict["chart_data"] = chart_data
+        if confidence is not UNSET:
+            field_dict["confidence"] = confidence
+        if image is not UNSET:
+            field_dict["image"] = image
+        if llm is not UNSET:
+            field_dict["llm"] = llm
+        if ocr is not UNSET:
+            field_dict["ocr"] = ocr
+        if references is not UNSET:
+            field_dict["references"] = references
+        if segment_type_display is not UNSET:
+            field_dict["segment_type_display"] = segment_type_display
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bounding_box import BoundingBox  # noqa: PLC0415
+        from ..models.ocr_result import OCRResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        content = d.pop("content")
+
+        html = d.pop("html")
+
+        markdown = d.pop("markdown")
+
+        page_height = d.pop("page_height")
+
+        page_number = d.pop("page_number")
+
+        page_width = d.pop("page_width")
+
+        segment_id = d.pop("segment_id")
+
+        def _parse_segment_type(data: object) -> SegmentType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                segment_type_type_0 = SegmentType(data)
+
+                return segment_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(SegmentType | str, data)
+
+        segment_type = _parse_segment_type(d.pop("segment_type"))
+
+        def _parse_bbox(data: object) -> BoundingBox | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                bbox_type_1 = BoundingBox.from_dict(data)
+
+                return bbox_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BoundingBox | None | Unset, data)
+
+        bbox = _parse_bbox(d.pop("bbox", UNSET))
+
+        chart_data = d.pop("chart_data", UNSET)
+
+        def _parse_confidence(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        confidence = _parse_confidence(d.pop("confidence", UNSET))
+
+        def _parse_image(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        image = _parse_image(d.pop("image", UNSET))
+
+        def _parse_llm(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        llm = _parse_llm(d.pop("llm", UNSET))
+
+        def _parse_ocr(data: object) -> list[OCRResult] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                ocr_type_0 = []
+                _ocr_type_0 = data
+                for ocr_type_0_item_data in _ocr_type_0:
+                    ocr_type_0_item = OCRResult.from_dict(ocr_type_0_item_data)
+
+                    ocr_type_0.append(ocr_type_0_item)
+
+                return ocr_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[OCRResult] | None | Unset, data)
+
+        ocr = _parse_ocr(d.pop("ocr", UNSET))
+
+        def _parse_references(data: object) -> list[Any] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                references_type_0 = cast(list[Any], data)
+
+                return references_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | Unset, data)
+
+        references = _parse_references(d.pop("references", UNSET))
+
+        def _parse_segment_type_display(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        segment_type_display = _parse_segment_type_display(d.pop("segment_type_display", UNSET))
+
+        segment = cls(
+            content=content,
+            html=html,
+            markdown=markdown,
+            page_height=page_height,
+            page_number=page_number,
+            page_width=page_width,
+            segment_id=segment_id,
+            segment_type=segment_type,
+            bbox=bbox,
+            chart_data=chart_data,
+            confidence=confidence,
+            image=image,
+            llm=llm,
+            ocr=ocr,
+            references=references,
+            segment_type_display=segment_type_display,
+        )
+
+        segment.additional_properties = d
+        return segment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,5 @@
+import sys
+
+from taskpoll.cli import main
+
+sys.exit(main())
