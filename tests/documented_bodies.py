@@ -310,7 +310,13 @@ NOTION = [
         headers=(("Retry-After", "3"),),
     ),
     Documented("notion", "internal", 500, _notion_error(500, "internal_server_error", "Unexpected error occurred.")),
-    Documented("notion", "bad gateway", 502, None),
+    Documented(
+        "notion",
+        "bad gateway",
+        502,
+        "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+        content_type="text/html",
+    ),
     Documented("notion", "unavailable", 503, _notion_error(503, "service_unavailable", "Notion is unavailable.")),
     Documented("notion", "gateway timeout", 504, _notion_error(504, "gateway_timeout", "Notion timed out.")),
     Documented(

@@ -50,3 +50,33 @@ def status_vocabularies(provider: str) -> dict[str, set[str]]:
         values = node["enum"] if "enum" in node else [node["const"]]
         found.setdefault(name, set()).update(values)
     return found
+
+
+# Validating real exchanges against the specs ------------------------------------------------------
+
+SPEC_SERVERS = {
+    "aryn": "https://api.aryn.cloud",
+    "artos": "https://api.artosai.com",
+    "veza": "https://your-org.vezacloud.com",
+    "unsiloed": "https://prod.visionapi.unsiloed.ai",
+    "notion": "https://api.notion.com",
+}
+
+
+@functools.cache
+def openapi(provider: str) -> Any:
+    from openapi_core import OpenAPI
+
+    return OpenAPI.from_file_path(str(SPECS / f"{provider}.yaml"))
+
+
+def validate_exchange(
+    provider: str, method: str, path: str, query: dict[str, str], status: int, headers: dict[str, str], body: bytes
+) -> None:
+    """Raise if an answer to `method path` does not fit the provider's spec (openapi-core)."""
+    from openapi_core.testing import MockRequest, MockResponse
+
+    content_type = headers.get("content-type", "application/json").split(";")[0]
+    request = MockRequest(SPEC_SERVERS[provider], method.lower(), path, args=query)
+    response = MockResponse(body, status_code=status, headers=headers, content_type=content_type)
+    openapi(provider).validate_response(request, response)

@@ -344,7 +344,7 @@ def test_notion_status_endpoint_parses_every_documented_response(server: CannedS
         assert isinstance(parsed, AsyncTaskFailed)
         assert parsed.error.code is ErrorCode.VALIDATION_ERROR and parsed.error.status == 400
     elif doc.status == 502:
-        assert parsed is None
+        assert parsed == doc.body  # the proxy's HTML page, as text
     else:
         assert isinstance(parsed, Error)
         assert parsed.status == doc.status and parsed.code == ErrorCode(doc.body["code"])

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -35,7 +35,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | None:
+) -> AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded:
@@ -96,7 +96,7 @@ def _parse_response(
         return response_500
 
     if response.status_code == 502:
-        response_502 = cast(Any, None)
+        response_502 = response.text
         return response_502
 
     if response.status_code == 503:
@@ -122,7 +122,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error]:
+) -> Response[AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -136,7 +136,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     notion_version: RetrieveAsyncTaskNotionVersion,
-) -> Response[Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error]:
+) -> Response[AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str]:
     """Retrieve an async task
 
      Retrieve the status and result of an async task. For non-terminal statuses (queued, running,
@@ -152,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error]
+        Response[AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +172,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     notion_version: RetrieveAsyncTaskNotionVersion,
-) -> Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | None:
+) -> AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str | None:
     """Retrieve an async task
 
      Retrieve the status and result of an async task. For non-terminal statuses (queued, running,
@@ -188,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error
+        AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str
     """
 
     return sync_detailed(
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     notion_version: RetrieveAsyncTaskNotionVersion,
-) -> Response[Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error]:
+) -> Response[AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str]:
     """Retrieve an async task
 
      Retrieve the status and result of an async task. For non-terminal statuses (queued, running,
@@ -219,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error]
+        Response[AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +237,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     notion_version: RetrieveAsyncTaskNotionVersion,
-) -> Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | None:
+) -> AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str | None:
     """Retrieve an async task
 
      Retrieve the status and result of an async task. For non-terminal statuses (queued, running,
@@ -253,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error
+        AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -36,7 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | AsyncTaskInProgress | Error | Page | None:
+) -> AsyncTaskInProgress | Error | Page | str | None:
     if response.status_code == 200:
         response_200 = Page.from_dict(response.json())
 
@@ -83,7 +83,7 @@ def _parse_response(
         return response_500
 
     if response.status_code == 502:
-        response_502 = cast(Any, None)
+        response_502 = response.text
         return response_502
 
     if response.status_code == 503:
@@ -109,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | AsyncTaskInProgress | Error | Page]:
+) -> Response[AsyncTaskInProgress | Error | Page | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +123,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
     notion_version: CreatePageNotionVersion,
-) -> Response[Any | AsyncTaskInProgress | Error | Page]:
+) -> Response[AsyncTaskInProgress | Error | Page | str]:
     """Create a page
 
      Creates a page. With `markdown` and `allow_async: true` the request may be accepted for background
@@ -139,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AsyncTaskInProgress | Error | Page]
+        Response[AsyncTaskInProgress | Error | Page | str]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +159,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
     notion_version: CreatePageNotionVersion,
-) -> Any | AsyncTaskInProgress | Error | Page | None:
+) -> AsyncTaskInProgress | Error | Page | str | None:
     """Create a page
 
      Creates a page. With `markdown` and `allow_async: true` the request may be accepted for background
@@ -175,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AsyncTaskInProgress | Error | Page
+        AsyncTaskInProgress | Error | Page | str
     """
 
     return sync_detailed(
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
     notion_version: CreatePageNotionVersion,
-) -> Response[Any | AsyncTaskInProgress | Error | Page]:
+) -> Response[AsyncTaskInProgress | Error | Page | str]:
     """Create a page
 
      Creates a page. With `markdown` and `allow_async: true` the request may be accepted for background
@@ -206,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AsyncTaskInProgress | Error | Page]
+        Response[AsyncTaskInProgress | Error | Page | str]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +224,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
     notion_version: CreatePageNotionVersion,
-) -> Any | AsyncTaskInProgress | Error | Page | None:
+) -> AsyncTaskInProgress | Error | Page | str | None:
     """Create a page
 
      Creates a page. With `markdown` and `allow_async: true` the request may be accepted for background
@@ -240,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AsyncTaskInProgress | Error | Page
+        AsyncTaskInProgress | Error | Page | str
     """
 
     return (

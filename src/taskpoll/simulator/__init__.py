@@ -1,0 +1,53 @@
+"""A local, spec-faithful fake of the five providers, with scripted lifecycles and fault injection.
+
+Needs the `simulator` extra (`pip install 'taskpoll[simulator]'`) to serve over HTTP.
+
+    from taskpoll.simulator import Simulator, Fault, pending, running, succeeded
+
+    with Simulator(seed=1) as sim:
+        task_id = sim.create_task(
+            "aryn",
+            [pending(polls=2), running(), succeeded(size=100)],
+            faults=[Fault("rate_limit", polls=(2,), retry_after=1)],
+        )
+        print(sim.base_url("aryn"), sim.api_key("aryn"), task_id)
+
+The same is available over HTTP: `POST /_simulator/tasks` with
+`{"provider": "aryn", "steps": [{"state": "pending", "polls": 2}, {"state": "succeeded", "size": 100}]}`,
+`GET /_simulator/requests`, `POST /_simulator/faults`, `GET /_simulator/providers`.
+"""
+
+from ._app import PROVIDERS, RecordedRequest, SimulatedDrop, SimulatorApp
+from ._scenario import (
+    FAULT_KINDS,
+    STATES,
+    Fault,
+    ScenarioError,
+    Step,
+    canceled,
+    expired,
+    failed,
+    pending,
+    running,
+    succeeded,
+)
+from ._server import Simulator
+
+__all__ = [
+    "FAULT_KINDS",
+    "PROVIDERS",
+    "STATES",
+    "Fault",
+    "RecordedRequest",
+    "ScenarioError",
+    "SimulatedDrop",
+    "Simulator",
+    "SimulatorApp",
+    "Step",
+    "canceled",
+    "expired",
+    "failed",
+    "pending",
+    "running",
+    "succeeded",
+]

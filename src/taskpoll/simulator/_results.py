@@ -1,0 +1,146 @@
+"""Realistic result payloads of any requested size, shaped like each provider's documented output."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+_WORDS = (
+    "revenue quarter growth segment operating margin customers region report annual net sales total "
+    "increase decrease compared prior year product services guidance outlook cash flow capital expenditure "
+    "research development employees market share risk factors liquidity dividend board directors"
+).split()
+
+_ARYN_TYPES = (
+    "Title",
+    "Section-header",
+    "Text",
+    "Text",
+    "Text",
+    "List-item",
+    "table",
+    "Picture",
+    "Caption",
+    "Page-header",
+    "Page-footer",
+    "Footnote",
+)
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    return text[:1].upper() + text[1:] + "."
+
+
+def aryn_elements(count: int, seed: str) -> list[dict[str, Any]]:
+    """`count` DocParse elements, as in aryn-sdk's recorded output (about 460 bytes each as JSON)."""
+    rng = random.Random(seed)
+    elements: list[dict[str, Any]] = []
+    for index in range(count):
+        kind = _ARYN_TYPES[index % len(_ARYN_TYPES)] if index else "Title"
+        x1, y1 = round(rng.uniform(0.05, 0.5), 4), round(rng.uniform(0.03, 0.9), 4)
+        element: dict[str, Any] = {
+            "type": kind,
+            "bbox": [x1, y1, round(x1 + rng.uniform(0.1, 0.45), 4), round(y1 + rng.uniform(0.01, 0.08), 4)],
+            "properties": {"score": round(rng.uniform(0.5, 0.99), 4), "page_number": index // 40 + 1},
+            "text_representation": _sentence(rng, rng.randint(40, 60)) + "\n",
+        }
+        if kind == "table":
+            element["properties"].update({"title": None, "columns": 3, "rows": 2})
+            element["table"] = {
+                "cells": [
+                    {"content": rng.choice(_WORDS), "rows": [r], "cols": [c], "is_header": r == 0}
+                    for r in range(2)
+                    for c in range(3)
+                ]
+            }
+        elements.append(element)
+    return elements
+
+
+def aryn_status_lines(pages: int) -> list[str]:
+    lines = [
+        "T+00.00: Server version aryn-partitioner-0.20251101.120000 Model version 1.4",
+        "T+00.00: Received request",
+        "T+00.01: Waiting for scheduling",
+        "T+00.03: Preprocessing document",
+    ]
+    lines += [f"T+{0.5 + page * 0.7:05.2f}: Completed work on page {page}" for page in range(1, pages + 1)]
+    return lines
+
+
+_SEGMENT_TYPES = ("Title", "SectionHeader", "Text", "Text", "Table", "Picture", "Caption", "ListItem", "PageFooter")
+
+
+def unsiloed_chunks(count: int, seed: str, segments_per_chunk: int = 3) -> list[dict[str, Any]]:
+    """`count` chunks of typed segments with OCR words, bounding boxes, HTML and Markdown."""
+    rng = random.Random(seed)
+    chunks: list[dict[str, Any]] = []
+    for chunk_index in range(count):
+        segments: list[dict[str, Any]] = []
+        for segment_index in range(segments_per_chunk):
+            kind = _SEGMENT_TYPES[(chunk_index * segments_per_chunk + segment_index) % len(_SEGMENT_TYPES)]
+            text = _sentence(rng, rng.randint(8, 20))
+            words = text.split()
+            left, top = round(rng.uniform(60, 400), 2), round(rng.uniform(60, 1400), 2)
+            segments.append(
+                {
+                    "segment_id": f"{seed}-{chunk_index}-{segment_index}",
+                    "segment_type": kind,
+                    "content": text,
+                    "html": f"<p>{text}</p>" if kind != "Table" else f"<table><tr><td>{text}</td></tr></table>",
+                    "markdown": text if kind != "SectionHeader" else f"## {text}",
+                    "page_number": chunk_index // 4 + 1,
+                    "page_width": 1275.0,
+                    "page_height": 1650.0,
+                    "bbox": {"left": left, "top": top, "width": 780.0, "height": round(rng.uniform(20, 200), 2)},
+                    "confidence": round(rng.uniform(0.6, 0.99), 3),
+                    "image": None,
+                    "llm": None,
+                    "ocr": [
+                        {
+                            "bbox": {"left": 6.0 + 70 * i, "top": 4.0, "width": 64.0, "height": 18.0},
+                            "text": word,
+                            "confidence": round(rng.uniform(0.8, 1.0), 3),
+                        }
+                        for i, word in enumerate(words[:12])
+                    ],
+                }
+            )
+        chunks.append(
+            {
+                "chunk_id": f"{seed}-chunk-{chunk_index}",
+                "chunk_length": sum(len(s["content"].split()) for s in segments),
+                "embed": " ".join(s["content"] for s in segments),
+                "segments": segments,
+            }
+        )
+    return chunks
+
+
+def veza_rows(count: int, seed: str) -> dict[str, Any]:
+    rng = random.Random(seed)
+    return {
+        "values": [
+            {
+                "id": f"arn:aws:iam::{rng.randint(10**11, 10**12 - 1)}:user/{rng.choice(_WORDS)}-{index}",
+                "type": "AwsIamUser",
+                "destination_node_count": rng.randint(0, 40),
+            }
+            for index in range(count)
+        ],
+        "has_more": False,
+    }
+
+
+def notion_page(page_id: str, created: str, base_title: str = "Generated page") -> dict[str, Any]:
+    return {
+        "object": "page",
+        "id": page_id,
+        "created_time": created,
+        "last_edited_time": created,
+        "in_trash": False,
+        "url": f"https://www.notion.so/{base_title.replace(' ', '-')}-{page_id.replace('-', '')}",
+        "parent": {"type": "page_id", "page_id": "b55c9c91-384d-452b-81db-d1ef79372b75"},
+        "properties": {"title": {"id": "title", "type": "title", "title": [{"plain_text": base_title}]}},
+    }
