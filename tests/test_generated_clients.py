@@ -9,6 +9,7 @@ endpoints in the specs get one round trip each.
 from __future__ import annotations
 
 import datetime
+import io
 import json
 from collections.abc import Iterator
 from http import HTTPStatus
@@ -166,7 +167,7 @@ def test_aryn_submit_cancel_and_list_round_trip(server: CannedServer) -> None:
     client = ArynClient(base_url=server.base_url, token="aryn-test-key", timeout=5.0)
     server.answer("POST", "/v1/async/submit/document/partition", Canned(202, b'{"task_id": "aryn:t-1"}'))
     body = PartitionRequest(
-        file=File(payload=b"%PDF-1.7 fake", file_name="report.pdf", mime_type="application/pdf"),
+        file=File(payload=io.BytesIO(b"%PDF-1.7 fake"), file_name="report.pdf", mime_type="application/pdf"),
         options=PartitionOptions.from_dict({"extract_images": True, "output_format": "json"}),
     )
     submitted = aryn_submit.sync_detailed(client=client, body=body)
@@ -309,7 +310,9 @@ def test_unsiloed_create_round_trip(server: CannedServer) -> None:
     )
     server.answer("POST", "/parse", Canned(200, answer))
     client = UnsiloedClient(base_url=server.base_url, timeout=5.0)
-    body = ParseCreateRequest(file=UnsiloedFile(payload=b"%PDF fake", file_name="a.pdf"), merge_tables=False)
+    body = ParseCreateRequest(
+        file=UnsiloedFile(payload=io.BytesIO(b"%PDF fake"), file_name="a.pdf"), merge_tables=False
+    )
     response = create_parse_task.sync_detailed(client=client, body=body)
     assert isinstance(response.parsed, ParseCreateResponse)
     assert (response.parsed.job_id, response.parsed.quota_remaining) == ("job-1", 998)

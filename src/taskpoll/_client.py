@@ -1,0 +1,471 @@
+"""Client and AsyncClient: get, wait, watch, resume, wait_many and as_completed, for one provider.
+
+Both are thin: they build the provider's flow (`_engine.wait_flow`), hand it to a driver with their
+httpx client, and turn the final Task into a return value or a TaskFailedError/TaskCanceledError.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import random
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, overload
+
+import httpx
+
+from . import _token
+from ._drivers import drive, drive_async, drive_many, drive_many_async
+from ._engine import Fetch, Flow, RateLimiter, Reply, Scheduler, wait_flow
+from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError
+from ._http import DEFAULT_LIMITS, USER_AGENT, KeyAuth, check_base_url, check_key
+from ._policy import PollPolicy
+from ._task import Task, TaskState
+from .providers import Provider, get
+
+if TYPE_CHECKING:
+    from typing import Unpack
+
+    from taskpoll_artos_api.models import TaskStatusResponse
+    from taskpoll_aryn_api.models import PartitionerResponse
+    from taskpoll_notion_api.models import AsyncTaskSucceeded
+    from taskpoll_unsiloed_api.models import ParseGetResponse
+    from taskpoll_veza_api.models import AsyncTask
+
+__all__ = ["AsyncClient", "Client"]
+
+R = TypeVar("R")
+OnUpdate = Callable[[Task[Any]], object]
+DEFAULT_TIMEOUT = 600.0
+
+
+class _Options(TypedDict, total=False):
+    api_key: str | None
+    base_url: str | None
+    policy: PollPolicy | None
+    rate_limit: float | None
+    allow_insecure_http: bool
+
+
+class _SyncOptions(_Options, total=False):
+    http_client: httpx.Client | None
+
+
+class _AsyncOptions(_Options, total=False):
+    http_client: httpx.AsyncClient | None
+
+
+def _check_timeout(timeout: float | None) -> float:
+    if timeout is None:
+        return math.inf
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or math.isnan(timeout) or timeout <= 0:
+        raise ConfigurationError(f"timeout must be a number of seconds above 0 (or None), not {timeout!r}")
+    return float(timeout)
+
+
+def _check_concurrency(concurrency: int) -> int:
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ConfigurationError(f"concurrency must be an int >= 1, not {concurrency!r}")
+    return concurrency
+
+
+def _ids(task_ids: Iterable[str]) -> list[str]:
+    if isinstance(task_ids, (str, bytes)):
+        raise ConfigurationError("task_ids is a list of ids, not a single string")
+    return list(task_ids)
+
+
+class _Core(Generic[R]):
+    """What both clients share: the provider, its key and URL, the policy, the rate limiter."""
+
+    def __init__(
+        self,
+        provider: str | Provider[R],
+        api_key: str | None,
+        base_url: str | None,
+        policy: PollPolicy | None,
+        rate_limit: float | None,
+        allow_insecure_http: bool,
+    ) -> None:
+        self._provider: Provider[R] = provider if isinstance(provider, Provider) else get(provider)
+        name = self._provider.name
+        key = api_key if api_key is not None else os.environ.get(self._provider.key_env)
+        self._auth = KeyAuth(
+            self._provider.auth_header, self._provider.auth_scheme, check_key(key, name, self._provider.key_env)
+        )
+        url = base_url or os.environ.get(self._provider.base_url_env) or self._provider.default_base_url
+        if url is None:
+            raise ConfigurationError(
+                f"{name} needs a base URL (each tenant has its own): pass base_url=... or set "
+                f"{self._provider.base_url_env}",
+                provider=name,
+            )
+        self.base_url = check_base_url(url, name, allow_insecure_http)
+        if policy is not None and not isinstance(policy, PollPolicy):
+            raise ConfigurationError(f"policy must be a taskpoll.PollPolicy, not {type(policy).__name__}")
+        self.policy = policy or self._provider.default_policy
+        rate = self._provider.rate_limit if rate_limit is None else rate_limit
+        if rate is not None and (isinstance(rate, bool) or not isinstance(rate, (int, float)) or not rate > 0):
+            raise ConfigurationError(f"rate_limit must be requests per second above 0, not {rate!r}")
+        self._limiter = RateLimiter(rate) if rate is not None and math.isfinite(rate) else None
+        self._rng = random.Random()
+
+    @property
+    def provider(self) -> str:
+        return self._provider.name
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(provider={self.provider!r}, base_url={self.base_url!r})"
+
+    def _build(self, fetch: Fetch, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        spec = fetch.request
+        return http.build_request(
+            spec["method"],
+            self.base_url + spec["url"],
+            params=spec.get("params"),
+            headers=spec.get("headers"),
+            timeout=fetch.timeout,
+        )
+
+    def _flow(self, task_id: str, timeout: float | None, next_poll_at: float | None = None) -> Flow[R]:
+        started = time.monotonic()
+        not_before = None if next_poll_at is None else started + max(0.0, next_poll_at - time.time())
+        return wait_flow(
+            self._provider,
+            task_id,
+            self.policy,
+            timeout=_check_timeout(timeout),
+            started=started,
+            not_before=not_before,
+            rng=self._rng,
+            limiter=self._limiter,
+        )
+
+    def _resume(self, token: str) -> _token.Resume:
+        resume = _token.decode(token)
+        if resume.provider != self.provider:
+            raise InvalidTokenError(
+                f"this token is for a {resume.provider} task, and this client polls {self.provider}",
+                provider=self.provider,
+                task_id=resume.task_id,
+            )
+        return resume
+
+    def _scheduler(self, task_ids: list[str], timeout: float | None, concurrency: int) -> Scheduler[R]:
+        _check_concurrency(concurrency)
+        flows = [self._flow(task_id, timeout) for task_id in task_ids]
+        return Scheduler(flows, concurrency=concurrency, now=time.monotonic())
+
+    @staticmethod
+    def _final(task: Task[R], raise_on_failure: bool) -> Task[R]:
+        if raise_on_failure and task.state is TaskState.FAILED:
+            raise TaskFailedError(task)
+        if raise_on_failure and task.state is TaskState.CANCELED:
+            raise TaskCanceledError(task)
+        return task
+
+    @staticmethod
+    def _outcome(outcome: Task[R] | TaskpollError, raise_on_failure: bool) -> Task[R] | TaskpollError:
+        if isinstance(outcome, Task) and raise_on_failure and outcome.state in (TaskState.FAILED, TaskState.CANCELED):
+            return TaskFailedError(outcome) if outcome.state is TaskState.FAILED else TaskCanceledError(outcome)
+        return outcome
+
+
+class Client(_Core[R]):
+    """Poll one provider's tasks, blocking.
+
+        with taskpoll.Client("aryn") as client:          # key from ARYN_API_KEY
+            task = client.wait("aryn:t-47gpd3604e5tz79z1jro5fc", timeout=600)
+            elements = task.result.elements
+
+    `api_key` defaults to the provider's environment variable, `base_url` to the spec's server (or
+    the provider's base-URL variable). Pass `http_client` to bring your own httpx.Client (proxies,
+    transports); taskpoll then neither configures nor closes it, and sets the key per request only.
+    """
+
+    @overload
+    def __init__(
+        self: Client[PartitionerResponse], provider: Literal["aryn"], **options: Unpack[_SyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: Client[TaskStatusResponse], provider: Literal["artos"], **options: Unpack[_SyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(self: Client[AsyncTask], provider: Literal["veza"], **options: Unpack[_SyncOptions]) -> None: ...
+    @overload
+    def __init__(
+        self: Client[ParseGetResponse], provider: Literal["unsiloed"], **options: Unpack[_SyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: Client[AsyncTaskSucceeded], provider: Literal["notion"], **options: Unpack[_SyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(self: Client[Any], provider: str, **options: Unpack[_SyncOptions]) -> None: ...
+    @overload
+    def __init__(self, provider: Provider[R], **options: Unpack[_SyncOptions]) -> None: ...
+
+    def __init__(
+        self,
+        provider: str | Provider[R],
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        http_client: httpx.Client | None = None,
+        policy: PollPolicy | None = None,
+        rate_limit: float | None = None,
+        allow_insecure_http: bool = False,
+    ) -> None:
+        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http)
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise ConfigurationError("http_client must be an httpx.Client (use AsyncClient for httpx.AsyncClient)")
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(
+            timeout=self.policy.request_timeout,
+            follow_redirects=False,
+            limits=DEFAULT_LIMITS,
+            headers={"User-Agent": USER_AGENT},
+        )
+
+    def _send(self, fetch: Fetch) -> Reply:
+        try:
+            response = self._http.send(self._build(fetch, self._http), auth=self._auth, follow_redirects=False)
+        except httpx.HTTPError as exc:
+            return Reply(time.monotonic(), error=exc)
+        return Reply(time.monotonic(), response=response)
+
+    def get(self, task_id: str) -> Task[R]:
+        """One status request: the task as the provider sees it now. Errors are raised, not retried."""
+        fetch = Fetch(self._provider.status_request(task_id), self.policy.request_timeout)
+        if self._limiter is not None:
+            time.sleep(self._limiter.reserve(time.monotonic()))
+        return self._provider.read(task_id, self._send(fetch))
+
+    def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Task[R]]:
+        """Each change the polls observe (state, status or progress), ending with the final Task."""
+        return drive(self._flow(task_id, timeout), self._send, time.sleep, time.monotonic)
+
+    def wait(
+        self,
+        task_id: str,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        raise_on_failure: bool = True,
+        on_update: OnUpdate | None = None,
+    ) -> Task[R]:
+        """Poll until the task is final and return it; raise TaskFailedError/TaskCanceledError when it
+        did not succeed (unless `raise_on_failure=False`) and WaitTimeoutError when `timeout` passes.
+        """
+        return self._wait(self._flow(task_id, timeout), raise_on_failure, on_update)
+
+    def resume(
+        self,
+        token: str,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        raise_on_failure: bool = True,
+        on_update: OnUpdate | None = None,
+    ) -> Task[R]:
+        """`wait` for the task a `Task.token()` (or WaitTimeoutError.token) names, honouring its last hint."""
+        resume = self._resume(token)
+        return self._wait(self._flow(resume.task_id, timeout, resume.next_poll_at), raise_on_failure, on_update)
+
+    def _wait(self, flow: Flow[R], raise_on_failure: bool, on_update: OnUpdate | None) -> Task[R]:
+        last: Task[R] | None = None
+        for last in drive(flow, self._send, time.sleep, time.monotonic):
+            if on_update is not None:
+                on_update(last)
+        assert last is not None  # a flow always shows its final Task before it ends
+        return self._final(last, raise_on_failure)
+
+    def as_completed(
+        self,
+        task_ids: Iterable[str],
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        concurrency: int = 1,
+        raise_on_failure: bool = False,
+        on_update: OnUpdate | None = None,
+    ) -> Iterator[Task[R] | TaskpollError]:
+        """Each task's outcome as it finishes: its final Task, or the error that ended its wait."""
+        scheduler = self._scheduler(_ids(task_ids), timeout, concurrency)
+        for _, outcome in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update):
+            yield self._outcome(outcome, raise_on_failure)
+
+    def wait_many(
+        self,
+        task_ids: Iterable[str],
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        concurrency: int = 1,
+        raise_on_failure: bool = False,
+        on_update: OnUpdate | None = None,
+    ) -> list[Task[R] | TaskpollError]:
+        """Wait for all the tasks under one deadline; outcomes in the order of `task_ids`.
+
+        A task's failure or error does not stop the others: its place in the list holds the error
+        (TaskFailedError/TaskCanceledError for failed tasks only with `raise_on_failure=True`).
+        """
+        ids = _ids(task_ids)
+        scheduler = self._scheduler(ids, timeout, concurrency)
+        for _ in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update):
+            pass
+        return [self._outcome(scheduler.outcomes[i], raise_on_failure) for i in range(len(ids))]
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Client[R]:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncClient(_Core[R]):
+    """Client's twin for asyncio: the same methods, awaitable; `watch` and `as_completed` are async
+    iterators, and `wait_many` runs up to `concurrency` requests at once.
+    """
+
+    @overload
+    def __init__(
+        self: AsyncClient[PartitionerResponse], provider: Literal["aryn"], **options: Unpack[_AsyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: AsyncClient[TaskStatusResponse], provider: Literal["artos"], **options: Unpack[_AsyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(self: AsyncClient[AsyncTask], provider: Literal["veza"], **options: Unpack[_AsyncOptions]) -> None: ...
+    @overload
+    def __init__(
+        self: AsyncClient[ParseGetResponse], provider: Literal["unsiloed"], **options: Unpack[_AsyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: AsyncClient[AsyncTaskSucceeded], provider: Literal["notion"], **options: Unpack[_AsyncOptions]
+    ) -> None: ...
+    @overload
+    def __init__(self: AsyncClient[Any], provider: str, **options: Unpack[_AsyncOptions]) -> None: ...
+    @overload
+    def __init__(self, provider: Provider[R], **options: Unpack[_AsyncOptions]) -> None: ...
+
+    def __init__(
+        self,
+        provider: str | Provider[R],
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        policy: PollPolicy | None = None,
+        rate_limit: float | None = None,
+        allow_insecure_http: bool = False,
+    ) -> None:
+        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http)
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise ConfigurationError("http_client must be an httpx.AsyncClient (use Client for httpx.Client)")
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            timeout=self.policy.request_timeout,
+            follow_redirects=False,
+            limits=DEFAULT_LIMITS,
+            headers={"User-Agent": USER_AGENT},
+        )
+
+    async def _send(self, fetch: Fetch) -> Reply:
+        try:
+            response = await self._http.send(self._build(fetch, self._http), auth=self._auth, follow_redirects=False)
+        except httpx.HTTPError as exc:
+            return Reply(time.monotonic(), error=exc)
+        return Reply(time.monotonic(), response=response)
+
+    async def get(self, task_id: str) -> Task[R]:
+        """One status request: the task as the provider sees it now. Errors are raised, not retried."""
+        fetch = Fetch(self._provider.status_request(task_id), self.policy.request_timeout)
+        if self._limiter is not None:
+            await asyncio.sleep(self._limiter.reserve(time.monotonic()))
+        return self._provider.read(task_id, await self._send(fetch))
+
+    def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Task[R]]:
+        """Each change the polls observe (state, status or progress), ending with the final Task."""
+        return drive_async(self._flow(task_id, timeout), self._send, time.monotonic)
+
+    async def wait(
+        self,
+        task_id: str,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        raise_on_failure: bool = True,
+        on_update: OnUpdate | None = None,
+    ) -> Task[R]:
+        """Poll until the task is final; see Client.wait."""
+        return await self._wait(self._flow(task_id, timeout), raise_on_failure, on_update)
+
+    async def resume(
+        self,
+        token: str,
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        raise_on_failure: bool = True,
+        on_update: OnUpdate | None = None,
+    ) -> Task[R]:
+        """`wait` for the task a token names, honouring its last hint; see Client.resume."""
+        resume = self._resume(token)
+        return await self._wait(self._flow(resume.task_id, timeout, resume.next_poll_at), raise_on_failure, on_update)
+
+    async def _wait(self, flow: Flow[R], raise_on_failure: bool, on_update: OnUpdate | None) -> Task[R]:
+        last: Task[R] | None = None
+        async for last in drive_async(flow, self._send, time.monotonic):
+            if on_update is not None:
+                on_update(last)
+        assert last is not None
+        return self._final(last, raise_on_failure)
+
+    async def as_completed(
+        self,
+        task_ids: Iterable[str],
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        concurrency: int = 16,
+        raise_on_failure: bool = False,
+        on_update: OnUpdate | None = None,
+    ) -> AsyncIterator[Task[R] | TaskpollError]:
+        """Each task's outcome as it finishes; see Client.as_completed."""
+        scheduler = self._scheduler(_ids(task_ids), timeout, concurrency)
+        async for _, outcome in drive_many_async(scheduler, self._send, time.monotonic, on_update):
+            yield self._outcome(outcome, raise_on_failure)
+
+    async def wait_many(
+        self,
+        task_ids: Iterable[str],
+        *,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        concurrency: int = 16,
+        raise_on_failure: bool = False,
+        on_update: OnUpdate | None = None,
+    ) -> list[Task[R] | TaskpollError]:
+        """Wait for all the tasks under one deadline; see Client.wait_many."""
+        ids = _ids(task_ids)
+        scheduler = self._scheduler(ids, timeout, concurrency)
+        async for _ in drive_many_async(scheduler, self._send, time.monotonic, on_update):
+            pass
+        return [self._outcome(scheduler.outcomes[i], raise_on_failure) for i in range(len(ids))]
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncClient[R]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,125 @@
+"""Run the engine's flows with real I/O. The only code that exists in a sync and an async colour.
+
+A driver turns a flow's commands into calls — `send` a Fetch, sleep, hand an observed Task to the
+caller — and sends the results back. Everything that decides anything lives in `_engine`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import TypeVar
+
+from ._engine import Fetch, Flow, Observe, Outcome, Reply, Scheduler, Sleep
+from ._task import Task
+
+R = TypeVar("R")
+
+SyncSend = Callable[[Fetch], Reply]
+AsyncSend = Callable[[Fetch], Awaitable[Reply]]
+Clock = Callable[[], float]
+
+
+def drive(flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: Clock) -> Iterator[Task[R]]:
+    """Yield each Task the flow observes; the last one is final. Errors propagate from the flow."""
+    try:
+        command = next(flow)
+        while True:
+            if isinstance(command, Fetch):
+                reply = send(command)
+            elif isinstance(command, Sleep):
+                sleep(command.seconds)
+                reply = Reply(clock())
+            else:
+                assert isinstance(command, Observe)
+                yield command.task
+                reply = Reply(clock())
+            command = flow.send(reply)
+    except StopIteration:
+        return
+    finally:
+        flow.close()
+
+
+async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock) -> AsyncIterator[Task[R]]:
+    """`drive`, awaiting the request and the sleep."""
+    try:
+        command = next(flow)
+        while True:
+            if isinstance(command, Fetch):
+                reply = await send(command)
+            elif isinstance(command, Sleep):
+                await asyncio.sleep(command.seconds)
+                reply = Reply(clock())
+            else:
+                assert isinstance(command, Observe)
+                yield command.task
+                reply = Reply(clock())
+            command = flow.send(reply)
+    except StopIteration:
+        return
+    finally:
+        flow.close()
+
+
+def _drain(scheduler: Scheduler[R], on_update: Callable[[Task[R]], object] | None) -> Iterator[tuple[int, Outcome[R]]]:
+    while scheduler.observed:
+        task = scheduler.observed.popleft()
+        if on_update is not None:
+            on_update(task)
+    while scheduler.finished:
+        key = scheduler.finished.popleft()
+        yield key, scheduler.outcomes[key]
+
+
+def drive_many(
+    scheduler: Scheduler[R],
+    send: SyncSend,
+    sleep: Callable[[float], None],
+    clock: Clock,
+    on_update: Callable[[Task[R]], object] | None,
+) -> Iterator[tuple[int, Outcome[R]]]:
+    """Yield (index, outcome) as each flow finishes; one request at a time."""
+    yield from _drain(scheduler, on_update)
+    while not scheduler.done:
+        started = scheduler.ready(clock())
+        for key, fetch in started:
+            scheduler.deliver(key, send(fetch))
+            yield from _drain(scheduler, on_update)
+        wakeup = scheduler.wakeup()
+        if not started and wakeup is not None:
+            sleep(max(0.0, wakeup - clock()))
+        yield from _drain(scheduler, on_update)
+
+
+async def drive_many_async(
+    scheduler: Scheduler[R],
+    send: AsyncSend,
+    clock: Clock,
+    on_update: Callable[[Task[R]], object] | None,
+) -> AsyncIterator[tuple[int, Outcome[R]]]:
+    """Yield (index, outcome) as each flow finishes, with up to `scheduler.concurrency` requests at once."""
+    in_flight: dict[asyncio.Future[Reply], int] = {}
+    try:
+        for item in _drain(scheduler, on_update):
+            yield item
+        while not scheduler.done:
+            for key, fetch in scheduler.ready(clock()):
+                in_flight[asyncio.ensure_future(send(fetch))] = key
+            for item in _drain(scheduler, on_update):
+                yield item
+            if scheduler.done:
+                break
+            wakeup = scheduler.wakeup()
+            timeout = None if wakeup is None else max(0.0, wakeup - clock())
+            if in_flight:
+                done, _ = await asyncio.wait(in_flight, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+                for future in done:
+                    scheduler.deliver(in_flight.pop(future), future.result())
+            elif timeout is not None:
+                await asyncio.sleep(timeout)
+            for item in _drain(scheduler, on_update):
+                yield item
+    finally:
+        for future in in_flight:
+            future.cancel()

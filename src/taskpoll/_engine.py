@@ -1,0 +1,302 @@
+"""The polling engine, written once and without I/O.
+
+A wait is a generator (the httpx `auth_flow` pattern): it yields commands — `Fetch` this request,
+`Sleep` this long, `Observe` this new Task — and is sent back a `Reply` carrying the clock and, for a
+fetch, the response or the transport error. The drivers in `_drivers.py` run it with httpx and
+time.sleep or asyncio.sleep; the tests run it on a fake clock. `Scheduler` runs many such flows,
+always serving the one that is due first, within a concurrency limit and a per-provider rate limit.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import random
+import threading
+from collections import deque
+from collections.abc import Generator, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import attrs
+import httpx
+
+from . import _token
+from ._errors import RateLimitError, TaskpollError, WaitTimeoutError
+from ._policy import Observation, PollPolicy
+from ._task import Task, TaskState
+
+if TYPE_CHECKING:
+    from .providers._base import Provider
+
+R = TypeVar("R")
+logger = logging.getLogger("taskpoll")
+
+# The part of what is left of a wait kept for the last poll when the backoff would overshoot it.
+_FINAL_POLL_BUDGET = 2.0
+_MIN_REMAINING = 0.005
+
+
+@attrs.frozen
+class Fetch:
+    """Send the provider's status request (the generated `_get_kwargs`), with this timeout."""
+
+    request: dict[str, Any] = attrs.field(repr=False)
+    timeout: float
+
+
+@attrs.frozen
+class Sleep:
+    seconds: float
+
+
+@attrs.frozen
+class Observe:
+    """A poll told something new (or final) about the task."""
+
+    task: Task[Any]
+
+
+Command = Fetch | Sleep | Observe
+
+
+@attrs.frozen
+class Reply:
+    """What a driver sends back: the monotonic clock and, after a Fetch, its outcome."""
+
+    now: float
+    response: httpx.Response | None = None
+    error: httpx.HTTPError | None = None
+
+
+Flow = Generator[Command, Reply, Task[R]]
+
+
+class RateLimiter:
+    """Requests per second for one provider, shared by every wait of a client (GCRA, burst of one second)."""
+
+    def __init__(self, rate: float) -> None:
+        if rate <= 0:
+            raise ValueError("rate must be above 0")
+        self.interval = 1.0 / rate
+        self.burst = max(1.0, rate)
+        self._tat = float("-inf")  # theoretical arrival time of the next request
+        self._lock = threading.Lock()
+
+    def available_at(self, now: float) -> float:
+        with self._lock:
+            return max(now, self._tat - (self.burst - 1.0) * self.interval)
+
+    def reserve(self, now: float) -> float:
+        """Book the next slot; return how long to wait before using it."""
+        with self._lock:
+            tat = max(self._tat, now)
+            allowed = tat - (self.burst - 1.0) * self.interval
+            self._tat = tat + self.interval
+            return max(0.0, allowed - now)
+
+
+def wait_flow(
+    provider: Provider[R],
+    task_id: str,
+    policy: PollPolicy,
+    *,
+    timeout: float,
+    started: float,
+    not_before: float | None = None,
+    rng: random.Random | None = None,
+    limiter: RateLimiter | None = None,
+) -> Flow[R]:
+    """Poll one task until it is terminal; return its last Task or raise a TaskpollError.
+
+    `started` is the monotonic time the wait began; the deadline is `started + timeout`. The first
+    poll goes out at once, or at `not_before` when a resumed wait must honour an earlier hint.
+    """
+    request = provider.status_request(task_id)  # refuses a bad id before any I/O
+    rng = rng or random.Random()
+    deadline = started + timeout
+    now = started
+    last: Task[R] | None = None
+    error: TaskpollError | None = None
+    attempt = polls_in_state = failures = rate_limits = 0
+    final_poll = warned_unknown = False
+
+    def timed_out(why: str) -> WaitTimeoutError:
+        token = last.token() if last is not None else _token.make(provider.name, task_id)
+        state = f"; last seen {last.state.value} ({last.status})" if last is not None else ""
+        return WaitTimeoutError(
+            f"{provider.name} task {task_id!r}: {why} after {now - started:.1f} s{state}; the task goes on",
+            provider=provider.name,
+            task_id=task_id,
+            task=last,
+            elapsed=now - started,
+            token=token,
+        )
+
+    if not_before is not None and not_before > now:
+        if not_before >= deadline:
+            raise timed_out("the server asked to wait beyond the deadline")
+        now = (yield Sleep(not_before - now)).now
+
+    while True:
+        if limiter is not None:
+            pause = limiter.reserve(now)
+            if pause > 0:
+                if now + pause >= deadline:
+                    raise timed_out("the provider's rate limit leaves no request before the deadline") from error
+                now = (yield Sleep(pause)).now
+        remaining = deadline - now
+        if remaining <= _MIN_REMAINING:
+            raise timed_out("wait timed out") from error
+        reply = yield Fetch(request, timeout=min(policy.request_timeout, remaining))
+        now = reply.now
+        attempt += 1
+        hint: float | None = None
+        try:
+            task = provider.read(task_id, reply)
+        except RateLimitError as exc:
+            error, hint = exc, exc.retry_after
+            rate_limits += 1
+        except TaskpollError as exc:
+            if not exc.is_transient:
+                raise
+            error, hint = exc, getattr(exc, "retry_after", None)
+            failures += 1
+            rate_limits = 0
+        else:
+            error, failures, rate_limits = None, 0, 0
+            polls_in_state = polls_in_state + 1 if last is not None and last.state is task.state else 1
+            changed = task.changed_since(last)
+            last = task
+            if changed or task.state.is_terminal:
+                now = (yield Observe(task)).now
+            if task.state.is_terminal:
+                return task
+            if task.state is TaskState.UNKNOWN and not warned_unknown:
+                warned_unknown = True
+                logger.warning(
+                    "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
+                    provider.name,
+                    task_id,
+                    task.status,
+                )
+            hint = task.poll_after
+        decision = policy.decide(
+            Observation(
+                attempt=attempt,
+                elapsed=now - started,
+                polls_in_state=max(polls_in_state, 1),
+                hint=hint,
+                failures=failures,
+                rate_limits=rate_limits,
+                jitter_sample=rng.random(),
+            )
+        )
+        if decision is None:
+            assert error is not None
+            raise error
+        delay, reason = decision.delay, decision.reason
+        remaining = deadline - now
+        if delay >= remaining:
+            if decision.hint_bound or final_poll:
+                if isinstance(error, RateLimitError) and decision.hint_bound:
+                    raise error  # the server will not answer again before the deadline
+                why = "the server asked to wait beyond the deadline" if decision.hint_bound else "wait timed out"
+                raise timed_out(why) from error
+            delay = max(0.0, remaining - min(_FINAL_POLL_BUDGET, remaining / 2))
+            reason, final_poll = "last poll before the deadline", True
+        if logger.isEnabledFor(logging.DEBUG):
+            seen = f"{last.state.value} ({last.status})" if error is None and last is not None else repr(error)
+            logger.debug(
+                "%s task %r poll %d: %s; next poll in %.2f s (%s)", provider.name, task_id, attempt, seen, delay, reason
+            )
+        now = (yield Sleep(delay)).now
+
+
+Outcome = Task[R] | TaskpollError
+
+
+@attrs.define
+class _Slot(Generic[R]):
+    flow: Flow[R]
+    command: Command | None = None
+
+
+class Scheduler(Generic[R]):
+    """Runs many wait flows: the one due first is served first, at most `concurrency` fetches at once.
+
+    Sans-I/O like the flows: a driver asks `ready(now)` for fetches to start, reports each answer
+    with `deliver`, sleeps until `wakeup()`, and collects `observed` Tasks and `finished` outcomes.
+    (Rate limits are the flows' own business: they share a RateLimiter.)
+    """
+
+    def __init__(self, flows: Iterable[Flow[R]], *, concurrency: int, now: float) -> None:
+        self.concurrency = max(1, concurrency)
+        self.slots = [_Slot(flow) for flow in flows]
+        self.outcomes: dict[int, Outcome[R]] = {}
+        self.finished: deque[int] = deque()  # keys in the order they finished
+        self.observed: deque[Task[R]] = deque()
+        self.in_flight = 0
+        self._heap: list[tuple[float, int, int]] = []  # (due, tiebreak, key): a fetch or a wake-up is due
+        self._seq = 0
+        for key in range(len(self.slots)):
+            self._advance(key, None, now)
+
+    @property
+    def done(self) -> bool:
+        return len(self.outcomes) == len(self.slots)
+
+    def wakeup(self) -> float | None:
+        """When `ready` may next have something to give (None: only a delivery can change that)."""
+        if not self._heap:
+            return None
+        due, _, key = self._heap[0]
+        if isinstance(self.slots[key].command, Fetch) and self.in_flight >= self.concurrency:
+            return None  # the next fetch waits for a free slot, not for the clock
+        return due
+
+    def ready(self, now: float) -> list[tuple[int, Fetch]]:
+        """Fetches to start now, earliest due first."""
+        started: list[tuple[int, Fetch]] = []
+        while self._heap and self._heap[0][0] <= now:
+            key = self._heap[0][2]
+            command = self.slots[key].command
+            if isinstance(command, Sleep):  # its sleep is over: let the flow move on
+                heapq.heappop(self._heap)
+                self._advance(key, Reply(now), now)
+                continue
+            if self.in_flight >= self.concurrency:
+                break
+            heapq.heappop(self._heap)
+            assert isinstance(command, Fetch)
+            self.in_flight += 1
+            started.append((key, command))
+        return started
+
+    def deliver(self, key: int, reply: Reply) -> None:
+        """The answer to a fetch `ready` handed out."""
+        self.in_flight -= 1
+        self._advance(key, reply, reply.now)
+
+    def _advance(self, key: int, reply: Reply | None, now: float) -> None:
+        slot = self.slots[key]
+        try:
+            command = slot.flow.send(reply) if reply is not None else next(slot.flow)
+            while isinstance(command, Observe):
+                self.observed.append(command.task)
+                command = slot.flow.send(Reply(now))
+        except StopIteration as stop:
+            self._finish(key, stop.value)
+            return
+        except TaskpollError as exc:
+            self._finish(key, exc)
+            return
+        slot.command = command
+        due = now + command.seconds if isinstance(command, Sleep) else now
+        self._seq += 1
+        heapq.heappush(self._heap, (due, self._seq, key))
+
+    def _finish(self, key: int, outcome: Outcome[R]) -> None:
+        self.slots[key].command = None
+        self.slots[key].flow.close()
+        self.outcomes[key] = outcome
+        self.finished.append(key)

@@ -1,0 +1,258 @@
+"""One error hierarchy for every failure, classified once, at the edge.
+
+    TaskpollError
+    ├── ConfigurationError           unknown provider, missing key or base URL, bad option (also ValueError)
+    ├── InvalidTaskIdError           an id that would leave its path segment, before any request (also ValueError)
+    ├── InvalidTokenError            a resume token that cannot be read, or is for another provider (also ValueError)
+    ├── APIError                     the provider answered with an error status
+    │   ├── BadRequestError          400, 422
+    │   ├── AuthenticationError      401, and Aryn's 403 (its "no key" answer)
+    │   ├── PermissionDeniedError    403
+    │   ├── NotFoundError            404: unknown, expired, or no longer kept
+    │   ├── RateLimitError           429 (.retry_after)
+    │   └── ServerError              5xx and codes outside the standard (520, 529, ...)
+    ├── APIConnectionError           the request did not get an answer (refused, reset, dropped)
+    │   └── APITimeoutError          ... within its timeout
+    ├── ResponseValidationError      an answer whose body does not fit the provider's spec (.body kept)
+    ├── TaskFailedError              the task ended failed (.task)
+    ├── TaskCanceledError            the task ended canceled (.task)
+    └── WaitTimeoutError             the wait's deadline passed first (.task: the last one seen)
+
+Every error carries `provider` and `task_id`; HTTP-level ones also `status_code`, `message`, `body`,
+`request_id`. Messages never contain an API key, an Authorization header or a response body: the
+body is kept on the exception, and only a short excerpt of the provider's message is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack
+
+if TYPE_CHECKING:
+    from ._task import Task
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "InvalidTaskIdError",
+    "InvalidTokenError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "TaskCanceledError",
+    "TaskFailedError",
+    "TaskpollError",
+    "WaitTimeoutError",
+]
+
+_MESSAGE_EXCERPT = 300
+
+
+def _excerpt(text: str | None) -> str:
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _MESSAGE_EXCERPT else flat[: _MESSAGE_EXCERPT - 1] + "…"
+
+
+class TaskpollError(Exception):
+    """The base of every error taskpoll raises."""
+
+    def __init__(self, message: str, *, provider: str | None = None, task_id: str | None = None) -> None:
+        super().__init__(message)
+        self.provider = provider
+        self.task_id = task_id
+
+    @property
+    def is_transient(self) -> bool:
+        """Whether asking again later may succeed (a wait retries these within its failure budget)."""
+        return False
+
+    def _where(self) -> str:
+        parts = [p for p in (self.provider, f"task {self.task_id!r}" if self.task_id is not None else None) if p]
+        return " ".join(parts)
+
+
+class ConfigurationError(TaskpollError, ValueError):
+    """The client or a call was set up in a way that cannot work; raised before any request."""
+
+
+class InvalidTaskIdError(TaskpollError, ValueError):
+    """A task id that is empty, `.` or `..`, not a string, or too long; raised before any request."""
+
+
+class InvalidTokenError(TaskpollError, ValueError):
+    """A resume token that is malformed, from a newer taskpoll, or for another provider."""
+
+
+class _Answer(TypedDict, total=False):
+    provider: str | None
+    task_id: str | None
+    status_code: Required[int]
+    body: bytes
+    request_id: str | None
+
+
+class _AnswerError(TaskpollError):
+    """An error about an HTTP answer the provider did give: its status, body and request id are kept."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str | None = None,
+        task_id: str | None = None,
+        status_code: int,
+        body: bytes = b"",
+        request_id: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.request_id = request_id
+        super().__init__(message, provider=provider, task_id=task_id)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self})"
+
+
+class APIError(_AnswerError):
+    """The provider answered a request with an error status."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        retry_after: float | None = None,
+        **answer: Unpack[_Answer],
+    ) -> None:
+        self.message = message
+        self.code = code
+        self.retry_after = retry_after  # the server's Retry-After, in seconds, when it sent one
+        super().__init__(message, **answer)
+
+    def __str__(self) -> str:
+        text = f"{self._where()}: HTTP {self.status_code}"
+        if self.code:
+            text += f" [{self.code}]"
+        if self.message:
+            text += f": {_excerpt(self.message)}"
+        if self.request_id:
+            text += f" (request id {self.request_id})"
+        return text
+
+    @property
+    def is_transient(self) -> bool:
+        return self.status_code == 408 or self.status_code >= 500
+
+
+class BadRequestError(APIError):
+    """400 or 422: the provider refused the request as malformed."""
+
+
+class AuthenticationError(APIError):
+    """401 (and Aryn's 403): the key is missing, wrong or expired."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the key is valid but may not see this task."""
+
+
+class NotFoundError(APIError):
+    """404: no such task, or it expired (providers keep finished tasks for a limited time)."""
+
+
+class RateLimitError(APIError):
+    """429: too many requests. `retry_after` is the server's advice in seconds, when it gave one."""
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return text if self.retry_after is None else f"{text}; retry after {self.retry_after:g} s"
+
+    @property
+    def is_transient(self) -> bool:
+        return True
+
+
+class ServerError(APIError):
+    """5xx, or a status outside the standard registry (520, 529, ...): a problem on the provider's side."""
+
+
+class APIConnectionError(TaskpollError):
+    """The request got no answer: the connection was refused, reset or dropped."""
+
+    def __str__(self) -> str:
+        return f"{self._where()}: {self.args[0]}" if self._where() else str(self.args[0])
+
+    @property
+    def is_transient(self) -> bool:
+        return True
+
+
+class APITimeoutError(APIConnectionError):
+    """The request got no answer within its timeout."""
+
+
+class ResponseValidationError(_AnswerError):
+    """The provider answered, but the body does not fit its spec. The raw body is kept in `body`."""
+
+    def __str__(self) -> str:
+        return f"{self._where()}: HTTP {self.status_code} answer does not fit the spec: {self.args[0]}"
+
+    @property
+    def is_transient(self) -> bool:
+        return True  # gateways and proxies send such answers; the next one is usually fine
+
+
+class _TaskEnded(TaskpollError):
+    def __init__(self, task: Task[Any]) -> None:
+        self.task = task
+        super().__init__(self._describe(task), provider=task.provider, task_id=task.id)
+
+    def _describe(self, task: Task[Any]) -> str:
+        raise NotImplementedError
+
+
+class TaskFailedError(_TaskEnded):
+    """The task finished in a failed state. `task` is the last Task seen; `task.error` says why."""
+
+    def _describe(self, task: Task[Any]) -> str:
+        text = f"{task.provider} task {task.id!r} failed"
+        if task.error is not None:
+            code = f" ({task.error.code})" if task.error.code else ""
+            text += f": {_excerpt(task.error.message)}{code}"
+        return text
+
+
+class TaskCanceledError(_TaskEnded):
+    """The task finished canceled. `task` is the last Task seen."""
+
+    def _describe(self, task: Task[Any]) -> str:
+        return f"{task.provider} task {task.id!r} was canceled"
+
+
+class WaitTimeoutError(TaskpollError):
+    """The wait's deadline passed before the task finished. The task itself goes on at the provider.
+
+    `task` is the last Task seen (None if no poll got an answer); `token` resumes the wait.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        task_id: str,
+        task: Task[Any] | None,
+        elapsed: float,
+        token: str,
+    ) -> None:
+        self.task = task
+        self.elapsed = elapsed
+        self.token = token
+        super().__init__(message, provider=provider, task_id=task_id)

@@ -1,0 +1,60 @@
+"""Resume tokens: a small, versioned, secret-free string that lets another process carry on waiting.
+
+A token holds the provider, the task id, the last status seen and when the server said to ask
+again. Never a key, a base URL, headers or a body: whoever resumes brings their own client.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ._errors import InvalidTokenError
+
+PREFIX = "tp1."
+_MAX_LENGTH = 8192
+
+
+@dataclass(frozen=True)
+class Resume:
+    provider: str
+    task_id: str
+    status: str | None
+    next_poll_at: float | None  # unix seconds; None: poll at once
+
+
+def encode(task: Any) -> str:
+    """The token for a Task (typed Any to avoid an import cycle with _task)."""
+    next_poll_at = None
+    if task.poll_after is not None and task.observed_at is not None:
+        next_poll_at = round(task.observed_at.timestamp() + task.poll_after, 3)
+    return make(task.provider, task.id, task.status, next_poll_at)
+
+
+def make(provider: str, task_id: str, status: str | None = None, next_poll_at: float | None = None) -> str:
+    payload = {"v": 1, "p": provider, "id": task_id, "s": status, "n": next_poll_at}
+    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    return PREFIX + base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def decode(token: object) -> Resume:
+    if not isinstance(token, str) or not token.startswith(PREFIX) or len(token) > _MAX_LENGTH:
+        raise InvalidTokenError("not a taskpoll resume token (they start with 'tp1.')")
+    body = token[len(PREFIX) :]
+    try:
+        data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidTokenError("resume token is damaged: it does not decode") from exc
+    if not isinstance(data, dict) or data.get("v") != 1:
+        raise InvalidTokenError("resume token is from another taskpoll version")
+    provider, task_id, status, next_poll_at = data.get("p"), data.get("id"), data.get("s"), data.get("n")
+    if not isinstance(provider, str) or not isinstance(task_id, str):
+        raise InvalidTokenError("resume token is damaged: provider or task id missing")
+    if status is not None and not isinstance(status, str):
+        raise InvalidTokenError("resume token is damaged: bad status")
+    if next_poll_at is not None and (isinstance(next_poll_at, bool) or not isinstance(next_poll_at, (int, float))):
+        raise InvalidTokenError("resume token is damaged: bad next poll time")
+    return Resume(provider, task_id, status, None if next_poll_at is None else float(next_poll_at))

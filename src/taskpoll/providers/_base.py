@@ -1,0 +1,296 @@
+"""What every provider adapter shares: the request, the classification of answers, the Task.
+
+An adapter is the only provider-specific hand-written code. It says which generated function builds
+the status request, how a 2xx answer becomes a Task (`parse_ok`), and how its error bodies read
+(`error_details`). Everything else — transport failures, HTTP error classes, Retry-After, bodies that
+do not fit the spec, unknown status values — is decided here, once, for all of them.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import math
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+import httpx
+from dateutil.parser import isoparse
+
+from .._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    InvalidTaskIdError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    TaskpollError,
+)
+from .._policy import PollPolicy
+from .._task import Task, TaskError, TaskState
+
+R = TypeVar("R")
+
+# What the generated parsers (and JSON decoding) raise when a body does not fit: a bare KeyError for
+# a missing key, ValueError for a bad enum or JSON, TypeError for a wrong shape, and so on.
+PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError, RecursionError, OverflowError)
+MAX_TASK_ID_LENGTH = 2048
+_NOT_DECODED: Any = object()
+
+
+def check_task_id(task_id: object) -> str:
+    """Refuse ids that would not stay inside their path segment (`""`, `.`, `..`) or are not strings."""
+    if not isinstance(task_id, str):
+        raise InvalidTaskIdError(f"a task id is a string, not {type(task_id).__name__}")
+    if task_id in ("", ".", ".."):
+        shown = "an empty string" if not task_id else repr(task_id)
+        raise InvalidTaskIdError(f"{shown} is not a task id: it would address another URL than the task's")
+    if len(task_id) > MAX_TASK_ID_LENGTH:
+        raise InvalidTaskIdError(f"a task id of {len(task_id)} characters is too long (at most {MAX_TASK_ID_LENGTH})")
+    return task_id
+
+
+def parse_time(value: object) -> datetime | None:
+    """An ISO 8601 timestamp as an aware datetime (UTC when the text has no zone), or None."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = isoparse(value)
+    except (ValueError, OverflowError):
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def retry_after(response: httpx.Response) -> float | None:
+    """Retry-After in seconds (from delta-seconds or an HTTP-date), or None when absent or unreadable.
+
+    An HTTP-date is measured against the response's own Date header when there is one, so a client
+    whose clock is off still waits as long as the server meant.
+    """
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        reference = datetime.now(UTC)
+        date = response.headers.get("date")
+        if date:
+            try:
+                reference = email.utils.parsedate_to_datetime(date)
+                reference = reference if reference.tzinfo else reference.replace(tzinfo=UTC)
+            except (TypeError, ValueError, IndexError):
+                pass
+        seconds = (when - reference).total_seconds()
+    if not math.isfinite(seconds):
+        return None
+    return max(0.0, seconds)
+
+
+def request_id_from(response: httpx.Response) -> str | None:
+    value: str | None = response.headers.get("x-request-id") or response.headers.get("request-id")
+    return value
+
+
+def _title(html: str) -> str | None:
+    match = re.search(r"<title>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
+    return " ".join(match.group(1).split()) if match else None
+
+
+def generic_message(response: httpx.Response) -> str:
+    """A short description of an error body whose provider format is unknown or not followed."""
+    text = response.content[:4096].decode("utf-8", "replace").strip()
+    content_type = response.headers.get("content-type", "")
+    if "html" in content_type or text.lower().startswith(("<!doctype", "<html")):
+        title = _title(text)
+        return f"HTML page{': ' + title if title else ''}"
+    if not text:
+        return response.reason_phrase or "empty body"
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def json_field(data: Any, *path: str) -> Any:
+    """data[path[0]][path[1]]..., or None if any step is missing or not a mapping."""
+    for key in path:
+        if not isinstance(data, Mapping):
+            return None
+        data = data.get(key)
+    return data
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}" if exc.args else "missing field"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not JSON ({exc.msg} at character {exc.pos})"
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply"
+    text = str(exc)
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+class Provider(Generic[R]):
+    """One provider's adapter. Subclasses set the class attributes and implement `status_kwargs`,
+    `parse_ok`, `raw_status` and, when their error bodies differ from the common shapes, `error_details`.
+    """
+
+    name: ClassVar[str]
+    title: ClassVar[str]  # the provider's name for people
+    key_env: ClassVar[str]  # environment variable holding the API key
+    base_url_env: ClassVar[str]  # environment variable that overrides the base URL
+    default_base_url: ClassVar[str | None]  # None: the user must give one (Veza's hosts are per tenant)
+    auth_header: ClassVar[str] = "Authorization"
+    auth_scheme: ClassVar[str] = "Bearer"  # "" to send the key alone
+    default_policy: ClassVar[PollPolicy]
+    rate_limit: ClassVar[float | None] = None  # requests per second the provider asks for, if documented
+    # Every status value the spec marks with x-taskpoll-status, by vocabulary name, mapped to a state.
+    vocabularies: ClassVar[Mapping[str, Mapping[str, TaskState]]]
+    result_type: ClassVar[type]  # the generated model Task.result holds
+
+    @property
+    def known_statuses(self) -> frozenset[str]:
+        """Every raw status value this adapter knows (anything else is TaskState.UNKNOWN)."""
+        return frozenset(value for vocabulary in self.vocabularies.values() for value in vocabulary)
+
+    # Requests ---------------------------------------------------------------------------------
+
+    def status_request(self, task_id: str) -> dict[str, Any]:
+        """The generated request kwargs (method, url, params, headers) for the task's status."""
+        return self.status_kwargs(check_task_id(task_id))
+
+    def status_kwargs(self, task_id: str) -> dict[str, Any]:
+        raise NotImplementedError
+
+    # Answers ----------------------------------------------------------------------------------
+
+    def read(self, task_id: str, reply: Any) -> Task[R]:
+        """A driver's reply (response or transport error) as a Task, or the error it means."""
+        if reply.error is not None:
+            raise self.transport_error(task_id, reply.error)
+        return self.parse(task_id, reply.response)
+
+    def transport_error(self, task_id: str, error: httpx.HTTPError) -> TaskpollError:
+        if isinstance(error, httpx.TimeoutException):
+            return APITimeoutError(f"no answer in time ({type(error).__name__})", provider=self.name, task_id=task_id)
+        if isinstance(error, httpx.DecodingError):
+            return ResponseValidationError(
+                f"the body could not be decoded ({error})", provider=self.name, task_id=task_id, status_code=0
+            )
+        reason = str(error) or type(error).__name__
+        return APIConnectionError(f"no answer ({reason})", provider=self.name, task_id=task_id)
+
+    def parse(self, task_id: str, response: httpx.Response) -> Task[R]:
+        """One status answer as a Task, or the TaskpollError it stands for."""
+        if not 200 <= response.status_code < 300:
+            raise self.error(task_id, response)
+        data = _NOT_DECODED
+        try:
+            data = self.decode(response)
+            return self.parse_ok(task_id, response, data)
+        except TaskpollError:
+            raise
+        except PARSE_ERRORS as exc:
+            raw = self.raw_status(data) if data is not _NOT_DECODED else None
+            if isinstance(raw, str) and raw not in self.known_statuses:
+                return self.task(task_id, response, state=TaskState.UNKNOWN, status=raw, poll_after=self.hint(data))
+            raise self.invalid(task_id, response, describe(exc)) from exc
+
+    def decode(self, response: httpx.Response) -> Any:
+        return json.loads(response.content)
+
+    def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[R]:
+        """A 2xx answer as a Task. May raise any of PARSE_ERRORS when the body does not fit."""
+        raise NotImplementedError
+
+    def raw_status(self, data: Any) -> object:
+        """The provider's status value in a decoded body that the typed parse refused, if there is one."""
+        return json_field(data, "status")
+
+    def hint(self, data: Any) -> float | None:
+        """The server's poll-again advice in a decoded body, if the provider sends one."""
+        return None
+
+    def task(self, task_id: str, response: httpx.Response, **fields: Any) -> Task[R]:
+        return Task(
+            provider=self.name,
+            id=task_id,
+            request_id=request_id_from(response),
+            observed_at=datetime.now(UTC),
+            **fields,
+        )
+
+    def failed(self, message: str | None, code: object = None) -> TaskError:
+        return TaskError(message or "the provider gave no reason", None if code is None else str(code))
+
+    def invalid(self, task_id: str, response: httpx.Response, why: str) -> ResponseValidationError:
+        return ResponseValidationError(
+            why,
+            provider=self.name,
+            task_id=task_id,
+            status_code=response.status_code,
+            body=response.content,
+            request_id=request_id_from(response),
+        )
+
+    # Errors -----------------------------------------------------------------------------------
+
+    def error(self, task_id: str, response: httpx.Response) -> APIError:
+        status = response.status_code
+        try:
+            message, code, request_id = self.error_details(response)
+        except PARSE_ERRORS:
+            message, code, request_id = generic_message(response), None, None
+        if 300 <= status < 400:
+            location = response.headers.get("location", "")
+            message = f"redirect to {location!r} not followed (the key is not sent to other URLs)"
+        cls = self.error_class(status, code)
+        return cls(
+            message,
+            provider=self.name,
+            task_id=task_id,
+            status_code=status,
+            body=response.content,
+            request_id=request_id or request_id_from(response),
+            code=code,
+            retry_after=retry_after(response),
+        )
+
+    def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+        """(message, code, request id) from an error body; the FastAPI `{"detail": ...}` shape by default."""
+        data = json.loads(response.content)
+        detail = json_field(data, "detail")
+        if isinstance(detail, str):
+            return detail, None, None
+        if isinstance(detail, list):
+            parts = [str(json_field(item, "msg") or item) for item in detail[:5]]
+            return "; ".join(parts), None, None
+        return generic_message(response), None, None
+
+    def error_class(self, status: int, code: str | None) -> type[APIError]:
+        if status in (400, 422):
+            return BadRequestError
+        if status == 401:
+            return AuthenticationError
+        if status == 403:
+            return PermissionDeniedError
+        if status == 404:
+            return NotFoundError
+        if status == 429:
+            return RateLimitError
+        if status >= 500:
+            return ServerError
+        return APIError

@@ -1,0 +1,324 @@
+"""The wait flow and the scheduler on a fake clock: canned answers in, commands out, no I/O."""
+
+from __future__ import annotations
+
+import email.utils
+import itertools
+import json
+import logging
+import random
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from taskpoll import (
+    APIConnectionError,
+    AuthenticationError,
+    InvalidTaskIdError,
+    NotFoundError,
+    PollPolicy,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    Task,
+    TaskState,
+    WaitTimeoutError,
+)
+from taskpoll._engine import Fetch, Observe, RateLimiter, Reply, Scheduler, Sleep, wait_flow
+from taskpoll._token import decode
+from taskpoll.providers import get
+
+POLICY = PollPolicy(
+    initial_delay=1.0,
+    multiplier=2.0,
+    max_delay=8.0,
+    jitter=0.0,
+    min_delay=0.0,
+    failure_delay=0.5,
+    max_consecutive_failures=3,
+    request_timeout=30.0,
+)
+REQUEST = httpx.Request("GET", "https://api.example/status")
+Answer = httpx.Response | httpx.HTTPError | Callable[[], httpx.Response | httpx.HTTPError]
+
+
+def artos(status: str, **extra: Any) -> httpx.Response:
+    body = {"task_id": "doc-1", "status": status, "progress": None, "error": None, **extra}
+    return httpx.Response(200, json=body, request=REQUEST)
+
+
+def notion(status: str, poll_after: float = 2.0) -> httpx.Response:
+    body = {
+        "object": "async_task",
+        "id": "t1",
+        "status_url": "https://api.notion.com/v1/async_tasks/t1",
+        "created_time": "2026-11-22T10:00:00.000Z",
+        "operation": {"surface": "rest", "name": "create_page"},
+        "status": status,
+        "poll_after_seconds": poll_after,
+    }
+    if status == "succeeded":
+        body.pop("poll_after_seconds")
+        body["result"] = {"object": "page", "id": "p1"}
+    return httpx.Response(200, json=body, request=REQUEST)
+
+
+def status(code: int, body: bytes = b"{}", headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.Response(code, content=body, headers=headers or {}, request=REQUEST)
+
+
+class Run:
+    """Drives a flow on a fake clock: each Fetch takes `latency`, each Sleep moves the clock."""
+
+    def __init__(
+        self,
+        provider: str,
+        answers: list[Answer],
+        *,
+        timeout: float = 100.0,
+        latency: float = 0.1,
+        policy: PollPolicy = POLICY,
+        task_id: str = "doc-1",
+        **kwargs: Any,
+    ) -> None:
+        self.now = 0.0
+        self.commands: list[tuple[float, Any]] = []
+        self.answers = list(answers)
+        self.latency = latency
+        self.flow = wait_flow(
+            get(provider), task_id, policy, timeout=timeout, started=0.0, rng=random.Random(1), **kwargs
+        )
+
+    def result(self) -> Task[Any]:
+        reply: Reply | None = None
+        while True:
+            try:
+                command = self.flow.send(reply) if reply else next(self.flow)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+            self.commands.append((self.now, command))
+            if isinstance(command, Fetch):
+                answer = self.answers.pop(0)
+                answer = answer() if callable(answer) else answer
+                self.now += min(self.latency, command.timeout)
+                reply = (
+                    Reply(self.now, error=answer) if isinstance(answer, httpx.HTTPError) else Reply(self.now, answer)
+                )
+            elif isinstance(command, Sleep):
+                self.now += command.seconds
+                reply = Reply(self.now)
+            else:
+                reply = Reply(self.now)
+
+    def sleeps(self) -> list[float]:
+        return [round(c.seconds, 6) for _, c in self.commands if isinstance(c, Sleep)]
+
+    def fetch_times(self) -> list[float]:
+        return [round(t, 6) for t, c in self.commands if isinstance(c, Fetch)]
+
+    def observed(self) -> list[str]:
+        return [c.task.status for _, c in self.commands if isinstance(c, Observe)]
+
+
+def test_first_poll_goes_out_at_once_and_backoff_grows_while_the_state_holds() -> None:
+    run = Run("artos", [artos("Pending"), artos("Pending"), artos("Pending"), artos("Generating"), artos("Ready")])
+    task = run.result()
+    assert task.state is TaskState.SUCCEEDED and task.result is not None
+    assert run.fetch_times()[0] == 0.0
+    assert run.sleeps() == [1.0, 2.0, 4.0, 1.0]  # the backoff starts over when the state changes
+
+
+def test_observe_is_emitted_on_each_change_and_for_the_final_task() -> None:
+    run = Run("artos", [artos("Pending"), artos("Pending"), artos("Generating"), artos("Ready")])
+    run.result()
+    assert run.observed() == ["Pending", "Generating", "Ready"]
+
+
+def test_wait_honours_poll_after_seconds_exactly_for_notion() -> None:
+    notion_policy = get("notion").default_policy.with_changes(jitter=0.0)
+    run = Run(
+        "notion",
+        [notion("queued", 3.0), notion("running", 0.5), notion("succeeded")],
+        policy=notion_policy,
+        task_id="t1",
+    )
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.sleeps() == [3.0, 0.5]
+
+
+def test_retry_after_in_seconds_is_waited_and_rate_limits_never_spend_the_failure_budget() -> None:
+    limited = status(429, b'{"detail": "Too many requests"}', {"Retry-After": "4"})
+    run = Run("artos", [limited] * 6 + [artos("Ready")])
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.sleeps() == [4.0] * 6
+
+
+def test_retry_after_as_an_http_date_is_measured_against_the_response_date_header() -> None:
+    server_now = 1_800_000_000.0  # the server's clock, far from ours
+    headers = {
+        "Date": email.utils.formatdate(server_now, usegmt=True),
+        "Retry-After": email.utils.formatdate(server_now + 7, usegmt=True),
+    }
+    run = Run("artos", [status(429, b"{}", headers), artos("Ready")])
+    run.result()
+    assert run.sleeps() == [7.0]
+
+
+def test_transient_failures_are_retried_and_a_good_answer_resets_the_budget() -> None:
+    answers: list[Answer] = [
+        status(503, b"<html><title>503</title></html>"),
+        httpx.ConnectError("refused"),
+        status(200, b"not json"),
+        artos("Generating"),
+        status(502),
+        status(500, b'{"detail": "x"}'),
+        status(520),
+        artos("Ready"),
+    ]
+    run = Run("artos", answers)
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.sleeps() == [0.5, 1.0, 2.0, 1.0, 0.5, 1.0, 2.0]
+
+
+def test_the_failure_budget_running_out_raises_the_last_error() -> None:
+    run = Run("artos", [status(503), status(503), status(503), status(502, b"<html></html>")])
+    with pytest.raises(ServerError) as raised:
+        run.result()
+    assert raised.value.status_code == 502 and raised.value.task_id == "doc-1"
+    assert len(run.fetch_times()) == 4
+
+
+@pytest.mark.parametrize(
+    ("answer", "error"),
+    [
+        (status(401, b'{"detail": "Not authenticated"}'), AuthenticationError),
+        (status(404, b'{"detail": "Document not found"}'), NotFoundError),
+    ],
+)
+def test_errors_that_cannot_get_better_are_raised_at_once(answer: httpx.Response, error: type[Exception]) -> None:
+    run = Run("artos", [answer])
+    with pytest.raises(error):
+        run.result()
+    assert len(run.fetch_times()) == 1
+
+
+def test_unknown_status_polls_on_and_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="taskpoll")
+    run = Run("artos", [artos("Complete"), artos("Complete"), artos("Complete"), artos("Ready")])
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.observed()[0] == "Complete"
+    warnings = [r for r in caplog.records if "does not know" in r.getMessage()]
+    assert len(warnings) == 1 and "'Complete'" in warnings[0].getMessage()
+
+
+def test_every_request_timeout_is_finite_and_clipped_to_what_is_left() -> None:
+    run = Run("artos", [artos("Pending")] * 20, timeout=10.0, latency=0.01)
+    with pytest.raises(WaitTimeoutError):
+        run.result()
+    timeouts = [c.timeout for t, c in run.commands if isinstance(c, Fetch)]
+    assert timeouts[0] == 10.0  # the whole wait is shorter than request_timeout
+    assert all(
+        0 < timeout <= 10.0 - t + 1e-9
+        for (t, _), timeout in zip([(t, c) for t, c in run.commands if isinstance(c, Fetch)], timeouts, strict=True)
+    )
+
+
+def test_wait_timeout_makes_a_last_poll_before_the_deadline_and_never_passes_it() -> None:
+    run = Run("artos", [artos("Generating")] * 10, timeout=10.0)
+    with pytest.raises(WaitTimeoutError) as raised:
+        run.result()
+    error = raised.value
+    # Backoff of 1, 2 and 4 s; then 8 s would pass the deadline, so one last poll goes out halfway
+    # through what is left (2.6 s at 7.4), and the wait ends before the deadline.
+    assert run.fetch_times() == [0.0, 1.1, 3.2, 7.3, 8.7]
+    assert run.now <= 10.0
+    assert error.task is not None and error.task.status == "Generating" and error.elapsed <= 10.0
+    assert decode(error.token).task_id == "doc-1"
+    assert "the task goes on" in str(error)
+
+
+def test_a_hint_beyond_the_deadline_ends_the_wait_early_instead_of_polling_too_soon() -> None:
+    notion_policy = get("notion").default_policy.with_changes(jitter=0.0)
+    run = Run("notion", [notion("queued", 30.0)], policy=notion_policy, timeout=10.0, task_id="t1")
+    with pytest.raises(WaitTimeoutError, match="asked to wait beyond the deadline"):
+        run.result()
+    assert run.now < 1.0 and len(run.fetch_times()) == 1
+
+
+def test_a_retry_after_beyond_the_deadline_raises_the_rate_limit_error() -> None:
+    run = Run("artos", [status(429, b"{}", {"Retry-After": "60"})], timeout=10.0)
+    with pytest.raises(RateLimitError) as raised:
+        run.result()
+    assert raised.value.retry_after == 60.0
+
+
+def test_an_invalid_id_is_refused_before_any_request() -> None:
+    for bad in ("", ".", ".."):
+        with pytest.raises(InvalidTaskIdError):
+            next(wait_flow(get("aryn"), bad, POLICY, timeout=1, started=0))
+
+
+def test_a_resumed_wait_first_sleeps_until_the_earlier_hint() -> None:
+    run = Run("artos", [artos("Ready")], not_before=2.5)
+    run.result()
+    assert run.sleeps() == [2.5] and run.fetch_times() == [2.5]
+
+
+def test_a_shared_rate_limiter_spaces_requests() -> None:
+    limiter = RateLimiter(2.0)  # burst of two, then one every 0.5 s
+    assert [limiter.reserve(0.0) for _ in range(4)] == [0.0, 0.0, 0.5, 1.0]
+    run = Run(
+        "artos",
+        [artos("Pending")] * 3 + [artos("Ready")],
+        policy=POLICY.with_changes(initial_delay=0.0),
+        limiter=RateLimiter(1.0),
+        latency=0.0,
+    )
+    run.result()
+    times = run.fetch_times()
+    assert all(b - a >= 1.0 - 1e-9 for a, b in itertools.pairwise(times))
+
+
+def test_transport_errors_become_connection_errors_and_bad_bodies_validation_errors() -> None:
+    provider = get("artos")
+    with pytest.raises(APIConnectionError):
+        provider.read("doc-1", Reply(0.0, error=httpx.ReadError("reset")))
+    with pytest.raises(ResponseValidationError) as raised:
+        provider.read("doc-1", Reply(0.0, status(200, b'{"task_id": "x"}')))
+    assert raised.value.body == b'{"task_id": "x"}' and "missing field 'status'" in str(raised.value)
+
+
+# Scheduler --------------------------------------------------------------------------------------
+
+
+def test_scheduler_serves_the_task_due_first_and_respects_concurrency() -> None:
+    def flow(delay: float, name: str) -> Any:
+        yield Sleep(delay)
+        reply = yield Fetch({"name": name}, 1.0)
+        return Task(provider="x", id=name, state=TaskState.SUCCEEDED, status=json.dumps(reply.now))
+
+    scheduler = Scheduler([flow(3.0, "c"), flow(1.0, "a"), flow(2.0, "b")], concurrency=1, now=0.0)
+    assert scheduler.ready(0.5) == [] and scheduler.wakeup() == 1.0
+    order = []
+    now = 0.0
+    while not scheduler.done:
+        now = scheduler.wakeup() or now
+        for key, fetch in scheduler.ready(now):
+            order.append(fetch.request["name"])
+            assert scheduler.ready(now) == []  # concurrency 1: nothing more until this one is answered
+            scheduler.deliver(key, Reply(now))
+    assert order == ["a", "b", "c"]
+    assert [scheduler.outcomes[k].id for k in scheduler.finished] == ["a", "b", "c"]  # type: ignore[union-attr]
+
+
+def test_scheduler_keeps_each_flows_error_as_its_outcome() -> None:
+    def failing() -> Any:
+        yield Fetch({}, 1.0)
+        raise NotFoundError("gone", provider="x", task_id="1", status_code=404)
+
+    scheduler = Scheduler([failing()], concurrency=4, now=0.0)
+    ((key, _),) = scheduler.ready(0.0)
+    scheduler.deliver(key, Reply(0.1))
+    assert scheduler.done and isinstance(scheduler.outcomes[0], NotFoundError)

@@ -1,0 +1,58 @@
+"""The adapter contract: one adapter per spec, every status value a spec lists is mapped."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from taskpoll import TaskState
+from taskpoll.providers import get, names
+
+from .specs import PROVIDERS, ROOT, codegen, status_vocabularies
+
+
+def test_specs_generated_packages_and_adapters_are_the_same_set() -> None:
+    assert set(names()) == set(PROVIDERS) == set(codegen()["providers"])
+    assert {p.name for p in (ROOT / "generated").iterdir() if p.is_dir()} == {f"taskpoll_{n}_api" for n in names()}
+
+
+def check_mapping(provider: str, vocabularies: dict[str, set[str]]) -> None:
+    adapter = get(provider)
+    for vocabulary, values in vocabularies.items():
+        assert vocabulary in adapter.vocabularies, f"{provider} adapter has no mapping for {vocabulary!r}"
+        missing = values - set(adapter.vocabularies[vocabulary])
+        assert not missing, f"{provider}: statuses {sorted(missing)} in specs/{provider}.yaml are not mapped"
+        assert all(isinstance(state, TaskState) for state in adapter.vocabularies[vocabulary].values())
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_status_the_spec_lists_is_mapped_by_the_adapter(provider: str) -> None:
+    check_mapping(provider, status_vocabularies(provider))
+
+
+def test_a_spec_gaining_a_status_fails_the_mapping_check() -> None:
+    grown = status_vocabularies("artos")
+    grown["status"] = grown["status"] | {"Archived"}
+    with pytest.raises(AssertionError, match="Archived"):
+        check_mapping("artos", grown)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_adapter_reexports_the_generated_result_model(provider: str) -> None:
+    module = importlib.import_module(f"taskpoll.providers.{provider}")
+    adapter = get(provider)
+    assert getattr(module, adapter.result_type.__name__) is adapter.result_type
+    assert adapter.result_type.__module__.startswith(f"taskpoll_{provider}_api.")
+    assert set(module.__all__) <= set(vars(module))
+
+
+@pytest.mark.parametrize(
+    ("provider", "unsafe"),
+    [(p, bad) for p in PROVIDERS for bad in ("", ".", "..")],
+)
+def test_ids_that_would_leave_their_path_segment_are_refused(provider: str, unsafe: str) -> None:
+    from taskpoll import InvalidTaskIdError
+
+    with pytest.raises(InvalidTaskIdError):
+        get(provider).status_request(unsafe)

@@ -1,0 +1,82 @@
+"""API keys stay out of logs, reprs, exceptions and other providers' requests."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+
+import httpx
+import pytest
+
+import taskpoll
+from taskpoll._http import KeyAuth
+from taskpoll.simulator import Fault, Simulator, failed, pending, running, succeeded
+
+from .clients import FAST
+
+SECRETS = {p: f"sk-{p}-0123456789abcdefSECRET" for p in ("aryn", "artos", "veza", "unsiloed", "notion")}
+
+
+@pytest.fixture(scope="module")
+def sim() -> Simulator:
+    with Simulator(keys=SECRETS, notion_poll_after=0.01) as s:
+        yield s  # type: ignore[misc]
+
+
+def everything_said(caplog: pytest.LogCaptureFixture) -> str:
+    return "\n".join(f"{r.getMessage()} {r.args!r} {r.exc_text or ''}" for r in caplog.records)
+
+
+@pytest.mark.parametrize("provider", list(SECRETS))
+def test_no_key_in_debug_logs_reprs_or_errors(sim: Simulator, provider: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger, httpx and httpcore included
+    faults = [
+        Fault("rate_limit", polls=(1,), retry_after=0.01),
+        Fault("server_error", polls=(2,)),
+        Fault("unknown_status", polls=(3,)),
+    ]
+    task_id = sim.create_task(provider, [pending(), running(), failed(error="nope")], faults=faults)
+    client = taskpoll.Client(provider, base_url=sim.base_url(provider), api_key=SECRETS[provider], policy=FAST)
+    seen: list[object] = [client, client._auth]
+    with client, pytest.raises(taskpoll.TaskFailedError) as raised:
+        client.wait(task_id, on_update=seen.append)
+    seen.append(raised.value)
+    wrong_key = taskpoll.Client(provider, base_url=sim.base_url(provider), api_key=SECRETS[provider] + "x")
+    with wrong_key, pytest.raises(taskpoll.AuthenticationError) as wrong:
+        wrong_key.get(task_id)
+    seen.append(wrong.value)
+    text = everything_said(caplog) + "".join(repr(o) + str(o) for o in seen) + repr(vars(raised.value))
+    assert caplog.records and "poll" in everything_said(caplog)
+    assert SECRETS[provider] not in text and "0123456789abcdef" not in text
+
+
+def test_auth_object_hides_the_key_and_refuses_to_be_pickled() -> None:
+    auth = KeyAuth("Authorization", "Bearer", "sk-hidden")
+    assert "sk-hidden" not in repr(auth) and "sk-hidden" not in str(auth) and "***" in repr(auth)
+    with pytest.raises(TypeError):
+        pickle.dumps(auth)
+
+
+def test_one_http_client_shared_by_two_providers_sends_each_only_its_own_key(sim: Simulator) -> None:
+    aryn_task = sim.create_task("aryn", [succeeded()])
+    artos_task = sim.create_task("artos", [succeeded()])
+    with httpx.Client() as shared:
+        aryn = taskpoll.Client("aryn", base_url=sim.base_url("aryn"), api_key=SECRETS["aryn"], http_client=shared)
+        artos = taskpoll.Client("artos", base_url=sim.base_url("artos"), api_key=SECRETS["artos"], http_client=shared)
+        aryn.wait(aryn_task)
+        artos.wait(artos_task)
+        aryn.close()
+        artos.close()
+        assert "authorization" not in shared.headers
+    assert [r.key_owner for r in sim.requests("aryn", aryn_task)] == ["aryn"]
+    assert [r.key_owner for r in sim.requests("artos", artos_task)] == ["artos"]
+
+
+def test_tokens_carry_no_key_and_no_url(sim: Simulator) -> None:
+    task_id = sim.create_task("notion", [running(poll_after=5)])
+    with taskpoll.Client("notion", base_url=sim.base_url("notion"), api_key=SECRETS["notion"]) as client:
+        token = client.get(task_id).token()
+    import base64
+
+    decoded = base64.urlsafe_b64decode(token[4:] + "==").decode()
+    assert SECRETS["notion"] not in decoded and "127.0.0.1" not in decoded and task_id in decoded
