@@ -101,3 +101,20 @@ def test_providers_table_names_each_key_variable() -> None:
 def test_readme_python_examples_parse() -> None:
     for block in re.findall(r"```python\n(.*?)```", README, re.S):
         compile(block, "README.md", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+
+
+def test_exit_code_table_matches_the_cli() -> None:
+    from taskpoll import cli
+
+    rows = {int(row[0]): row[1] for row in table("| exit code | meaning |")}
+    assert rows.keys() == {cli.EXIT_OK, cli.EXIT_TASK_FAILED, cli.EXIT_USAGE, cli.EXIT_TIMEOUT, cli.EXIT_API}
+    for code, meaning in rows.items():
+        assert f"{code}  " in cli.EXIT_CODES_HELP
+        first_words = " ".join(meaning.split()[:3]).split(";")[0].split(":")[0].strip("`")
+        assert first_words.split()[0] in cli.EXIT_CODES_HELP
+
+
+def test_the_two_commands_are_in_the_readme_and_ci_runs_the_test_one() -> None:
+    assert "python3 scripts/dev.py demo" in README and "python3 scripts/dev.py test" in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "exec python3 scripts/dev.py test" in ci

@@ -11,6 +11,7 @@ typed interface, and be told, correctly and within a deadline, when each is done
 __version__ = "0.1.0"
 
 from ._client import AsyncClient, Client
+from ._engine import PollEvent
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -46,6 +47,7 @@ __all__ = [
     "InvalidTokenError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PollEvent",
     "PollPolicy",
     "RateLimitError",
     "ResponseValidationError",

@@ -19,7 +19,7 @@ import httpx
 
 from . import _token
 from ._drivers import drive, drive_async, drive_many, drive_many_async
-from ._engine import Fetch, Flow, RateLimiter, Reply, Scheduler, wait_flow
+from ._engine import Fetch, Flow, PollEvent, RateLimiter, Reply, Scheduler, wait_flow
 from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError
 from ._http import DEFAULT_LIMITS, USER_AGENT, KeyAuth, check_base_url, check_key
 from ._policy import PollPolicy
@@ -39,6 +39,7 @@ __all__ = ["AsyncClient", "Client"]
 
 R = TypeVar("R")
 OnUpdate = Callable[[Task[Any]], object]
+OnPoll = Callable[[PollEvent], object]
 DEFAULT_TIMEOUT = 600.0
 
 
@@ -256,11 +257,14 @@ class Client(_Core[R]):
         timeout: float | None = DEFAULT_TIMEOUT,
         raise_on_failure: bool = True,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> Task[R]:
         """Poll until the task is final and return it; raise TaskFailedError/TaskCanceledError when it
         did not succeed (unless `raise_on_failure=False`) and WaitTimeoutError when `timeout` passes.
+        `on_update` gets each changed Task; `on_poll` gets a PollEvent after every poll (the next
+        delay and why), for progress displays.
         """
-        return self._wait(self._flow(task_id, timeout), raise_on_failure, on_update)
+        return self._wait(self._flow(task_id, timeout), raise_on_failure, on_update, on_poll)
 
     def resume(
         self,
@@ -269,14 +273,18 @@ class Client(_Core[R]):
         timeout: float | None = DEFAULT_TIMEOUT,
         raise_on_failure: bool = True,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> Task[R]:
         """`wait` for the task a `Task.token()` (or WaitTimeoutError.token) names, honouring its last hint."""
         resume = self._resume(token)
-        return self._wait(self._flow(resume.task_id, timeout, resume.next_poll_at), raise_on_failure, on_update)
+        flow = self._flow(resume.task_id, timeout, resume.next_poll_at)
+        return self._wait(flow, raise_on_failure, on_update, on_poll)
 
-    def _wait(self, flow: Flow[R], raise_on_failure: bool, on_update: OnUpdate | None) -> Task[R]:
+    def _wait(
+        self, flow: Flow[R], raise_on_failure: bool, on_update: OnUpdate | None, on_poll: OnPoll | None
+    ) -> Task[R]:
         last: Task[R] | None = None
-        for last in drive(flow, self._send, time.sleep, time.monotonic):
+        for last in drive(flow, self._send, time.sleep, time.monotonic, on_poll):
             if on_update is not None:
                 on_update(last)
         assert last is not None  # a flow always shows its final Task before it ends
@@ -290,10 +298,11 @@ class Client(_Core[R]):
         concurrency: int = 1,
         raise_on_failure: bool = False,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> Iterator[Task[R] | TaskpollError]:
         """Each task's outcome as it finishes: its final Task, or the error that ended its wait."""
         scheduler = self._scheduler(_ids(task_ids), timeout, concurrency)
-        for _, outcome in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update):
+        for _, outcome in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update, on_poll):
             yield self._outcome(outcome, raise_on_failure)
 
     def wait_many(
@@ -304,6 +313,7 @@ class Client(_Core[R]):
         concurrency: int = 1,
         raise_on_failure: bool = False,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> list[Task[R] | TaskpollError]:
         """Wait for all the tasks under one deadline; outcomes in the order of `task_ids`.
 
@@ -312,7 +322,7 @@ class Client(_Core[R]):
         """
         ids = _ids(task_ids)
         scheduler = self._scheduler(ids, timeout, concurrency)
-        for _ in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update):
+        for _ in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update, on_poll):
             pass
         return [self._outcome(scheduler.outcomes[i], raise_on_failure) for i in range(len(ids))]
 
@@ -404,9 +414,10 @@ class AsyncClient(_Core[R]):
         timeout: float | None = DEFAULT_TIMEOUT,
         raise_on_failure: bool = True,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> Task[R]:
         """Poll until the task is final; see Client.wait."""
-        return await self._wait(self._flow(task_id, timeout), raise_on_failure, on_update)
+        return await self._wait(self._flow(task_id, timeout), raise_on_failure, on_update, on_poll)
 
     async def resume(
         self,
@@ -415,14 +426,18 @@ class AsyncClient(_Core[R]):
         timeout: float | None = DEFAULT_TIMEOUT,
         raise_on_failure: bool = True,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> Task[R]:
         """`wait` for the task a token names, honouring its last hint; see Client.resume."""
         resume = self._resume(token)
-        return await self._wait(self._flow(resume.task_id, timeout, resume.next_poll_at), raise_on_failure, on_update)
+        flow = self._flow(resume.task_id, timeout, resume.next_poll_at)
+        return await self._wait(flow, raise_on_failure, on_update, on_poll)
 
-    async def _wait(self, flow: Flow[R], raise_on_failure: bool, on_update: OnUpdate | None) -> Task[R]:
+    async def _wait(
+        self, flow: Flow[R], raise_on_failure: bool, on_update: OnUpdate | None, on_poll: OnPoll | None
+    ) -> Task[R]:
         last: Task[R] | None = None
-        async for last in drive_async(flow, self._send, time.monotonic):
+        async for last in drive_async(flow, self._send, time.monotonic, on_poll):
             if on_update is not None:
                 on_update(last)
         assert last is not None
@@ -436,10 +451,11 @@ class AsyncClient(_Core[R]):
         concurrency: int = 16,
         raise_on_failure: bool = False,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> AsyncIterator[Task[R] | TaskpollError]:
         """Each task's outcome as it finishes; see Client.as_completed."""
         scheduler = self._scheduler(_ids(task_ids), timeout, concurrency)
-        async for _, outcome in drive_many_async(scheduler, self._send, time.monotonic, on_update):
+        async for _, outcome in drive_many_async(scheduler, self._send, time.monotonic, on_update, on_poll):
             yield self._outcome(outcome, raise_on_failure)
 
     async def wait_many(
@@ -450,11 +466,12 @@ class AsyncClient(_Core[R]):
         concurrency: int = 16,
         raise_on_failure: bool = False,
         on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
     ) -> list[Task[R] | TaskpollError]:
         """Wait for all the tasks under one deadline; see Client.wait_many."""
         ids = _ids(task_ids)
         scheduler = self._scheduler(ids, timeout, concurrency)
-        async for _ in drive_many_async(scheduler, self._send, time.monotonic, on_update):
+        async for _ in drive_many_async(scheduler, self._send, time.monotonic, on_update, on_poll):
             pass
         return [self._outcome(scheduler.outcomes[i], raise_on_failure) for i in range(len(ids))]
 

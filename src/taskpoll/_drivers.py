@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TypeVar
 
-from ._engine import Fetch, Flow, Observe, Outcome, Reply, Scheduler, Sleep
+from ._engine import Fetch, Flow, Observe, Outcome, PollEvent, Reply, Scheduler, Sleep
 from ._task import Task
 
 R = TypeVar("R")
@@ -18,9 +18,12 @@ R = TypeVar("R")
 SyncSend = Callable[[Fetch], Reply]
 AsyncSend = Callable[[Fetch], Awaitable[Reply]]
 Clock = Callable[[], float]
+OnPoll = Callable[[PollEvent], object] | None
 
 
-def drive(flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: Clock) -> Iterator[Task[R]]:
+def drive(
+    flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: Clock, on_poll: OnPoll = None
+) -> Iterator[Task[R]]:
     """Yield each Task the flow observes; the last one is final. Errors propagate from the flow."""
     try:
         command = next(flow)
@@ -28,6 +31,8 @@ def drive(flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: 
             if isinstance(command, Fetch):
                 reply = send(command)
             elif isinstance(command, Sleep):
+                if on_poll is not None and command.event is not None:
+                    on_poll(command.event)
                 sleep(command.seconds)
                 reply = Reply(clock())
             else:
@@ -41,7 +46,7 @@ def drive(flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: 
         flow.close()
 
 
-async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock) -> AsyncIterator[Task[R]]:
+async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock, on_poll: OnPoll = None) -> AsyncIterator[Task[R]]:
     """`drive`, awaiting the request and the sleep."""
     try:
         command = next(flow)
@@ -49,6 +54,8 @@ async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock) -> AsyncIter
             if isinstance(command, Fetch):
                 reply = await send(command)
             elif isinstance(command, Sleep):
+                if on_poll is not None and command.event is not None:
+                    on_poll(command.event)
                 await asyncio.sleep(command.seconds)
                 reply = Reply(clock())
             else:
@@ -62,11 +69,17 @@ async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock) -> AsyncIter
         flow.close()
 
 
-def _drain(scheduler: Scheduler[R], on_update: Callable[[Task[R]], object] | None) -> Iterator[tuple[int, Outcome[R]]]:
+def _drain(
+    scheduler: Scheduler[R], on_update: Callable[[Task[R]], object] | None, on_poll: OnPoll
+) -> Iterator[tuple[int, Outcome[R]]]:
     while scheduler.observed:
         task = scheduler.observed.popleft()
         if on_update is not None:
             on_update(task)
+    while scheduler.polled:
+        event = scheduler.polled.popleft()
+        if on_poll is not None:
+            on_poll(event)
     while scheduler.finished:
         key = scheduler.finished.popleft()
         yield key, scheduler.outcomes[key]
@@ -78,18 +91,19 @@ def drive_many(
     sleep: Callable[[float], None],
     clock: Clock,
     on_update: Callable[[Task[R]], object] | None,
+    on_poll: OnPoll = None,
 ) -> Iterator[tuple[int, Outcome[R]]]:
     """Yield (index, outcome) as each flow finishes; one request at a time."""
-    yield from _drain(scheduler, on_update)
+    yield from _drain(scheduler, on_update, on_poll)
     while not scheduler.done:
         started = scheduler.ready(clock())
         for key, fetch in started:
             scheduler.deliver(key, send(fetch))
-            yield from _drain(scheduler, on_update)
+            yield from _drain(scheduler, on_update, on_poll)
         wakeup = scheduler.wakeup()
         if not started and wakeup is not None:
             sleep(max(0.0, wakeup - clock()))
-        yield from _drain(scheduler, on_update)
+        yield from _drain(scheduler, on_update, on_poll)
 
 
 async def drive_many_async(
@@ -97,16 +111,17 @@ async def drive_many_async(
     send: AsyncSend,
     clock: Clock,
     on_update: Callable[[Task[R]], object] | None,
+    on_poll: OnPoll = None,
 ) -> AsyncIterator[tuple[int, Outcome[R]]]:
     """Yield (index, outcome) as each flow finishes, with up to `scheduler.concurrency` requests at once."""
     in_flight: dict[asyncio.Future[Reply], int] = {}
     try:
-        for item in _drain(scheduler, on_update):
+        for item in _drain(scheduler, on_update, on_poll):
             yield item
         while not scheduler.done:
             for key, fetch in scheduler.ready(clock()):
                 in_flight[asyncio.ensure_future(send(fetch))] = key
-            for item in _drain(scheduler, on_update):
+            for item in _drain(scheduler, on_update, on_poll):
                 yield item
             if scheduler.done:
                 break
@@ -118,7 +133,7 @@ async def drive_many_async(
                     scheduler.deliver(in_flight.pop(future), future.result())
             elif timeout is not None:
                 await asyncio.sleep(timeout)
-            for item in _drain(scheduler, on_update):
+            for item in _drain(scheduler, on_update, on_poll):
                 yield item
     finally:
         for future in in_flight:

@@ -45,8 +45,23 @@ class Fetch:
 
 
 @attrs.frozen
+class PollEvent:
+    """What one poll found and what the wait does next: for progress displays and metrics (`on_poll`)."""
+
+    provider: str
+    task_id: str
+    attempt: int  # polls so far, this one included
+    elapsed: float  # seconds since the wait began
+    task: Task[Any] | None  # what this poll saw (None when it failed)
+    error: TaskpollError | None  # the transient error this poll met, if any
+    next_delay: float  # seconds until the next poll
+    reason: str  # why that long: "backoff", "server poll_after", "Retry-After", ...
+
+
+@attrs.frozen
 class Sleep:
     seconds: float
+    event: PollEvent | None = None  # set when the sleep follows a poll (not for rate-limit pauses)
 
 
 @attrs.frozen
@@ -209,7 +224,17 @@ def wait_flow(
             logger.debug(
                 "%s task %r poll %d: %s; next poll in %.2f s (%s)", provider.name, task_id, attempt, seen, delay, reason
             )
-        now = (yield Sleep(delay)).now
+        event = PollEvent(
+            provider=provider.name,
+            task_id=task_id,
+            attempt=attempt,
+            elapsed=now - started,
+            task=last if error is None else None,
+            error=error,
+            next_delay=delay,
+            reason=reason,
+        )
+        now = (yield Sleep(delay, event)).now
 
 
 Outcome = Task[R] | TaskpollError
@@ -235,6 +260,7 @@ class Scheduler(Generic[R]):
         self.outcomes: dict[int, Outcome[R]] = {}
         self.finished: deque[int] = deque()  # keys in the order they finished
         self.observed: deque[Task[R]] = deque()
+        self.polled: deque[PollEvent] = deque()
         self.in_flight = 0
         self._heap: list[tuple[float, int, int]] = []  # (due, tiebreak, key): a fetch or a wake-up is due
         self._seq = 0
@@ -291,6 +317,8 @@ class Scheduler(Generic[R]):
             self._finish(key, exc)
             return
         slot.command = command
+        if isinstance(command, Sleep) and command.event is not None:
+            self.polled.append(command.event)
         due = now + command.seconds if isinstance(command, Sleep) else now
         self._seq += 1
         heapq.heappush(self._heap, (due, self._seq, key))

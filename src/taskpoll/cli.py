@@ -1,67 +1,249 @@
-"""The `taskpoll` command line."""
+"""The `taskpoll` command line: get, wait, resume, demo and simulate.
+
+Exit codes: 0 the task succeeded (for `get`: the status was read and the task has not failed),
+1 the task failed or was canceled, 2 usage or configuration error, 3 the wait timed out,
+4 API or connection error. Errors print one line on stderr, never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from datetime import datetime
+from typing import Any, TextIO
+
+from . import __version__
+from ._client import Client
+from ._engine import PollEvent
+from ._errors import (
+    ConfigurationError,
+    InvalidTaskIdError,
+    InvalidTokenError,
+    TaskCanceledError,
+    TaskFailedError,
+    TaskpollError,
+    WaitTimeoutError,
+)
+from ._task import Task, TaskState
+from ._token import decode
+from .providers import get as get_provider
+from .providers import names
+
+EXIT_OK, EXIT_TASK_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_API = 0, 1, 2, 3, 4
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0  the task succeeded (get: the status was read and the task has not failed)
+  1  the task failed or was canceled
+  2  usage or configuration error (unknown provider, missing key, bad id)
+  3  the wait timed out (the task goes on; the message says how to resume)
+  4  API or connection error (auth, not found, unreachable host, ...)
+"""
 
 
-def _status_endpoints() -> list[tuple[str, str, str]]:
-    """(provider, method, path) of each provider's status endpoint, read from the generated clients."""
-    from taskpoll_artos_api.api.documents import get_document_status
-    from taskpoll_aryn_api.api.partition import field_async_partition_document_status_v1 as aryn_status
-    from taskpoll_aryn_api.models import StatusPathFilter
-    from taskpoll_notion_api.api.async_tasks import retrieve_async_task
-    from taskpoll_notion_api.models import RetrieveAsyncTaskNotionVersion
-    from taskpoll_unsiloed_api.api.parse_vision_api_compatible import get_parse_task
-    from taskpoll_veza_api.api.query_builder import get_assessment_async_task
-
-    builders: list[tuple[str, Callable[[], dict[str, Any]]]] = [
-        ("aryn", lambda: aryn_status._get_kwargs("TASK_ID", path_filter=StatusPathFilter.VALUE_0)),
-        ("artos", lambda: get_document_status._get_kwargs("TASK_ID")),
-        ("veza", lambda: get_assessment_async_task._get_kwargs("TASK_ID")),
-        ("unsiloed", lambda: get_parse_task._get_kwargs("TASK_ID")),
-        (
-            "notion",
-            lambda: retrieve_async_task._get_kwargs("TASK_ID", notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0),
-        ),
-    ]
-    return [(name, build()["method"].upper(), build()["url"]) for name, build in builders]
+def exit_code(error: BaseException) -> int:
+    if isinstance(error, (ConfigurationError, InvalidTaskIdError, InvalidTokenError)):
+        return EXIT_USAGE
+    if isinstance(error, WaitTimeoutError):
+        return EXIT_TIMEOUT
+    if isinstance(error, (TaskFailedError, TaskCanceledError)):
+        return EXIT_TASK_FAILED
+    return EXIT_API
 
 
-def _demo(args: argparse.Namespace) -> int:
-    for provider, method, path in _status_endpoints():
-        print(f"{provider:<9} {method} {path}")
-    return 0
+# Output -------------------------------------------------------------------------------------------
 
 
-def _fault(text: str) -> Any:
-    from taskpoll.simulator import FAULT_KINDS, Fault, ScenarioError
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
 
-    kind, _, rate = text.partition(":")
+
+def task_json(task: Task[Any]) -> dict[str, Any]:
+    """A Task as plain JSON-able data (the result through its generated model's to_dict)."""
+    result = task.result
+    return {
+        "provider": task.provider,
+        "id": task.id,
+        "state": task.state.value,
+        "status": task.status,
+        "progress": task.progress,
+        "error": None if task.error is None else {"message": task.error.message, "code": task.error.code},
+        "created_at": _json_value(task.created_at),
+        "finished_at": _json_value(task.finished_at),
+        "poll_after": task.poll_after,
+        "request_id": task.request_id,
+        "observed_at": _json_value(task.observed_at),
+        "token": task.token(),
+        "result": None if result is None else result.to_dict(),
+    }
+
+
+def summarize(result: Any) -> str:
+    """A one-line description of a generated result model: its type and the sizes of its lists."""
+    data = result.to_dict() if hasattr(result, "to_dict") else {}
+    sizes = [f"{len(v)} {k}" for k, v in data.items() if isinstance(v, list)]
+    nested = [f"{k}: {len(v)} fields" for k, v in data.items() if isinstance(v, dict) and k == "result"]
+    parts = ", ".join((sizes + nested)[:3])
+    return f"{type(result).__name__}" + (f" ({parts})" if parts else "")
+
+
+def describe(task: Task[Any]) -> str:
+    text = f"{task.provider} task {task.id} {task.state.value} ({task.status})"
+    if task.progress is not None and not task.state.is_terminal:
+        text += f" {task.progress:.0%}"
+    return text
+
+
+def print_task(task: Task[Any], out: TextIO) -> None:
+    print(describe(task), file=out)
+    if task.error is not None:
+        code = f" [{task.error.code}]" if task.error.code else ""
+        print(f"  error     {task.error.message}{code}", file=out)
+    if task.result is not None:
+        print(f"  result    {summarize(task.result)}", file=out)
+    for label, value in (("created", task.created_at), ("finished", task.finished_at)):
+        if value is not None:
+            print(f"  {label:<9} {value.isoformat()}", file=out)
+    if task.poll_after is not None:
+        print(f"  poll in   {task.poll_after:g} s (server's advice)", file=out)
+    if not task.state.is_terminal:
+        print(f"  resume    taskpoll resume {task.token()}", file=out)
+
+
+class Progress:
+    """One status line on a terminal, rewritten in place; silent when stderr is not a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.started = time.monotonic()
+        self.line = "waiting for the first answer"
+
+    def update(self, task: Task[Any]) -> None:
+        self.line = describe(task)
+        self._draw("")
+
+    def poll(self, event: PollEvent) -> None:
+        if event.error is not None:
+            self.line = f"{event.provider} task {event.task_id}: {type(event.error).__name__}, retrying"
+        self._draw(f"poll {event.attempt}, next in {event.next_delay:.1f} s ({event.reason})")
+
+    def _draw(self, suffix: str) -> None:
+        if not self.live:
+            return
+        elapsed = time.monotonic() - self.started
+        text = f"{self.line}  {elapsed:5.1f} s  {suffix}".rstrip()
+        self.stream.write("\r\x1b[2K" + text[: os.get_terminal_size(self.stream.fileno()).columns - 1])
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+# Commands -----------------------------------------------------------------------------------------
+
+
+def make_client(provider: str, args: argparse.Namespace) -> Client[Any]:
+    api_key = None
+    if args.api_key_env:
+        api_key = os.environ.get(args.api_key_env)
+        if not api_key:
+            raise ConfigurationError(f"--api-key-env {args.api_key_env}: that variable is not set", provider=provider)
+    return Client(provider, api_key=api_key, base_url=args.base_url, allow_insecure_http=args.allow_insecure_http)
+
+
+def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
+    code = exit_code(error)
+    task = getattr(error, "task", None)
+    message = str(error)
+    if isinstance(error, WaitTimeoutError):
+        message += f"; resume with: taskpoll resume {error.token}"
+    print(f"taskpoll: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(
+            json.dumps(
+                {
+                    "error": {
+                        "type": type(error).__name__,
+                        "message": str(error),
+                        "exit_code": code,
+                        "status_code": getattr(error, "status_code", None),
+                        "token": getattr(error, "token", None),
+                    },
+                    "task": None if task is None else task_json(task),
+                },
+                indent=2,
+            )
+        )
+    return code
+
+
+def run_task_command(
+    args: argparse.Namespace, action: Callable[[Client[Any], Progress], Task[Any]], provider: str
+) -> int:
+    progress = Progress(sys.stderr)
     try:
-        return Fault(kind, rate=float(rate or 0.1))  # type: ignore[arg-type]
-    except (ScenarioError, ValueError) as exc:
-        raise argparse.ArgumentTypeError(f"{exc} (faults: {', '.join(FAULT_KINDS)})") from None
+        with make_client(provider, args) as client:
+            task = action(client, progress)
+    except TaskpollError as error:
+        progress.done()
+        return report_error(error, args)
+    progress.done()
+    if args.json:
+        print(json.dumps(task_json(task), indent=2))
+    else:
+        print_task(task, sys.stdout)
+    return EXIT_TASK_FAILED if task.state in (TaskState.FAILED, TaskState.CANCELED) else EXIT_OK
 
 
-def _rate_limit(text: str) -> tuple[str, float]:
-    provider, _, rate = text.partition("=")
+def cmd_get(args: argparse.Namespace) -> int:
+    return run_task_command(args, lambda client, _: client.get(args.task_id), args.provider)
+
+
+def cmd_wait(args: argparse.Namespace) -> int:
+    def wait(client: Client[Any], progress: Progress) -> Task[Any]:
+        return client.wait(
+            args.task_id, timeout=args.timeout, raise_on_failure=False, on_update=progress.update, on_poll=progress.poll
+        )
+
+    return run_task_command(args, wait, args.provider)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
     try:
-        return provider, float(rate)
-    except ValueError:
-        raise argparse.ArgumentTypeError("use PROVIDER=REQUESTS_PER_SECOND, e.g. notion=3") from None
+        provider = decode(args.token).provider
+        get_provider(provider)
+    except TaskpollError as error:
+        return report_error(error, args)
+
+    def resume(client: Client[Any], progress: Progress) -> Task[Any]:
+        return client.resume(
+            args.token, timeout=args.timeout, raise_on_failure=False, on_update=progress.update, on_poll=progress.poll
+        )
+
+    return run_task_command(args, resume, provider)
 
 
-def _simulate(args: argparse.Namespace) -> int:
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ._demo import run_demo
+
+    return run_demo(sys.stdout)
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
     try:
-        from taskpoll.simulator import ScenarioError, Simulator
-    except ImportError:
-        print("taskpoll simulate needs the simulator extra: pip install 'taskpoll[simulator]'", file=sys.stderr)
-        return 2
+        from .simulator import ScenarioError, Simulator
+    except ImportError:  # pragma: no cover - depends on the install
+        print("taskpoll: `simulate` needs the simulator extra: pip install 'taskpoll[simulator]'", file=sys.stderr)
+        return EXIT_USAGE
     try:
         sim = Simulator(
             seed=args.seed,
@@ -71,10 +253,10 @@ def _simulate(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
         )
-    except ScenarioError as exc:
+        sim.start()
+    except (ScenarioError, OSError, RuntimeError) as exc:
         print(f"taskpoll simulate: {exc}", file=sys.stderr)
-        return 2
-    sim.start()
+        return EXIT_USAGE
     print(f"taskpoll simulator on {sim.url} (Ctrl-C to stop)")
     for provider in sim.providers:
         print(f"  {provider:<9} base URL {sim.base_url(provider):<36} key {sim.api_key(provider)}")
@@ -87,21 +269,121 @@ def _simulate(args: argparse.Namespace) -> int:
         print("stopped")
     finally:
         sim.stop()
-    return 0
+    return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="taskpoll", description="Poll asynchronous tasks of five document/AI APIs.")
+# Arguments ----------------------------------------------------------------------------------------
+
+
+def _fault(text: str) -> Any:
+    from .simulator import FAULT_KINDS, Fault, ScenarioError
+
+    kind, _, rate = text.partition(":")
+    try:
+        return Fault(kind, rate=float(rate or 0.1))  # type: ignore[arg-type]  # checked by Fault itself
+    except (ScenarioError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(f"{exc} (faults: {', '.join(FAULT_KINDS)})") from None
+
+
+def _rate_limit(text: str) -> tuple[str, float]:
+    provider, _, rate = text.partition("=")
+    try:
+        return provider, float(rate)
+    except ValueError:
+        raise argparse.ArgumentTypeError("use PROVIDER=REQUESTS_PER_SECOND, e.g. notion=3") from None
+
+
+def _timeout(text: str) -> float | None:
+    if text.lower() in ("none", "inf", "forever"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("the timeout must be above 0 seconds")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="taskpoll",
+        description="Poll the asynchronous tasks of Aryn DocParse, Artos, Veza, Unsiloed and Notion.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"taskpoll {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    demo = commands.add_parser("demo", help="list the providers and their status endpoints")
-    demo.set_defaults(run=_demo)
+
+    client_options = argparse.ArgumentParser(add_help=False)
+    client_options.add_argument("--json", action="store_true", help="print the Task (or the error) as JSON on stdout")
+    client_options.add_argument(
+        "--api-key-env", metavar="VAR", help="read the key from this environment variable (default: the provider's own)"
+    )
+    client_options.add_argument("--base-url", metavar="URL", help="the provider's base URL (default: its API's)")
+    client_options.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="allow sending the key over plain http to a non-loopback host",
+    )
+    providers = names()
+
+    get = commands.add_parser(
+        "get",
+        parents=[client_options],
+        help="read a task's status once",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    get.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
+    get.add_argument("task_id", metavar="TASK_ID")
+    get.set_defaults(run=cmd_get)
+
+    wait = commands.add_parser(
+        "wait",
+        parents=[client_options],
+        help="poll a task until it is done",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    wait.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
+    wait.add_argument("task_id", metavar="TASK_ID")
+    wait.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=600.0,
+        metavar="SECONDS",
+        help="give up after this long (default 600; 'none' waits forever)",
+    )
+    wait.set_defaults(run=cmd_wait)
+
+    resume = commands.add_parser(
+        "resume",
+        parents=[client_options],
+        help="carry on waiting from a resume token",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    resume.add_argument("token", metavar="TOKEN", help="from a timed-out wait, or Task.token()")
+    resume.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=600.0,
+        metavar="SECONDS",
+        help="give up after this long (default 600; 'none' waits forever)",
+    )
+    resume.set_defaults(run=cmd_resume)
+
+    demo = commands.add_parser("demo", help="wait on tasks of all five providers against the local simulator")
+    demo.set_defaults(run=cmd_demo)
+
     simulate = commands.add_parser(
         "simulate",
         help="serve the local simulator of all five providers until interrupted",
         description="Serve a local, spec-faithful fake of all five providers until interrupted.",
     )
     simulate.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    simulate.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    simulate.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765; 0: any free)")
     simulate.add_argument("--seed", type=int, default=0, help="seed for random faults (default 0)")
     simulate.add_argument(
         "--fault",
@@ -126,9 +408,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="poll_after_seconds sent for Notion tasks in progress (default 1.0)",
     )
-    simulate.set_defaults(run=_simulate)
-    args = parser.parse_args(argv)
-    result: int = args.run(args)
+    simulate.set_defaults(run=cmd_simulate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except KeyboardInterrupt:
+        print("\ntaskpoll: interrupted", file=sys.stderr)
+        return 130
     return result
 
 
