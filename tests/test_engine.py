@@ -242,16 +242,26 @@ def test_wait_timeout_makes_a_last_poll_before_the_deadline_and_never_passes_it(
 def test_a_hint_beyond_the_deadline_ends_the_wait_early_instead_of_polling_too_soon() -> None:
     notion_policy = get("notion").default_policy.with_changes(jitter=0.0)
     run = Run("notion", [notion("queued", 30.0)], policy=notion_policy, timeout=10.0, task_id="t1")
-    with pytest.raises(WaitTimeoutError, match="asked to wait beyond the deadline"):
+    with pytest.raises(WaitTimeoutError, match="asked to wait 30 s, past the deadline"):
         run.result()
     assert run.now < 1.0 and len(run.fetch_times()) == 1
 
 
-def test_a_retry_after_beyond_the_deadline_raises_the_rate_limit_error() -> None:
+def test_a_retry_after_beyond_the_deadline_ends_the_wait_with_the_429_as_its_cause() -> None:
     run = Run("artos", [status(429, b"{}", {"Retry-After": "60"})], timeout=10.0)
-    with pytest.raises(RateLimitError) as raised:
+    with pytest.raises(WaitTimeoutError, match="asked to wait 60 s, past the deadline") as raised:
         run.result()
-    assert raised.value.retry_after == 60.0
+    cause = raised.value.__cause__
+    assert isinstance(cause, RateLimitError) and cause.retry_after == 60.0 and run.now < 1.0
+
+
+def test_every_fetch_carries_the_waits_deadline() -> None:
+    run = Run("artos", [artos("Pending")] * 20, timeout=10.0, latency=0.01)
+    with pytest.raises(WaitTimeoutError):
+        run.result()
+    fetches = [c for _, c in run.commands if isinstance(c, Fetch)]
+    assert {f.deadline for f in fetches} == {10.0}
+    assert fetches[0].timeout_at(9.5) == 0.5 and fetches[0].timeout_at(10.5) < 0
 
 
 def test_an_invalid_id_is_refused_before_any_request() -> None:

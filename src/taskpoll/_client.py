@@ -121,14 +121,19 @@ class _Core(Generic[R]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self.provider!r}, base_url={self.base_url!r})"
 
-    def _build(self, fetch: Fetch, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+    def _build(self, fetch: Fetch, http: httpx.Client | httpx.AsyncClient) -> httpx.Request | Reply:
+        """The request to send now, or, when the wait's deadline has already passed, the timeout reply."""
+        now = time.monotonic()
+        timeout = fetch.timeout_at(now)
+        if timeout <= 0:
+            return Reply(now, error=httpx.PoolTimeout("the wait's deadline passed before the request could be sent"))
         spec = fetch.request
         return http.build_request(
             spec["method"],
             self.base_url + spec["url"],
             params=spec.get("params"),
             headers=spec.get("headers"),
-            timeout=fetch.timeout,
+            timeout=timeout,
         )
 
     def _flow(self, task_id: str, timeout: float | None, next_poll_at: float | None = None) -> Flow[R]:
@@ -233,8 +238,11 @@ class Client(_Core[R]):
         )
 
     def _send(self, fetch: Fetch) -> Reply:
+        request = self._build(fetch, self._http)
+        if isinstance(request, Reply):
+            return request
         try:
-            response = self._http.send(self._build(fetch, self._http), auth=self._auth, follow_redirects=False)
+            response = self._http.send(request, auth=self._auth, follow_redirects=False)
         except httpx.HTTPError as exc:
             return Reply(time.monotonic(), error=exc)
         return Reply(time.monotonic(), response=response)
@@ -390,8 +398,11 @@ class AsyncClient(_Core[R]):
         )
 
     async def _send(self, fetch: Fetch) -> Reply:
+        request = self._build(fetch, self._http)
+        if isinstance(request, Reply):
+            return request
         try:
-            response = await self._http.send(self._build(fetch, self._http), auth=self._auth, follow_redirects=False)
+            response = await self._http.send(request, auth=self._auth, follow_redirects=False)
         except httpx.HTTPError as exc:
             return Reply(time.monotonic(), error=exc)
         return Reply(time.monotonic(), response=response)

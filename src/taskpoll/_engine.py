@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import math
 import random
 import threading
 from collections import deque
@@ -38,10 +39,19 @@ _MIN_REMAINING = 0.005
 
 @attrs.frozen
 class Fetch:
-    """Send the provider's status request (the generated `_get_kwargs`), with this timeout."""
+    """Send the provider's status request (the generated `_get_kwargs`), with this timeout.
+
+    `deadline` (monotonic) is the wait's: a driver that can only send the request later (a full
+    concurrency slot) clips the timeout to it, and does not send at all once it has passed.
+    """
 
     request: dict[str, Any] = attrs.field(repr=False)
     timeout: float
+    deadline: float = math.inf
+
+    def timeout_at(self, now: float) -> float:
+        """The request timeout for a request sent at `now` (0 or less: too late to send)."""
+        return min(self.timeout, self.deadline - now)
 
 
 @attrs.frozen
@@ -139,7 +149,7 @@ def wait_flow(
         token = last.token() if last is not None else _token.make(provider.name, task_id)
         state = f"; last seen {last.state.value} ({last.status})" if last is not None else ""
         return WaitTimeoutError(
-            f"{provider.name} task {task_id!r}: {why} after {now - started:.1f} s{state}; the task goes on",
+            f"{provider.name} task {task_id!r}: {why} (waited {now - started:.1f} s){state}; the task goes on",
             provider=provider.name,
             task_id=task_id,
             task=last,
@@ -149,7 +159,7 @@ def wait_flow(
 
     if not_before is not None and not_before > now:
         if not_before >= deadline:
-            raise timed_out("the server asked to wait beyond the deadline")
+            raise timed_out("the server asked to wait past the deadline")
         now = (yield Sleep(not_before - now)).now
 
     while True:
@@ -162,7 +172,7 @@ def wait_flow(
         remaining = deadline - now
         if remaining <= _MIN_REMAINING:
             raise timed_out("wait timed out") from error
-        reply = yield Fetch(request, timeout=min(policy.request_timeout, remaining))
+        reply = yield Fetch(request, timeout=min(policy.request_timeout, remaining), deadline=deadline)
         now = reply.now
         attempt += 1
         hint: float | None = None
@@ -213,9 +223,13 @@ def wait_flow(
         remaining = deadline - now
         if delay >= remaining:
             if decision.hint_bound or final_poll:
-                if isinstance(error, RateLimitError) and decision.hint_bound:
-                    raise error  # the server will not answer again before the deadline
-                why = "the server asked to wait beyond the deadline" if decision.hint_bound else "wait timed out"
+                # The server asked for a wait (poll_after_seconds, a 429's Retry-After) that ends past
+                # the deadline: polling sooner would be rude, so the wait ends now, resumable.
+                why = (
+                    f"the server asked to wait {delay:g} s, past the deadline"
+                    if decision.hint_bound
+                    else "wait timed out"
+                )
                 raise timed_out(why) from error
             delay = max(0.0, remaining - min(_FINAL_POLL_BUDGET, remaining / 2))
             reason, final_poll = "last poll before the deadline", True

@@ -35,7 +35,8 @@ def encode(task: Any) -> str:
 
 
 def make(provider: str, task_id: str, status: str | None = None, next_poll_at: float | None = None) -> str:
-    payload = {"v": 1, "p": provider, "id": task_id, "s": status, "n": next_poll_at}
+    # The status is informational (resuming needs only provider, id and the next poll time); keep it short.
+    payload = {"v": 1, "p": provider, "id": task_id, "s": None if status is None else status[:200], "n": next_poll_at}
     data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
     return PREFIX + base64.urlsafe_b64encode(data).decode().rstrip("=")
 

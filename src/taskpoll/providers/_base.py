@@ -42,6 +42,7 @@ R = TypeVar("R")
 # a missing key, ValueError for a bad enum or JSON, TypeError for a wrong shape, and so on.
 PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError, RecursionError, OverflowError)
 MAX_TASK_ID_LENGTH = 2048
+MAX_STATUS_LENGTH = 200
 _NOT_DECODED: Any = object()
 
 
@@ -205,9 +206,22 @@ class Provider(Generic[R]):
             raise
         except PARSE_ERRORS as exc:
             raw = self.raw_status(data) if data is not _NOT_DECODED else None
-            if isinstance(raw, str) and raw not in self.known_statuses:
+            if self.is_unknown_status(raw):
                 return self.task(task_id, response, state=TaskState.UNKNOWN, status=raw, poll_after=self.hint(data))
             raise self.invalid(task_id, response, describe(exc)) from exc
+
+    def is_unknown_status(self, raw: object) -> bool:
+        """A status value taskpoll does not know but will report as UNKNOWN and keep polling through.
+
+        Anything not a short, printable word (an empty string, 200 kB of text) is not a status: the
+        body does not fit the spec.
+        """
+        return (
+            isinstance(raw, str)
+            and 0 < len(raw) <= MAX_STATUS_LENGTH
+            and raw.isprintable()
+            and raw not in self.known_statuses
+        )
 
     def decode(self, response: httpx.Response) -> Any:
         return json.loads(response.content)

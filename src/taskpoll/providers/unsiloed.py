@@ -66,7 +66,11 @@ class Unsiloed(Provider[ParseGetResponse]):
         # The generated parser turns a list with one malformed chunk into raw dicts, silently.
         if isinstance(result.chunks, list) and not all(isinstance(c, Chunk) for c in result.chunks):
             raise ValueError("chunks do not fit the Chunk schema")
-        state = self.vocabularies["status"].get(status, TaskState.UNKNOWN)  # the spec keeps status open
+        state = self.vocabularies["status"].get(status)
+        if state is None:  # the spec keeps status open: any other short word is UNKNOWN
+            if not self.is_unknown_status(status):
+                raise ValueError("status is not a status value")
+            state = TaskState.UNKNOWN
         fields: dict[str, Any] = {
             "state": state,
             "status": status,

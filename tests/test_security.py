@@ -1,4 +1,5 @@
-"""API keys stay out of logs, reprs, exceptions and other providers' requests."""
+"""Security: keys stay out of logs, reprs, exceptions and other providers' requests; ids stay in their
+path segment; every request has a finite timeout; keys are not sent over plain http to remote hosts."""
 
 from __future__ import annotations
 
@@ -80,3 +81,65 @@ def test_tokens_carry_no_key_and_no_url(sim: Simulator) -> None:
 
     decoded = base64.urlsafe_b64decode(token[4:] + "==").decode()
     assert SECRETS["notion"] not in decoded and "127.0.0.1" not in decoded and task_id in decoded
+
+
+HOSTILE_IDS = ["a/b", "a?b=c", "a#b", "a b", "a\r\nX-Injected: 1", "../../v1/secret", "%2e%2e", "a%2Fb", "ünï"]
+SEGMENT_PREFIX = {
+    "aryn": "/aryn/v1/async/result/",
+    "artos": "/artos/api/v1/documents/status/",
+    "veza": "/veza/api/v1/assessments/async_tasks/",
+    "unsiloed": "/unsiloed/parse/",
+    "notion": "/notion/v1/async_tasks/",
+}
+
+
+@pytest.mark.parametrize("provider", list(SECRETS))
+def test_hostile_ids_never_leave_their_path_segment(sim: Simulator, provider: str) -> None:
+    from urllib.parse import unquote
+
+    with taskpoll.Client(provider, base_url=sim.base_url(provider), api_key=SECRETS[provider], policy=FAST) as client:
+        for task_id in HOSTILE_IDS:
+            sim.create_task(provider, [succeeded()], task_id=task_id)
+            assert client.wait(task_id).id == task_id  # the simulator found exactly that task
+            (record,) = sim.requests(provider, task_id)
+            assert record.raw_path.startswith(SEGMENT_PREFIX[provider])
+            segment = record.raw_path.removeprefix(SEGMENT_PREFIX[provider])
+            assert "/" not in segment and "?" not in segment and "#" not in segment and " " not in segment
+            assert unquote(segment) == task_id and record.key_owner == provider
+            assert "x-injected" not in record.headers
+        before = len(sim.requests(provider))
+        for unsafe in ("", ".", ".."):
+            with pytest.raises(taskpoll.InvalidTaskIdError):
+                client.wait(unsafe)
+        assert len(sim.requests(provider)) == before  # refused before any request
+
+
+def test_every_request_carries_a_finite_timeout_clipped_to_the_wait(sim: Simulator) -> None:
+    timeouts: list[dict[str, float | None]] = []
+    task_id = sim.create_task("veza", [pending(), running(), succeeded()], faults=[Fault("server_error", polls=(1,))])
+    with httpx.Client(event_hooks={"request": [lambda r: timeouts.append(r.extensions["timeout"])]}) as http:
+        policy = FAST.with_changes(request_timeout=7.0)
+        with taskpoll.Client(
+            "veza", base_url=sim.base_url("veza"), api_key=SECRETS["veza"], policy=policy, http_client=http
+        ) as client:
+            client.wait(task_id, timeout=2.0)
+            client.get(task_id)
+    assert len(timeouts) >= 5
+    for timeout in timeouts:
+        assert set(timeout) == {"connect", "read", "write", "pool"}
+        assert all(value is not None and 0 < value <= 7.0 for value in timeout.values())
+    assert all(value <= 2.0 for timeout in timeouts[:-1] for value in timeout.values())  # clipped to the wait
+
+
+def test_a_key_is_refused_over_plain_http_to_a_remote_host_before_any_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a connection was attempted")
+
+    monkeypatch.setattr("socket.create_connection", no_network)
+    with pytest.raises(taskpoll.ConfigurationError, match="plain http"):
+        taskpoll.Client("notion", api_key=SECRETS["notion"], base_url="http://api.notion.example")
+    client = taskpoll.Client("notion", api_key="k", base_url="http://10.1.2.3", allow_insecure_http=True)
+    assert client.base_url == "http://10.1.2.3"  # allowed when asked, and still nothing sent yet
+    client.close()
