@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+from datetime import UTC, datetime
 
 import pytest
 
 from taskpoll import TaskState
 from taskpoll.providers import get, names
+from taskpoll.providers._base import parse_time
 
 from .specs import PROVIDERS, ROOT, codegen, status_vocabularies
 
@@ -56,3 +58,24 @@ def test_ids_that_would_leave_their_path_segment_are_refused(provider: str, unsa
 
     with pytest.raises(InvalidTaskIdError):
         get(provider).status_request(unsafe)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-11T10:00:00Z", datetime(2026, 3, 11, 10, tzinfo=UTC)),
+        ("2026-03-11T10:00:00.123456789Z", datetime(2026, 3, 11, 10, 0, 0, 123456, tzinfo=UTC)),
+        ("2026-03-11T12:00:00+02:00", datetime(2026, 3, 11, 10, tzinfo=UTC)),
+        ("2026-03-11T10:00:00", datetime(2026, 3, 11, 10, tzinfo=UTC)),  # no zone: read as UTC
+        ("2026-03-11T24:00:00", datetime(2026, 3, 12, tzinfo=UTC)),  # only dateutil reads 24:00
+        ("", None),
+        ("yesterday", None),
+        ("2026-13-01", None),
+        (1741687200, None),
+        (None, None),
+    ],
+)
+def test_timestamps_are_read_as_aware_datetimes_or_none(text: object, expected: datetime | None) -> None:
+    parsed = parse_time(text)
+    assert parsed == expected
+    assert parsed is None or parsed.tzinfo is not None

@@ -131,8 +131,8 @@ class _Core(Generic[R]):
         return http.build_request(
             spec["method"],
             self.base_url + spec["url"],
-            params=spec.get("params"),
-            headers=spec.get("headers"),
+            params=spec.get("params") or None,  # an empty dict would make httpx parse the URL again
+            headers=spec.get("headers") or None,
             timeout=timeout,
         )
 

@@ -120,6 +120,21 @@ class RateLimiter:
             return max(0.0, allowed - now)
 
 
+def _timed_out(
+    provider: Provider[Any], task_id: str, last: Task[Any] | None, elapsed: float, why: str
+) -> WaitTimeoutError:
+    token = last.token() if last is not None else _token.make(provider.name, task_id)
+    state = f"; last seen {last.state.value} ({last.status})" if last is not None else ""
+    return WaitTimeoutError(
+        f"{provider.name} task {task_id!r}: {why} (waited {elapsed:.1f} s){state}; the task goes on",
+        provider=provider.name,
+        task_id=task_id,
+        task=last,
+        elapsed=elapsed,
+        token=token,
+    )
+
+
 def wait_flow(
     provider: Provider[R],
     task_id: str,
@@ -145,21 +160,9 @@ def wait_flow(
     attempt = polls_in_state = failures = rate_limits = 0
     final_poll = warned_unknown = False
 
-    def timed_out(why: str) -> WaitTimeoutError:
-        token = last.token() if last is not None else _token.make(provider.name, task_id)
-        state = f"; last seen {last.state.value} ({last.status})" if last is not None else ""
-        return WaitTimeoutError(
-            f"{provider.name} task {task_id!r}: {why} (waited {now - started:.1f} s){state}; the task goes on",
-            provider=provider.name,
-            task_id=task_id,
-            task=last,
-            elapsed=now - started,
-            token=token,
-        )
-
     if not_before is not None and not_before > now:
         if not_before >= deadline:
-            raise timed_out("the server asked to wait past the deadline")
+            raise _timed_out(provider, task_id, last, now - started, "the server asked to wait past the deadline")
         now = (yield Sleep(not_before - now)).now
 
     while True:
@@ -167,11 +170,17 @@ def wait_flow(
             pause = limiter.reserve(now)
             if pause > 0:
                 if now + pause >= deadline:
-                    raise timed_out("the provider's rate limit leaves no request before the deadline") from error
+                    raise _timed_out(
+                        provider,
+                        task_id,
+                        last,
+                        now - started,
+                        "the provider's rate limit leaves no request before the deadline",
+                    ) from error
                 now = (yield Sleep(pause)).now
         remaining = deadline - now
         if remaining <= _MIN_REMAINING:
-            raise timed_out("wait timed out") from error
+            raise _timed_out(provider, task_id, last, now - started, "wait timed out") from error
         reply = yield Fetch(request, timeout=min(policy.request_timeout, remaining), deadline=deadline)
         now = reply.now
         attempt += 1
@@ -189,6 +198,9 @@ def wait_flow(
             rate_limits = 0
         else:
             error, failures, rate_limits = None, 0, 0
+        finally:
+            del reply  # a sleeping flow must not keep its last httpx.Response alive (about 2 kB each)
+        if error is None:
             polls_in_state = polls_in_state + 1 if last is not None and last.state is task.state else 1
             changed = task.changed_since(last)
             last = task
@@ -230,7 +242,7 @@ def wait_flow(
                     if decision.hint_bound
                     else "wait timed out"
                 )
-                raise timed_out(why) from error
+                raise _timed_out(provider, task_id, last, now - started, why) from error
             delay = max(0.0, remaining - min(_FINAL_POLL_BUDGET, remaining / 2))
             reason, final_poll = "last poll before the deadline", True
         if logger.isEnabledFor(logging.DEBUG):

@@ -63,9 +63,12 @@ def parse_time(value: object) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
     try:
-        parsed = isoparse(value)
-    except (ValueError, OverflowError):
-        return None
+        parsed = datetime.fromisoformat(value)  # the common forms, ten times faster than dateutil
+    except ValueError:
+        try:
+            parsed = isoparse(value)
+        except (ValueError, OverflowError):
+            return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
