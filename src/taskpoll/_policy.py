@@ -66,7 +66,7 @@ class PollPolicy:
     """
 
     initial_delay: float = attrs.field(default=1.0, validator=_check)
-    multiplier: float = attrs.field(default=1.25, validator=_check)
+    multiplier: float = attrs.field(default=1.2, validator=_check)
     max_delay: float = attrs.field(default=30.0, validator=_check)
     jitter: float = attrs.field(default=0.1, validator=_check)
     min_delay: float = attrs.field(default=0.1, validator=_check)
