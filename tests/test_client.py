@@ -217,6 +217,18 @@ def test_as_completed_yields_outcomes_as_tasks_finish(sim: Simulator, colour: Co
     assert [o.id for o in outcomes] == [quick, slow]
 
 
+def test_wait_many_reuses_its_connections(sim: Simulator) -> None:
+    # At the default concurrency (16) the pool keeps every connection: httpcore 1.0.9 closes idle
+    # ones whenever more than max_keepalive_connections (20) are open, idle or not (encode/httpcore#1000).
+    ids = [sim.create_task("artos", [running(), running(), succeeded()]) for _ in range(240)]
+    sim.clear_requests()
+    results = Colour("async").call(sim, "artos", "wait_many", ids, timeout=30)
+    assert all(r.state is TaskState.SUCCEEDED for r in results)
+    requests = sim.requests("artos")
+    assert len(requests) == 720
+    assert len({r.peer for r in requests}) <= 16
+
+
 def test_wait_many_shares_one_rate_limit_across_all_its_tasks(sim: Simulator) -> None:
     assert get("notion").rate_limit == 3.0  # Notion's documented average; the default for its clients
     ids = [sim.create_task("notion", [pending(poll_after=0.01), succeeded()]) for _ in range(9)]

@@ -74,6 +74,7 @@ class RecordedRequest:
     poll: int | None = None  # the task's status-request number, from 1
     status: int | None = None  # what was answered; None when the connection was dropped
     fault: str | None = None  # the fault injected into the answer, if any
+    peer: str | None = None  # the client's "host:port": one per TCP connection
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -225,6 +226,7 @@ class SimulatorApp:
             query=query,
             headers={k: (REDACTED if k in SECRET_HEADERS else v) for k, v in headers.items()},
             key_owner=self._key_owner(headers),
+            peer=":".join(map(str, scope["client"])) if scope.get("client") else None,
         )
         reply, record = await self._dispatch(scope, raw_path, query, headers, body, host, record)
         if reply is None:  # the drop fault
