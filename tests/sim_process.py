@@ -66,4 +66,9 @@ def simulator_process(*args: str) -> Iterator[SimulatorProcess]:
             sim.http.close()
     finally:
         process.send_signal(signal.SIGINT)
-        process.communicate(timeout=10)
+        try:
+            process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()  # never leave a server behind; the test still fails
+            process.communicate()
+            raise

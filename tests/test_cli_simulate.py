@@ -8,13 +8,31 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
 from .sim_helpers import STATUS_PATH
 
+SIMULATE = [sys.executable, "-m", "taskpoll", "simulate", "--port", "0", "--fault", "rate_limit:0.5"]
+# Starts `taskpoll simulate` with SIGINT ignored, as a non-interactive shell does for `taskpoll simulate &`
+# (an ignored signal stays ignored across exec).
+IGNORING_SIGINT = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); os.execv(sys.argv[1], sys.argv[1:])",
+    *SIMULATE,
+]
 
-def test_simulate_prints_each_base_url_serves_them_and_stops_on_interrupt() -> None:
+
+@pytest.mark.parametrize(
+    ("stop", "start_ignoring_sigint"),
+    [(signal.SIGINT, False), (signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["SIGINT", "SIGINT-inherited-ignored", "SIGTERM"],
+)
+def test_simulate_prints_each_base_url_serves_them_and_stops_on_a_signal(
+    stop: signal.Signals, start_ignoring_sigint: bool
+) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "taskpoll", "simulate", "--port", "0", "--fault", "rate_limit:0.5"],
+        IGNORING_SIGINT if start_ignoring_sigint else SIMULATE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -36,8 +54,13 @@ def test_simulate_prints_each_base_url_serves_them_and_stops_on_interrupt() -> N
         }
         assert answers == {200, 429}  # served, with the fault injected into about half the polls
     finally:
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=10)
+        process.send_signal(stop)
+        try:
+            out, err = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
     assert process.returncode == 0, err
     assert "stopped" in out and "Traceback" not in err
 

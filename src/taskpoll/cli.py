@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -263,6 +265,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     print(f"  control   POST {sim.url}/_simulator/tasks, GET {sim.url}/_simulator/requests")
     sys.stdout.flush()
     try:
+        _stop_on_signals()
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
@@ -270,6 +273,18 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     finally:
         sim.stop()
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM stop the server, even where the parent started us with SIGINT ignored
+    (as a non-interactive shell does for a command run with `&`)."""
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, _interrupt)
 
 
 # Arguments ----------------------------------------------------------------------------------------
