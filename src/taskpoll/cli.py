@@ -264,14 +264,17 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(f"  {provider:<9} base URL {sim.base_url(provider):<36} key {sim.api_key(provider)}")
     print(f"  control   POST {sim.url}/_simulator/tasks, GET {sim.url}/_simulator/requests")
     sys.stdout.flush()
+    previous: dict[int, Any] = {}
     try:
-        _stop_on_signals()
+        previous = _stop_on_signals()
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         print("stopped")
     finally:
         sim.stop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return EXIT_OK
 
 
@@ -279,12 +282,12 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _stop_on_signals() -> None:
-    """Ctrl-C and SIGTERM stop the server, even where the parent started us with SIGINT ignored
-    (as a non-interactive shell does for a command run with `&`)."""
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, _interrupt)
+def _stop_on_signals() -> dict[int, Any]:
+    """Make Ctrl-C and SIGTERM stop the server, even where the parent started us with SIGINT ignored
+    (as a non-interactive shell does for a command run with `&`). Returns the handlers replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {signum: signal.signal(signum, _interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
 
 
 # Arguments ----------------------------------------------------------------------------------------
