@@ -121,6 +121,15 @@ class _Core(Generic[R]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(provider={self.provider!r}, base_url={self.base_url!r})"
 
+    def _http_options(self) -> dict[str, Any]:
+        """How taskpoll configures an httpx client it owns, sync or async: never follow a redirect."""
+        return {
+            "timeout": self.policy.request_timeout,
+            "follow_redirects": False,
+            "limits": DEFAULT_LIMITS,
+            "headers": {"User-Agent": USER_AGENT},
+        }
+
     def _build(self, fetch: Fetch, http: httpx.Client | httpx.AsyncClient) -> httpx.Request | Reply:
         """The request to send now, or, when the wait's deadline has already passed, the timeout reply."""
         now = time.monotonic()
@@ -230,12 +239,7 @@ class Client(_Core[R]):
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError("http_client must be an httpx.Client (use AsyncClient for httpx.AsyncClient)")
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            timeout=self.policy.request_timeout,
-            follow_redirects=False,
-            limits=DEFAULT_LIMITS,
-            headers={"User-Agent": USER_AGENT},
-        )
+        self._http = http_client or httpx.Client(**self._http_options())
 
     def _send(self, fetch: Fetch) -> Reply:
         request = self._build(fetch, self._http)
@@ -390,12 +394,7 @@ class AsyncClient(_Core[R]):
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError("http_client must be an httpx.AsyncClient (use Client for httpx.Client)")
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
-            timeout=self.policy.request_timeout,
-            follow_redirects=False,
-            limits=DEFAULT_LIMITS,
-            headers={"User-Agent": USER_AGENT},
-        )
+        self._http = http_client or httpx.AsyncClient(**self._http_options())
 
     async def _send(self, fetch: Fetch) -> Reply:
         request = self._build(fetch, self._http)
