@@ -35,10 +35,15 @@ class CannedServer:
     base_url: str = ""
     responses: dict[tuple[str, str], Canned] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
+    fallback: Canned | None = None  # the answer to any request no `answer` names
 
     def answer(self, method: str, path: str, canned: Canned) -> None:
         """Answer `method path` (the raw path, query included) with `canned` from now on."""
         self.responses[(method, path)] = canned
+
+    def answer_all(self, canned: Canned) -> None:
+        """Answer every request that no `answer` names with `canned` from now on."""
+        self.fallback = canned
 
 
 def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
@@ -49,7 +54,7 @@ def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             server.seen.append(Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body))
-            canned = server.responses.get((self.command, self.path))
+            canned = server.responses.get((self.command, self.path)) or server.fallback
             if canned is None:
                 canned = Canned(599, b"no canned response for " + self.path.encode(), "text/plain")
             self.send_response_only(canned.status)

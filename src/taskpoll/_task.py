@@ -50,6 +50,10 @@ class Task(Generic[R]):
     `result` is the provider's generated, typed model of the finished task and is set only when
     `state` is SUCCEEDED. `status` is the provider's own word for the state (for Aryn, which signals
     state by HTTP status, the code: "202" or "200"; for Veza, `state` or `COMPLETE/<status>`).
+
+    The state is read strictly; the result tolerantly. A part of the result that does not fit the
+    spec (one odd element, a field of the wrong type) is left out of `result` and named in
+    `result_issues`, and `raw` always holds the decoded body as the provider sent it.
     """
 
     provider: str
@@ -64,6 +68,8 @@ class Task(Generic[R]):
     poll_after: float | None = None  # the server's advice, in seconds, on when to ask again
     request_id: str | None = None
     observed_at: datetime | None = attrs.field(default=None, eq=False)  # when this answer arrived (UTC)
+    raw: Any = attrs.field(default=None, repr=False, eq=False)  # the decoded body (None: no JSON body)
+    result_issues: tuple[str, ...] = attrs.field(default=(), eq=False)  # parts of the result that did not fit
 
     def token(self) -> str:
         """A secret-free string from which `Client.resume` carries on waiting, in any process."""

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import math
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
+import attrs
 import httpx
 from dateutil.parser import isoparse
 
@@ -37,6 +39,8 @@ from .._policy import PollPolicy
 from .._task import Task, TaskError, TaskState
 
 R = TypeVar("R")
+M = TypeVar("M")
+logger = logging.getLogger("taskpoll")
 
 # What the generated parsers (and JSON decoding) raise when a body does not fit: a bare KeyError for
 # a missing key, ValueError for a bad enum or JSON, TypeError for a wrong shape, and so on.
@@ -147,6 +151,87 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
+@attrs.frozen
+class Lenient(Generic[M]):
+    """How to build a generated model from a decoded body so that one odd part cannot fail the whole.
+
+    `lists` names the JSON keys whose value is a list of items read one by one (`"elements"` ->
+    how to read one element): an item that does not fit is left out and reported, the rest are kept.
+    """
+
+    model: type[M]
+    lists: Mapping[str, Lenient[Any]] = attrs.field(factory=dict)
+
+    def build(self, data: Any, where: str = "result") -> tuple[M | None, list[str]]:
+        """The model and what did not fit (empty when everything did). None only when nothing fits."""
+        try:
+            built = self._strict(data)
+        except PARSE_ERRORS:
+            pass
+        else:
+            if built is not None:
+                return built, []
+        if not isinstance(data, Mapping):
+            return None, [f"{where}: a JSON {type(data).__name__}, not an object"]
+        issues: list[str] = []
+        body = dict(data)
+        items: dict[str, list[Any]] = {}
+        for key, item in self.lists.items():
+            value = body.get(key)
+            if isinstance(value, list):
+                body[key] = []
+                kept = []
+                for index, element in enumerate(value):
+                    model, found = item.build(element, f"{where}.{key}[{index}]")
+                    issues.extend(found)
+                    if model is not None:
+                        kept.append(model)
+                items[key] = kept
+        built = None
+        for _ in range(len(body) + 1):
+            try:
+                built = self.model.from_dict(body)  # type: ignore[attr-defined]
+                break
+            except PARSE_ERRORS as exc:
+                culprit = self._culprit(body)
+                if culprit is None:
+                    issues.append(f"{where}: {describe(exc)}")
+                    return None, issues
+                issues.append(f"{where}.{culprit}: {describe(self._error_of(body, culprit))}")
+                del body[culprit]
+                items.pop(culprit, None)
+        assert built is not None
+        for key, kept in items.items():
+            setattr(built, key, kept)
+        return built, issues
+
+    def _strict(self, data: Any) -> M | None:
+        """The model as the generated parser builds it, or None when a list came back as raw dicts."""
+        built: M = self.model.from_dict(data)  # type: ignore[attr-defined]
+        for key, item in self.lists.items():
+            value = getattr(built, key, None)
+            if isinstance(value, list) and not all(isinstance(v, item.model) for v in value):
+                return None  # the generated parser silently keeps raw dicts when one item does not fit
+        return built
+
+    def _culprit(self, body: dict[str, Any]) -> str | None:
+        """The first key without which the body parses (its value is what does not fit)."""
+        for key in body:
+            try:
+                self.model.from_dict({k: v for k, v in body.items() if k != key})  # type: ignore[attr-defined]
+            except PARSE_ERRORS:
+                continue
+            return key
+        return None
+
+    def _error_of(self, body: dict[str, Any], key: str) -> BaseException:
+        try:
+            self.model.from_dict(body)  # type: ignore[attr-defined]
+        except PARSE_ERRORS as exc:
+            return exc
+        return ValueError(f"{key} does not fit")
+
+
 class Provider(Generic[R]):
     """One provider's adapter. Subclasses set the class attributes and implement `status_kwargs`,
     `parse_ok`, `raw_status` and, when their error bodies differ from the common shapes, `error_details`.
@@ -210,7 +295,9 @@ class Provider(Generic[R]):
         except PARSE_ERRORS as exc:
             raw = self.raw_status(data) if data is not _NOT_DECODED else None
             if self.is_unknown_status(raw):
-                return self.task(task_id, response, state=TaskState.UNKNOWN, status=raw, poll_after=self.hint(data))
+                return self.task(
+                    task_id, response, data, state=TaskState.UNKNOWN, status=raw, poll_after=self.hint(data)
+                )
             raise self.invalid(task_id, response, describe(exc)) from exc
 
     def is_unknown_status(self, raw: object) -> bool:
@@ -241,14 +328,32 @@ class Provider(Generic[R]):
         """The server's poll-again advice in a decoded body, if the provider sends one."""
         return None
 
-    def task(self, task_id: str, response: httpx.Response, **fields: Any) -> Task[R]:
-        return Task(
+    def task(self, task_id: str, response: httpx.Response, raw: Any = None, **fields: Any) -> Task[R]:
+        """The Task of one answer; `raw` is its decoded body. Logs what of the result did not fit."""
+        task: Task[R] = Task(
             provider=self.name,
             id=task_id,
             request_id=request_id_from(response),
             observed_at=datetime.now(UTC),
+            raw=raw,
             **fields,
         )
+        if task.result_issues:
+            logger.warning(
+                "%s task %r is %s; %d part(s) of its result do not fit the spec and are left out of "
+                "Task.result (see Task.result_issues, and Task.raw for the body as sent): %s",
+                self.name,
+                task_id,
+                task.state.value,
+                len(task.result_issues),
+                "; ".join(task.result_issues[:3]),
+            )
+        return task
+
+    def lenient(self, reader: Lenient[M], data: Any) -> tuple[M | None, tuple[str, ...]]:
+        """`reader.build(data)`, for an adapter's result: the model and the issues as a tuple."""
+        model, issues = reader.build(data)
+        return model, tuple(issues)
 
     def failed(self, message: str | None, code: object = None) -> TaskError:
         return TaskError(message or "the provider gave no reason", None if code is None else str(code))
