@@ -16,6 +16,7 @@
     ├── ResponseValidationError      an answer whose body does not fit the provider's spec (.body kept)
     ├── TaskFailedError              the task ended failed (.task)
     ├── TaskCanceledError            the task ended canceled (.task)
+    ├── ResultUnavailableError       Task.unwrap() on a task that has not succeeded or whose result is unreadable
     └── WaitTimeoutError             the wait's deadline passed first (.task: the last one seen)
 
 Every error carries `provider` and `task_id`; HTTP-level ones also `status_code`, `message`, `body`,
@@ -43,6 +44,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
+    "ResultUnavailableError",
     "ServerError",
     "TaskCanceledError",
     "TaskFailedError",
@@ -234,6 +236,17 @@ class TaskCanceledError(_TaskEnded):
 
     def _describe(self, task: Task[Any]) -> str:
         return f"{task.provider} task {task.id!r} was canceled"
+
+
+class ResultUnavailableError(TaskpollError):
+    """`Task.unwrap()` on a task with no result: not finished yet, or finished with nothing readable.
+
+    `task` is the Task asked; `task.raw` still holds the body as the provider sent it.
+    """
+
+    def __init__(self, message: str, *, task: Task[Any]) -> None:
+        self.task = task
+        super().__init__(message, provider=task.provider, task_id=task.id)
 
 
 class WaitTimeoutError(TaskpollError):

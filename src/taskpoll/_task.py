@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._errors import ResultUnavailableError, TaskCanceledError, TaskFailedError
+
 __all__ = ["Task", "TaskError", "TaskState"]
 
 R = TypeVar("R")
@@ -76,6 +78,29 @@ class Task(Generic[R]):
         from ._token import encode
 
         return encode(self)
+
+    def unwrap(self) -> R:
+        """The result of a succeeded task, typed `R` (no `None` to check).
+
+        Raises TaskFailedError or TaskCanceledError for a task that ended so, and
+        ResultUnavailableError for one that has not finished or whose result could not be read.
+        """
+        if self.state is TaskState.SUCCEEDED and self.result is not None:
+            return self.result
+        if self.state is TaskState.FAILED:
+            raise TaskFailedError(self)
+        if self.state is TaskState.CANCELED:
+            raise TaskCanceledError(self)
+        if self.state is TaskState.SUCCEEDED:
+            issues = "; ".join(self.result_issues[:3]) or "no result in the answer"
+            raise ResultUnavailableError(
+                f"{self.provider} task {self.id!r} succeeded, but its result could not be read ({issues}); "
+                "Task.raw holds the body as sent",
+                task=self,
+            )
+        raise ResultUnavailableError(
+            f"{self.provider} task {self.id!r} has no result yet: it is {self.state.value} ({self.status})", task=self
+        )
 
     def changed_since(self, other: Task[Any] | None) -> bool:
         """Whether this observation tells something `other` did not (state, status or progress)."""
