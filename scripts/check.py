@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run every check CI runs, in order, and stop at the first failure.
 
-    python scripts/check.py            # lint, format, types, drift, tests
+    python scripts/check.py            # lint, format, types, drift, the installed wheel, tests
     python scripts/check.py -- -k aryn # extra arguments after -- go to pytest
 
 Run it inside the project environment (`python3 scripts/dev.py test` sets that up and calls this).
@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 STEPS: list[tuple[str, list[str]]] = [
-    ("ruff check", [PY, "-m", "ruff", "check", "src", "tests", "scripts"]),
-    ("ruff format --check", [PY, "-m", "ruff", "format", "--check", "src", "tests", "scripts"]),
-    ("mypy --strict src", [PY, "-m", "mypy", "--strict", "src"]),
+    ("ruff check", [PY, "-m", "ruff", "check", "src", "tests", "scripts", "examples"]),
+    ("ruff format --check", [PY, "-m", "ruff", "format", "--check", "src", "tests", "scripts", "examples"]),
+    ("mypy --strict src examples", [PY, "-m", "mypy", "--strict", "src", "examples"]),
     # The generated clients are type-checked too. One template construct (a cast of an
     # `items: {}` array) is redundant under mypy; that code is not ours to edit.
     (
@@ -28,6 +28,8 @@ STEPS: list[tuple[str, list[str]]] = [
         [PY, "-m", "mypy", "--strict", "--disable-error-code", "redundant-cast", "generated"],
     ),
     ("generated/ matches specs/", [PY, "scripts/generate.py", "--check"]),
+    # A user's view: the built wheel in a fresh venv outside the repo runs the demo and a typed program.
+    ("the wheel installs and runs outside the repo", [PY, "scripts/check_install.py"]),
 ]
 
 
