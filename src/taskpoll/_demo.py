@@ -205,9 +205,7 @@ async def _run(out: TextIO) -> int:
 
 
 def run_demo(out: TextIO) -> int:
-    try:
-        import uvicorn  # noqa: F401
-    except ImportError:  # pragma: no cover - depends on the install
-        print("taskpoll demo needs the simulator extra: pip install 'taskpoll[simulator]'", file=out)
-        return 2
+    from .simulator._server import require_uvicorn
+
+    require_uvicorn()  # ImportError with the install command when the simulator extra is missing
     return asyncio.run(_run(out))

@@ -237,15 +237,16 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from ._demo import run_demo
 
-    return run_demo(sys.stdout)
+    try:
+        return run_demo(sys.stdout)
+    except ImportError as exc:  # the simulator extra is missing: say how to install it
+        print(f"taskpoll demo: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    try:
-        from .simulator import ScenarioError, Simulator
-    except ImportError:  # pragma: no cover - depends on the install
-        print("taskpoll: `simulate` needs the simulator extra: pip install 'taskpoll[simulator]'", file=sys.stderr)
-        return EXIT_USAGE
+    from .simulator import ScenarioError, Simulator
+
     try:
         sim = Simulator(
             seed=args.seed,
@@ -256,7 +257,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             port=args.port,
         )
         sim.start()
-    except (ScenarioError, OSError, RuntimeError) as exc:
+    except (ScenarioError, OSError, RuntimeError, ImportError) as exc:
         print(f"taskpoll simulate: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"taskpoll simulator on {sim.url} (Ctrl-C to stop)")

@@ -20,11 +20,20 @@ class _HideSimulatedDrops(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], SimulatedDrop))
 
 
-def _uvicorn_config(app: SimulatorApp, host: str, port: int) -> Any:
+MISSING_EXTRA = "the simulator needs the 'simulator' extra: pip install 'taskpoll[simulator]'"
+
+
+def require_uvicorn() -> None:
+    """Fail at once, with the install command, when the `simulator` extra is missing."""
     try:
-        import uvicorn
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ImportError("the simulator needs the 'simulator' extra: pip install 'taskpoll[simulator]'") from exc
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise ImportError(MISSING_EXTRA, name="uvicorn") from None
+
+
+def _uvicorn_config(app: SimulatorApp, host: str, port: int) -> Any:
+    import uvicorn
+
     logging.getLogger("uvicorn.error").addFilter(_HideSimulatedDrops())
     return uvicorn.Config(
         app,
@@ -63,6 +72,7 @@ class Simulator:
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
+        require_uvicorn()
         self.app = SimulatorApp(
             seed=seed,
             keys=keys,

@@ -1,27 +1,74 @@
 """A pytest plugin (registered as `taskpoll`) that gives tests a running simulator.
 
+    from taskpoll.simulator import pending, succeeded
+
     def test_my_pipeline(taskpoll_simulator):
         task_id = taskpoll_simulator.create_task("aryn", [pending(), succeeded(size=10)])
-        ...
+        client = taskpoll.Client("aryn", base_url=taskpoll_simulator.base_url("aryn"),
+                                 api_key=taskpoll_simulator.api_key("aryn"))
+        assert client.wait(task_id).unwrap().elements
 
-Each test gets a fresh simulator on 127.0.0.1 (its own port, tasks and request log). Nothing is
-imported or started unless a test asks for the fixture.
+    @pytest.mark.taskpoll_simulator(seed=3, rate_limits={"notion": 3}, keys={"aryn": "my-test-key"})
+    def test_configured(taskpoll_simulator): ...
+
+    def test_two(taskpoll_simulator_factory):
+        eu, us = taskpoll_simulator_factory(seed=1), taskpoll_simulator_factory(seed=2)
+
+Each test gets a fresh simulator on 127.0.0.1 (its own port, tasks and request log), stopped when
+the test ends. The `taskpoll_simulator` marker takes the keyword arguments of `Simulator` (seed,
+keys, faults, default_steps, notion_poll_after, rate_limits). Nothing is imported or started unless
+a test asks for a fixture; without the `simulator` extra the test fails with the install command.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
     from taskpoll.simulator import Simulator
 
+SimulatorFactory = Callable[..., "Simulator"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "taskpoll_simulator(**options): keyword arguments for the test's taskpoll Simulator"
+    )
+
 
 @pytest.fixture
-def taskpoll_simulator() -> Iterator[Simulator]:
-    from taskpoll.simulator import Simulator
+def taskpoll_simulator_factory() -> Iterator[SimulatorFactory]:
+    """A function that starts a simulator with `Simulator(**options)`; all are stopped after the test."""
+    started: list[Simulator] = []
 
-    with Simulator() as simulator:
-        yield simulator
+    def start(**options: Any) -> Simulator:
+        try:
+            from taskpoll.simulator import Simulator
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            pytest.fail(str(exc), pytrace=False)
+        try:
+            simulator = Simulator(**options).start()
+        except ImportError as exc:
+            pytest.fail(str(exc), pytrace=False)
+        started.append(simulator)
+        return simulator
+
+    try:
+        yield start
+    finally:
+        for simulator in reversed(started):
+            simulator.stop()
+
+
+@pytest.fixture
+def taskpoll_simulator(request: pytest.FixtureRequest, taskpoll_simulator_factory: SimulatorFactory) -> Simulator:
+    """A running simulator for this test, configured by a `taskpoll_simulator(...)` marker if any."""
+    options: dict[str, Any] = {}
+    for marker in reversed(list(request.node.iter_markers("taskpoll_simulator"))):
+        if marker.args:
+            raise pytest.UsageError("the taskpoll_simulator marker takes keyword arguments only")
+        options.update(marker.kwargs)
+    return taskpoll_simulator_factory(**options)

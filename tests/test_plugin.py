@@ -1,0 +1,64 @@
+"""The shipped pytest plugin and the simulator's friendly failure without the `simulator` extra."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from taskpoll.simulator import Simulator
+
+NO_UVICORN = "raise ImportError(\"No module named 'uvicorn'\", name='uvicorn')\n"
+
+
+@pytest.mark.taskpoll_simulator(seed=3, keys={"aryn": "key-from-the-marker", "notion": "n-key"})
+def test_the_marker_configures_the_fixture(taskpoll_simulator: Simulator) -> None:
+    assert taskpoll_simulator.api_key("aryn") == "key-from-the-marker"
+    assert taskpoll_simulator.api_key("notion") == "n-key"
+
+
+def test_the_factory_starts_independent_simulators(taskpoll_simulator_factory: Any) -> None:
+    first = taskpoll_simulator_factory(keys={"veza": "one"})
+    second = taskpoll_simulator_factory(keys={"veza": "two"})
+    assert first.url != second.url
+    assert (first.api_key("veza"), second.api_key("veza")) == ("one", "two")
+
+
+@pytest.fixture
+def without_uvicorn(tmp_path: Path) -> dict[str, str]:
+    """An environment in which `import uvicorn` fails, as it does without the simulator extra."""
+    (tmp_path / "uvicorn").mkdir()
+    (tmp_path / "uvicorn" / "__init__.py").write_text(NO_UVICORN)
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+
+
+@pytest.mark.parametrize("command", [["simulate", "--port", "0"], ["demo"]])
+def test_cli_without_the_extra_says_how_to_install_it(without_uvicorn: dict[str, str], command: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "taskpoll", *command], env=without_uvicorn, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "pip install 'taskpoll[simulator]'" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_fixture_without_the_extra_fails_with_the_install_command(
+    without_uvicorn: dict[str, str], tmp_path: Path
+) -> None:
+    test_file = tmp_path / "test_user.py"
+    test_file.write_text("def test_uses_it(taskpoll_simulator):\n    pass\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+        env=without_uvicorn,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stdout
+    assert "pip install 'taskpoll[simulator]'" in result.stdout
+    assert "_server.py" not in result.stdout  # pytest.fail(pytrace=False): the message, not our traceback
