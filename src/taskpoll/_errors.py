@@ -252,7 +252,9 @@ class ResultUnavailableError(TaskpollError):
 class WaitTimeoutError(TaskpollError):
     """The wait's deadline passed before the task finished. The task itself goes on at the provider.
 
-    `task` is the last Task seen (None if no poll got an answer); `token` resumes the wait.
+    `task` is the last Task seen (None if no poll got an answer); `token` resumes the wait;
+    `last_error` is the transient error the last poll met (a refused connection, a 503, ...), if any,
+    so that an unreachable host does not look like a slow task.
     """
 
     def __init__(
@@ -264,8 +266,10 @@ class WaitTimeoutError(TaskpollError):
         task: Task[Any] | None,
         elapsed: float,
         token: str,
+        last_error: TaskpollError | None = None,
     ) -> None:
         self.task = task
         self.elapsed = elapsed
         self.token = token
+        self.last_error = last_error
         super().__init__(message, provider=provider, task_id=task_id)

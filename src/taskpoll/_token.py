@@ -59,3 +59,35 @@ def decode(token: object) -> Resume:
     if next_poll_at is not None and (isinstance(next_poll_at, bool) or not isinstance(next_poll_at, (int, float))):
         raise InvalidTokenError("resume token is damaged: bad next poll time")
     return Resume(provider, task_id, status, None if next_poll_at is None else float(next_poll_at))
+
+
+# The codec of version-2 tokens: a wait's whole state (see _step.WaitState.to_dict), still under `tp1.`.
+def dumps(payload: dict[str, Any]) -> str:
+    """A token of a JSON-safe payload (the caller keeps it free of secrets)."""
+    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    return PREFIX + base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def loads(token: object) -> dict[str, Any]:
+    """The payload of a token taskpoll issued (any version), or InvalidTokenError."""
+    if not isinstance(token, str) or not token.startswith(PREFIX) or len(token) > _MAX_LENGTH:
+        raise InvalidTokenError("not a taskpoll resume token (they start with 'tp1.')")
+    body = token[len(PREFIX) :]
+    try:
+        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        data = json.loads(raw, parse_int=_small_int, parse_constant=_no_constant)
+    except (binascii.Error, ValueError, RecursionError, OverflowError) as exc:
+        raise InvalidTokenError("resume token is damaged: it does not decode") from exc
+    if not isinstance(data, dict) or data.get("v") not in (1, 2):
+        raise InvalidTokenError("resume token is from another taskpoll version")
+    return data
+
+
+def _small_int(text: str) -> int:
+    if len(text) > 20:
+        raise ValueError("number too long")
+    return int(text)
+
+
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"{text} is not allowed")

@@ -1,0 +1,382 @@
+"""A wait as a pure step: (state, what a poll found, policy, now) -> done, or poll again at T because R.
+
+This is the one place that decides anything about a wait. It does no I/O, reads no clock and draws
+no random number of its own: the same state and answer give the same next step in any process, so
+a wait can be carried in hops (a Celery message per poll, a cron, a resume token) and make the same
+polls as one uninterrupted wait. `wait_flow`, the scheduler, the clients' `poll_once` and the Celery
+integration all drive these functions.
+
+    state = begin("notion", task_id, now=time.time(), timeout=600)
+    step = first_poll(state, now=time.time())          # PollAgain(at=now, ...) or Done
+    ...                                                # at step.at: send the status request
+    step = advance(step.state, task_or_error, policy, now=time.time(), sent_at=sent)
+    # Done(outcome=Task | TaskpollError) or PollAgain(at=T, reason="backoff", ...)
+
+Times are absolute, in whatever clock the caller uses consistently (`time.monotonic()` in one
+process, `time.time()` across processes); `WaitState.shifted` moves a state to another clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from typing import Any, Generic, Protocol, TypeVar
+
+import attrs
+
+from . import _token
+from ._errors import InvalidTokenError, RateLimitError, TaskpollError, WaitTimeoutError
+from ._policy import Decision, Observation
+from ._task import Task, TaskState
+
+__all__ = ["Done", "PollAgain", "Policy", "WaitState", "advance", "begin", "first_poll", "send_or_end"]
+
+R = TypeVar("R")
+logger = logging.getLogger("taskpoll")
+
+# Below this much time left, a request is not worth sending: the wait ends instead.
+MIN_REMAINING = 0.005
+# The last poll before a deadline is placed so that a request as slow as the slowest one seen (plus this
+# margin) still returns before the deadline; never later than halfway through what is left.
+FINAL_POLL_MARGIN = 0.25
+_MASK64 = (1 << 64) - 1
+
+
+class Policy(Protocol):
+    """What the step needs of a policy (`PollPolicy` is one): a request timeout and a decision."""
+
+    @property
+    def request_timeout(self) -> float: ...
+
+    def decide(self, seen: Observation) -> Decision | None: ...
+
+
+def _jitter_sample(seed: int, attempt: int) -> float:
+    """A uniform number in [0, 1) fixed by (seed, attempt): splitmix64, so hops agree with one wait."""
+    z = (seed + (attempt + 1) * 0x9E3779B97F4A7C15) & _MASK64
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
+    return ((z ^ (z >> 31)) >> 11) / float(1 << 53)
+
+
+def _time(value: object, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidTokenError(f"wait state is damaged: {what} is not a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise InvalidTokenError(f"wait state is damaged: {what} is out of range") from None
+    if math.isnan(number):
+        raise InvalidTokenError(f"wait state is damaged: {what} is not a number")
+    return number
+
+
+def _count(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1 << 62:
+        raise InvalidTokenError(f"wait state is damaged: {what} is not a count")
+    return value
+
+
+def _text(value: object, what: str, limit: int) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > limit:
+        raise InvalidTokenError(f"wait state is damaged: bad {what}")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class WaitState:
+    """Everything a wait has seen that decides its next poll. Serialisable (`to_dict`), nothing hidden.
+
+    `last` (the last Task seen) and `last_error` (the last transient error) are kept in memory for
+    error messages; `to_dict` keeps only their state, status and a one-line description.
+    """
+
+    provider: str
+    task_id: str
+    deadline: float = math.inf  # absolute, in the caller's clock; inf: no deadline
+    attempt: int = 0  # polls made so far (answered or not)
+    polls_in_state: int = 0  # consecutive answered polls that saw the current state
+    failures: int = 0  # consecutive transient failures; 0 after a good answer
+    rate_limits: int = 0  # consecutive 429s
+    last_state: TaskState | None = None
+    last_status: str | None = None
+    last_progress: float | None = None
+    not_before: float | None = None  # the server's earliest next poll (poll_after_seconds, Retry-After)
+    final_poll: bool = False  # the last poll before the deadline has been scheduled
+    warned_unknown: bool = False
+    latency: float = 0.0  # the slowest request seen (seconds), for placing the last poll
+    seed: int = 0  # fixes the jitter of every poll of this wait
+    last_error_text: str | None = None
+    clock_offset: float = 0.0  # wall-clock time minus the caller's clock (0 when the caller uses wall time)
+    last: Task[Any] | None = attrs.field(default=None, eq=False, repr=False)
+    last_error: TaskpollError | None = attrs.field(default=None, eq=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict of the state (what a resume token holds), its times in wall-clock seconds."""
+        offset = self.clock_offset
+        return {
+            "v": 2,
+            "p": self.provider,
+            "id": self.task_id,
+            "d": None if math.isinf(self.deadline) else self.deadline + offset,
+            "a": self.attempt,
+            "ps": self.polls_in_state,
+            "f": self.failures,
+            "rl": self.rate_limits,
+            "st": None if self.last_state is None else self.last_state.value,
+            "s": None if self.last_status is None else self.last_status[:200],
+            "pr": self.last_progress,
+            "n": None if self.not_before is None else self.not_before + offset,
+            "fp": self.final_poll,
+            "wu": self.warned_unknown,
+            "l": self.latency,
+            "seed": self.seed,
+            "e": None if self.last_error_text is None else self.last_error_text[:300],
+        }
+
+    def token(self) -> str:
+        """A secret-free resume token of this state (`tp1.`...); `from_token` reads it back."""
+        return _token.dumps(self.to_dict())
+
+    @classmethod
+    def from_token(cls, token: object, *, clock_offset: float = 0.0) -> WaitState:
+        """The state a token holds (one from `token()`, `Task.token()` or an older taskpoll's)."""
+        return cls.from_dict(_token.loads(token), clock_offset=clock_offset)
+
+    @classmethod
+    def from_dict(cls, data: object, *, clock_offset: float = 0.0) -> WaitState:
+        """The state `to_dict` wrote, in a clock that is `clock_offset` behind wall time (0: wall time
+        itself; `time.time() - time.monotonic()` for monotonic). InvalidTokenError for anything else.
+        """
+        if not isinstance(data, dict):
+            raise InvalidTokenError("wait state is damaged: not an object")
+        provider, task_id = data.get("p"), data.get("id")
+        if not isinstance(provider, str) or not isinstance(task_id, str):
+            raise InvalidTokenError("wait state is damaged: provider or task id missing")
+        state = data.get("st")
+        try:
+            last_state = None if state is None else TaskState(state)
+        except ValueError:
+            raise InvalidTokenError("wait state is damaged: bad state") from None
+        deadline = data.get("d")
+        not_before = data.get("n")
+        progress = data.get("pr")
+        seed = data.get("seed", 0)
+        if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= _MASK64:
+            raise InvalidTokenError("wait state is damaged: bad seed")
+        return cls(
+            provider=provider,
+            task_id=task_id,
+            deadline=math.inf if deadline is None else _time(deadline, "deadline") - clock_offset,
+            attempt=_count(data.get("a", 0), "attempt"),
+            polls_in_state=_count(data.get("ps", 0), "polls in state"),
+            failures=_count(data.get("f", 0), "failures"),
+            rate_limits=_count(data.get("rl", 0), "rate limits"),
+            last_state=last_state,
+            last_status=_text(data.get("s"), "status", 200),
+            last_progress=None if progress is None else _time(progress, "progress"),
+            not_before=None if not_before is None else _time(not_before, "next poll time") - clock_offset,
+            final_poll=data.get("fp") is True,
+            warned_unknown=data.get("wu") is True,
+            latency=max(0.0, min(_time(data.get("l", 0.0), "latency"), 3600.0)),
+            seed=seed,
+            last_error_text=_text(data.get("e"), "last error", 300),
+            clock_offset=clock_offset,
+        )
+
+
+@attrs.frozen
+class PollAgain:
+    """Poll again at `at` (absolute, the caller's clock), because `reason`."""
+
+    at: float
+    reason: str
+    state: WaitState
+    changed: bool = False  # the poll this follows saw something new (its Task is `state.last`)
+    error: TaskpollError | None = None  # the transient error that poll met, if any
+
+
+@attrs.frozen
+class Done(Generic[R]):
+    """The wait is over: `outcome` is the final Task, or the error that ended it."""
+
+    outcome: Task[R] | TaskpollError
+    state: WaitState
+    changed: bool = False
+
+
+Step = PollAgain | Done[Any]
+
+
+def begin(
+    provider: str,
+    task_id: str,
+    *,
+    now: float,
+    timeout: float = math.inf,
+    not_before: float | None = None,
+    seed: int = 0,
+    clock_offset: float = 0.0,
+) -> WaitState:
+    """A new wait that may run `timeout` seconds from `now`; its first poll not before `not_before`.
+
+    `seed` fixes the jitter of its polls; `clock_offset` is wall time minus the clock of `now`.
+    """
+    return WaitState(
+        provider=provider,
+        task_id=task_id,
+        deadline=now + timeout,
+        not_before=not_before,
+        seed=seed & _MASK64,
+        clock_offset=clock_offset,
+    )
+
+
+def timed_out(state: WaitState, now: float, why: str, started: float | None = None) -> WaitTimeoutError:
+    """The WaitTimeoutError that ends `state` at `now`, with a token that resumes it."""
+    last = state.last
+    seen = ""
+    if state.last_state is not None:
+        seen = f"; last seen {state.last_state.value} ({state.last_status})"
+    if state.last_error_text and (state.last_state is None or state.failures or state.rate_limits):
+        seen += f"; the last poll failed: {state.last_error_text}"
+    elapsed = now - started if started is not None else 0.0
+    waited = f" (waited {elapsed:.1f} s)" if started is not None else ""
+    return WaitTimeoutError(
+        f"{state.provider} task {state.task_id!r}: {why}{waited}{seen}; the task goes on",
+        provider=state.provider,
+        task_id=state.task_id,
+        task=last,
+        elapsed=elapsed,
+        token=state.token(),
+        last_error=state.last_error,
+    )
+
+
+def first_poll(state: WaitState, now: float) -> Step:
+    """When the first poll (of a wait or of a resumed hop) goes out: at once, or at the server's hint."""
+    if state.not_before is not None and state.not_before > now:
+        if state.not_before >= state.deadline:
+            return Done(timed_out(state, now, "the server asked to wait past the deadline"), state)
+        return PollAgain(state.not_before, "server poll_after", state)
+    return PollAgain(now, "first poll", state)
+
+
+def send_or_end(state: WaitState, now: float, slot: float | None = None) -> Step:
+    """Just before a poll goes out at `now`: send it (PollAgain at `now`, or at the rate limit's `slot`
+    when that is later), or end the wait because no request fits before the deadline.
+    """
+    if slot is not None and slot > now:
+        if slot >= state.deadline:
+            why = "the provider's rate limit leaves no request before the deadline"
+            return Done(timed_out(state, now, why), state)
+        return PollAgain(slot, "rate limit", state)
+    if state.deadline - now <= MIN_REMAINING:
+        return Done(timed_out(state, now, "wait timed out"), state)
+    return PollAgain(now, "poll", state)
+
+
+def request_timeout(state: WaitState, policy: Policy, now: float) -> float:
+    """The timeout for a request sent at `now`: the policy's, clipped to what is left of the wait."""
+    return min(policy.request_timeout, state.deadline - now)
+
+
+def _final_poll_delay(state: WaitState, remaining: float) -> float:
+    """How long to wait before the last poll: as late as a request as slow as the slowest seen allows."""
+    budget = min(remaining / 2.0, 2.0 * state.latency + FINAL_POLL_MARGIN)
+    return max(0.0, remaining - budget)
+
+
+def advance(
+    state: WaitState,
+    answer: Task[R] | TaskpollError,
+    policy: Policy,
+    *,
+    now: float,
+    sent_at: float | None = None,
+    started: float | None = None,
+) -> PollAgain | Done[R]:
+    """What a wait does after one poll, answered at `now` with `answer` (a Task, or the error it met)."""
+    latency = state.latency if sent_at is None else max(state.latency * 0.9, now - sent_at, 0.0)
+    attempt = state.attempt + 1
+    hint: float | None = None
+    if isinstance(answer, TaskpollError):
+        if not answer.is_transient:
+            return Done(answer, attrs.evolve(state, attempt=attempt, latency=latency))
+        hint = getattr(answer, "retry_after", None)
+        if isinstance(answer, RateLimitError):
+            failures, rate_limits = state.failures, state.rate_limits + 1
+        else:
+            failures, rate_limits = state.failures + 1, 0
+        state = attrs.evolve(
+            state,
+            attempt=attempt,
+            failures=failures,
+            rate_limits=rate_limits,
+            latency=latency,
+            last_error=answer,
+            last_error_text=str(answer)[:300],
+        )
+        changed = False
+        error: TaskpollError | None = answer
+    else:
+        task = answer
+        same = state.last_state is task.state
+        seen = (state.last_state, state.last_status, state.last_progress)
+        changed = state.last is None or seen != (task.state, task.status, task.progress)
+        state = attrs.evolve(
+            state,
+            attempt=attempt,
+            polls_in_state=state.polls_in_state + 1 if same else 1,
+            failures=0,
+            rate_limits=0,
+            latency=latency,
+            last_state=task.state,
+            last_status=task.status,
+            last_progress=task.progress,
+            last=task,
+            last_error=None,
+            last_error_text=None,
+        )
+        if task.state.is_terminal:
+            return Done(task, state, changed=True)
+        if task.state is TaskState.UNKNOWN and not state.warned_unknown:
+            state = attrs.evolve(state, warned_unknown=True)
+            logger.warning(
+                "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
+                state.provider,
+                state.task_id,
+                task.status,
+            )
+        hint = task.poll_after
+        error = None
+    decision = policy.decide(
+        Observation(
+            attempt=attempt,
+            elapsed=0.0 if started is None else now - started,
+            polls_in_state=max(state.polls_in_state, 1),
+            hint=hint,
+            failures=state.failures,
+            rate_limits=state.rate_limits,
+            jitter_sample=_jitter_sample(state.seed, attempt),
+        )
+    )
+    if decision is None:
+        assert error is not None
+        return Done(error, state)
+    delay, reason = decision.delay, decision.reason
+    remaining = state.deadline - now
+    not_before = now + delay if decision.hint_bound else None
+    state = attrs.evolve(state, not_before=not_before)
+    if delay >= remaining:
+        if decision.hint_bound or state.final_poll:
+            why = (
+                f"the server asked to wait {delay:g} s, past the deadline" if decision.hint_bound else "wait timed out"
+            )
+            return Done(timed_out(state, now, why, started), state, changed=changed)
+        delay = _final_poll_delay(state, remaining)
+        reason = "last poll before the deadline"
+        state = attrs.evolve(state, final_poll=True)
+    return PollAgain(now + delay, reason, state, changed=changed, error=error)

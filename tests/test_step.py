@@ -1,0 +1,141 @@
+"""The wait as a pure step (taskpoll._step): hops make the same polls as one wait, on a fake clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import taskpoll
+from taskpoll import PollPolicy, Task, TaskState
+from taskpoll._step import Done, PollAgain, WaitState, advance, begin, first_poll, send_or_end
+
+POLICY = PollPolicy(initial_delay=1.0, multiplier=1.5, max_delay=20.0, jitter=0.2, max_consecutive_failures=3)
+LATENCY = 0.05
+
+
+def server_error() -> taskpoll.ServerError:
+    return taskpoll.ServerError("unavailable", provider="artos", task_id="t", status_code=503)
+
+
+def rate_limited(after: float | None) -> taskpoll.RateLimitError:
+    return taskpoll.RateLimitError("slow down", provider="artos", task_id="t", status_code=429, retry_after=after)
+
+
+@dataclass
+class Scenario:
+    """A task that runs until `done_at`; some polls (by number) meet errors instead; hints optional."""
+
+    done_at: float
+    faults: dict[int, taskpoll.TaskpollError] = field(default_factory=dict)
+    poll_after: float | None = None
+
+    def answer(self, poll: int, now: float) -> Task[object] | taskpoll.TaskpollError:
+        if poll in self.faults:
+            return self.faults[poll]
+        if now >= self.done_at:
+            return Task(provider="artos", id="t", state=TaskState.SUCCEEDED, status="Ready", result={})
+        return Task(provider="artos", id="t", state=TaskState.RUNNING, status="Generating", poll_after=self.poll_after)
+
+
+def run(scenario: Scenario, timeout: float, hops: frozenset[int] = frozenset()) -> tuple[list[float], object]:
+    """Poll times and the outcome's kind; after each poll numbered in `hops`, the state goes through a token."""
+    now = 0.0
+    step: PollAgain | Done[object] = first_poll(begin("artos", "t", now=now, timeout=timeout, seed=7), now)
+    polls: list[float] = []
+    while isinstance(step, PollAgain):
+        now = max(now, step.at)
+        ready = send_or_end(step.state, now)
+        if isinstance(ready, Done):
+            step = ready
+            break
+        polls.append(now)
+        sent, now = now, now + LATENCY
+        step = advance(ready.state, scenario.answer(len(polls), sent), POLICY, now=now, sent_at=sent)
+        if isinstance(step, PollAgain) and len(polls) in hops:
+            step = PollAgain(step.at, step.reason, WaitState.from_token(step.state.token()))
+    outcome = step.outcome
+    kind = outcome.state if isinstance(outcome, Task) else type(outcome)
+    return polls, kind
+
+
+faults = st.dictionaries(
+    st.integers(1, 25),
+    st.one_of(st.just(server_error()), st.builds(rate_limited, st.none() | st.floats(0, 40))),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    done_at=st.floats(0, 300),
+    timeout=st.floats(0.5, 400),
+    faults=faults,
+    poll_after=st.none() | st.floats(0, 15),
+    hops=st.frozensets(st.integers(1, 40)),
+)
+def test_a_wait_cut_into_hops_makes_the_same_polls_as_one_wait(
+    done_at: float, timeout: float, faults: dict[int, taskpoll.TaskpollError], poll_after: float | None, hops: frozenset[int]
+) -> None:
+    scenario = Scenario(done_at, faults, poll_after)
+    assert run(scenario, timeout, hops) == run(scenario, timeout)
+
+
+def test_the_failure_budget_holds_across_hops() -> None:
+    always_down = Scenario(done_at=1e9, faults={n: server_error() for n in range(1, 100)})
+    polls, kind = run(always_down, timeout=3600, hops=frozenset(range(1, 100)))
+    assert kind is taskpoll.ServerError
+    assert len(polls) == POLICY.max_consecutive_failures + 1
+
+
+def test_a_retry_after_past_the_deadline_ends_the_wait_with_a_token_that_honours_it() -> None:
+    state = begin("artos", "t", now=0.0, timeout=5.0)
+    step = advance(state, rate_limited(30.0), POLICY, now=1.0, sent_at=0.95)
+    assert isinstance(step, Done) and isinstance(step.outcome, taskpoll.WaitTimeoutError)
+    resumed = WaitState.from_token(step.outcome.token)
+    assert resumed.not_before == pytest.approx(31.0)
+    assert resumed.rate_limits == 1
+
+
+def test_a_wait_timeout_says_what_the_failing_polls_met() -> None:
+    state = begin("veza", "t", now=0.0, timeout=2.0)
+    refused = taskpoll.APIConnectionError("no answer (connection refused)", provider="veza", task_id="t")
+    step: PollAgain | Done[object] = advance(state, refused, POLICY, now=0.01, sent_at=0.0)
+    while isinstance(step, PollAgain):
+        ready = send_or_end(step.state, step.at)
+        if isinstance(ready, Done):
+            step = ready
+            break
+        step = advance(ready.state, refused, POLICY, now=step.at + 0.01, sent_at=step.at)
+    error = step.outcome
+    assert isinstance(error, taskpoll.WaitTimeoutError)
+    assert error.last_error is refused and "connection refused" in str(error)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [],
+        {"p": "artos"},
+        {"p": "artos", "id": "t", "a": -1},
+        {"p": "artos", "id": "t", "a": True},
+        {"p": "artos", "id": "t", "d": "soon"},
+        {"p": "artos", "id": "t", "d": 10**400},
+        {"p": "artos", "id": "t", "st": "exploded"},
+        {"p": "artos", "id": "t", "seed": -5},
+        {"p": "artos", "id": "t", "s": "x" * 201},
+    ],
+)
+def test_a_damaged_state_is_an_invalid_token_error(data: object) -> None:
+    with pytest.raises(taskpoll.InvalidTokenError):
+        WaitState.from_dict(data)
+
+
+def test_a_state_round_trips_through_its_token_in_another_clock() -> None:
+    state = begin("notion", "t-1", now=100.0, timeout=50.0, not_before=110.0, seed=3, clock_offset=1000.0)
+    again = WaitState.from_token(state.token(), clock_offset=2000.0)
+    assert again.deadline == pytest.approx(150.0 - 1000.0)
+    assert again.not_before == pytest.approx(110.0 - 1000.0)
+    assert (again.provider, again.task_id, again.seed) == ("notion", "t-1", 3)
