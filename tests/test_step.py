@@ -77,7 +77,11 @@ faults = st.dictionaries(
     hops=st.frozensets(st.integers(1, 40)),
 )
 def test_a_wait_cut_into_hops_makes_the_same_polls_as_one_wait(
-    done_at: float, timeout: float, faults: dict[int, taskpoll.TaskpollError], poll_after: float | None, hops: frozenset[int]
+    done_at: float,
+    timeout: float,
+    faults: dict[int, taskpoll.TaskpollError],
+    poll_after: float | None,
+    hops: frozenset[int],
 ) -> None:
     scenario = Scenario(done_at, faults, poll_after)
     assert run(scenario, timeout, hops) == run(scenario, timeout)

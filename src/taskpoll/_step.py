@@ -29,7 +29,7 @@ from ._errors import InvalidTokenError, RateLimitError, TaskpollError, WaitTimeo
 from ._policy import Decision, Observation
 from ._task import Task, TaskState
 
-__all__ = ["Done", "PollAgain", "Policy", "WaitState", "advance", "begin", "first_poll", "send_or_end"]
+__all__ = ["Done", "Policy", "PollAgain", "WaitState", "advance", "begin", "first_poll", "send_or_end"]
 
 R = TypeVar("R")
 logger = logging.getLogger("taskpoll")
