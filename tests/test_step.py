@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import taskpoll
 from taskpoll import PollPolicy, Task, TaskState
-from taskpoll._step import Done, PollAgain, WaitState, advance, begin, first_poll, send_or_end
+from taskpoll._step import Done, PollAgain, WaitState, advance, before_poll, begin
 
 POLICY = PollPolicy(initial_delay=1.0, multiplier=1.5, max_delay=20.0, jitter=0.2, max_consecutive_failures=3)
 LATENCY = 0.05
@@ -43,14 +43,17 @@ class Scenario:
 def run(scenario: Scenario, timeout: float, hops: frozenset[int] = frozenset()) -> tuple[list[float], object]:
     """Poll times and the outcome's kind; after each poll numbered in `hops`, the state goes through a token."""
     now = 0.0
-    step: PollAgain | Done[object] = first_poll(begin("artos", "t", now=now, timeout=timeout, seed=7), now)
+    step: PollAgain | Done[object] = PollAgain(now, "start", begin("artos", "t", now=now, timeout=timeout, seed=7))
     polls: list[float] = []
     while isinstance(step, PollAgain):
         now = max(now, step.at)
-        ready = send_or_end(step.state, now)
+        ready = before_poll(step.state, now)
         if isinstance(ready, Done):
             step = ready
             break
+        if ready.at > now:
+            step = ready
+            continue
         polls.append(now)
         sent, now = now, now + LATENCY
         step = advance(ready.state, scenario.answer(len(polls), sent), POLICY, now=now, sent_at=sent)
@@ -108,11 +111,11 @@ def test_a_wait_timeout_says_what_the_failing_polls_met() -> None:
     refused = taskpoll.APIConnectionError("no answer (connection refused)", provider="veza", task_id="t")
     step: PollAgain | Done[object] = advance(state, refused, POLICY, now=0.01, sent_at=0.0)
     while isinstance(step, PollAgain):
-        ready = send_or_end(step.state, step.at)
+        ready = before_poll(step.state, step.at)
         if isinstance(ready, Done):
             step = ready
             break
-        step = advance(ready.state, refused, POLICY, now=step.at + 0.01, sent_at=step.at)
+        step = advance(ready.state, refused, POLICY, now=ready.at + 0.01, sent_at=ready.at)
     error = step.outcome
     assert isinstance(error, taskpoll.WaitTimeoutError)
     assert error.last_error is refused and "connection refused" in str(error)
@@ -143,3 +146,37 @@ def test_a_state_round_trips_through_its_token_in_another_clock() -> None:
     assert again.deadline == pytest.approx(150.0 - 1000.0)
     assert again.not_before == pytest.approx(110.0 - 1000.0)
     assert (again.provider, again.task_id, again.seed) == ("notion", "t-1", 3)
+
+
+class Limiter:
+    """A fake shared limiter: one slot per `interval`, booked in order."""
+
+    def __init__(self, interval: float) -> None:
+        self.interval, self.next = interval, 0.0
+
+    def book(self, now: float) -> float:
+        slot = max(now, self.next)
+        self.next = slot + self.interval
+        return slot
+
+
+def test_a_booked_rate_limit_slot_is_kept_across_a_hop_and_used_once() -> None:
+    limiter = Limiter(interval=1.0)
+    limiter.book(0.0)  # another wait holds the slot at 0.0
+    first = before_poll(begin("notion", "t", now=0.0, timeout=10), 0.0, limiter)
+    assert isinstance(first, PollAgain) and first.at == 1.0 and first.reason == "rate limit"
+    carried = WaitState.from_token(first.state.token())
+    assert carried.booked == 1.0
+    early = before_poll(carried, 0.5, limiter)
+    assert isinstance(early, PollAgain) and early.at == 1.0  # not yet, and no second slot booked
+    assert limiter.next == 2.0
+    due = before_poll(carried, 1.0, limiter)
+    assert isinstance(due, PollAgain) and due.at == 1.0 and due.state.booked is None
+
+
+def test_a_rate_limit_slot_past_the_deadline_ends_the_wait() -> None:
+    limiter = Limiter(interval=100.0)
+    limiter.book(0.0)
+    step = before_poll(begin("notion", "t", now=0.0, timeout=10), 0.0, limiter)
+    assert isinstance(step, Done) and isinstance(step.outcome, taskpoll.WaitTimeoutError)
+    assert "rate limit" in str(step.outcome)

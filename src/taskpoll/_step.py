@@ -7,8 +7,8 @@ polls as one uninterrupted wait. `wait_flow`, the scheduler, the clients' `poll_
 integration all drive these functions.
 
     state = begin("notion", task_id, now=time.time(), timeout=600)
-    step = first_poll(state, now=time.time())          # PollAgain(at=now, ...) or Done
-    ...                                                # at step.at: send the status request
+    step = before_poll(state, now=time.time())         # PollAgain(at=now): send now; at=T: not before T
+    ...                                                # send the status request
     step = advance(step.state, task_or_error, policy, now=time.time(), sent_at=sent)
     # Done(outcome=Task | TaskpollError) or PollAgain(at=T, reason="backoff", ...)
 
@@ -29,13 +29,15 @@ from ._errors import InvalidTokenError, RateLimitError, TaskpollError, WaitTimeo
 from ._policy import Decision, Observation
 from ._task import Task, TaskState
 
-__all__ = ["Done", "Policy", "PollAgain", "WaitState", "advance", "begin", "first_poll", "send_or_end"]
+__all__ = ["Done", "Policy", "PollAgain", "RateLimit", "WaitState", "advance", "before_poll", "begin"]
 
 R = TypeVar("R")
 logger = logging.getLogger("taskpoll")
 
 # Below this much time left, a request is not worth sending: the wait ends instead.
 MIN_REMAINING = 0.005
+# A poll due this little after `now` goes out now (timers fire a little early or late).
+_EARLY = 0.001
 # The last poll before a deadline is placed so that a request as slow as the slowest one seen (plus this
 # margin) still returns before the deadline; never later than halfway through what is left.
 FINAL_POLL_MARGIN = 0.25
@@ -49,6 +51,14 @@ class Policy(Protocol):
     def request_timeout(self) -> float: ...
 
     def decide(self, seen: Observation) -> Decision | None: ...
+
+
+class RateLimit(Protocol):
+    """Paces the requests of many waits: one limiter per process, or one shared by many (e.g. Redis)."""
+
+    def book(self, now: float) -> float:
+        """Book the next request slot at or after `now` and return its time (the caller's clock)."""
+        ...
 
 
 def _jitter_sample(seed: int, attempt: int) -> float:
@@ -104,6 +114,7 @@ class WaitState:
     last_status: str | None = None
     last_progress: float | None = None
     not_before: float | None = None  # the server's earliest next poll (poll_after_seconds, Retry-After)
+    booked: float | None = None  # the rate-limit slot this wait holds for its next poll, if any
     final_poll: bool = False  # the last poll before the deadline has been scheduled
     warned_unknown: bool = False
     latency: float = 0.0  # the slowest request seen (seconds), for placing the last poll
@@ -129,6 +140,7 @@ class WaitState:
             "s": None if self.last_status is None else self.last_status[:200],
             "pr": self.last_progress,
             "n": None if self.not_before is None else self.not_before + offset,
+            "b": None if self.booked is None else self.booked + offset,
             "fp": self.final_poll,
             "wu": self.warned_unknown,
             "l": self.latency,
@@ -162,6 +174,7 @@ class WaitState:
             raise InvalidTokenError("wait state is damaged: bad state") from None
         deadline = data.get("d")
         not_before = data.get("n")
+        booked = data.get("b")
         progress = data.get("pr")
         seed = data.get("seed", 0)
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= _MASK64:
@@ -178,6 +191,7 @@ class WaitState:
             last_status=_text(data.get("s"), "status", 200),
             last_progress=None if progress is None else _time(progress, "progress"),
             not_before=None if not_before is None else _time(not_before, "next poll time") - clock_offset,
+            booked=None if booked is None else _time(booked, "rate-limit slot") - clock_offset,
             final_poll=data.get("fp") is True,
             warned_unknown=data.get("wu") is True,
             latency=max(0.0, min(_time(data.get("l", 0.0), "latency"), 3600.0)),
@@ -255,27 +269,28 @@ def timed_out(state: WaitState, now: float, why: str, started: float | None = No
     )
 
 
-def first_poll(state: WaitState, now: float) -> Step:
-    """When the first poll (of a wait or of a resumed hop) goes out: at once, or at the server's hint."""
-    if state.not_before is not None and state.not_before > now:
+def before_poll(state: WaitState, now: float, rate_limit: RateLimit | None = None) -> Step:
+    """At `now`, may this wait's next poll go out? `PollAgain(at=now)`: send it now (its state then holds
+    no slot); `PollAgain(at=T)` with T later: not before T (the server's hint, or the rate-limit slot
+    now booked for it); `Done`: the wait ended (no poll fits before the deadline).
+    """
+    soon = now + _EARLY
+    if state.not_before is not None and state.not_before > soon:
         if state.not_before >= state.deadline:
             return Done(timed_out(state, now, "the server asked to wait past the deadline"), state)
         return PollAgain(state.not_before, "server poll_after", state)
-    return PollAgain(now, "first poll", state)
-
-
-def send_or_end(state: WaitState, now: float, slot: float | None = None) -> Step:
-    """Just before a poll goes out at `now`: send it (PollAgain at `now`, or at the rate limit's `slot`
-    when that is later), or end the wait because no request fits before the deadline.
-    """
-    if slot is not None and slot > now:
-        if slot >= state.deadline:
-            why = "the provider's rate limit leaves no request before the deadline"
-            return Done(timed_out(state, now, why), state)
-        return PollAgain(slot, "rate limit", state)
+    if state.booked is not None and state.booked > soon:
+        return PollAgain(state.booked, "rate limit", state)
+    if rate_limit is not None and state.booked is None:
+        slot = rate_limit.book(now)
+        if slot > soon:
+            if slot >= state.deadline:
+                why = "the provider's rate limit leaves no request before the deadline"
+                return Done(timed_out(state, now, why), state)
+            return PollAgain(slot, "rate limit", attrs.evolve(state, booked=slot))
     if state.deadline - now <= MIN_REMAINING:
         return Done(timed_out(state, now, "wait timed out"), state)
-    return PollAgain(now, "poll", state)
+    return PollAgain(now, "poll", attrs.evolve(state, booked=None) if state.booked is not None else state)
 
 
 def request_timeout(state: WaitState, policy: Policy, now: float) -> float:
