@@ -180,3 +180,81 @@ def test_a_rate_limit_slot_past_the_deadline_ends_the_wait() -> None:
     step = before_poll(begin("notion", "t", now=0.0, timeout=10), 0.0, limiter)
     assert isinstance(step, Done) and isinstance(step.outcome, taskpoll.WaitTimeoutError)
     assert "rate limit" in str(step.outcome)
+
+
+# poll_once on the clients, over loopback ------------------------------------------------------------
+
+import asyncio  # noqa: E402
+import time  # noqa: E402
+from typing import Any  # noqa: E402
+
+from taskpoll.simulator import Simulator, failed, pending, running, succeeded  # noqa: E402
+
+from .clients import FAST, policy_for  # noqa: E402
+
+
+def hop_until_done(client: Any, state: Any, limit: int = 200) -> tuple[Any, int]:
+    """Carry a wait by poll_once alone, through a token between every two calls; return (Done, calls)."""
+    for calls in range(1, limit):
+        step = client.poll_once(state.token())
+        if isinstance(step, Done):
+            return step, calls
+        time.sleep(max(0.0, step.at - time.time()))
+        state = step.state
+    raise AssertionError("the wait did not end")
+
+
+async def hop_until_done_async(client: Any, state: Any, limit: int = 200) -> tuple[Any, int]:
+    for calls in range(1, limit):
+        step = await client.poll_once(state.token())
+        if isinstance(step, Done):
+            return step, calls
+        await asyncio.sleep(max(0.0, step.at - time.time()))
+        state = step.state
+    raise AssertionError("the wait did not end")
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize("provider", ["aryn", "artos", "veza", "unsiloed", "notion"])
+def test_poll_once_hops_carry_a_wait_to_its_final_task(
+    taskpoll_simulator: Simulator, provider: str, colour: str
+) -> None:
+    sim = taskpoll_simulator
+    steps = [pending(), running(), succeeded()] if provider != "veza" else [pending(), failed(error="denied")]
+    task_id = sim.create_task(provider, steps)
+    options = {"base_url": sim.base_url(provider), "api_key": sim.api_key(provider), "policy": policy_for(provider)}
+    if colour == "sync":
+        with taskpoll.Client(provider, **options) as client:
+            done, _ = hop_until_done(client, client.new_wait(task_id, timeout=30))
+    else:
+
+        async def run() -> tuple[Any, int]:
+            async with taskpoll.AsyncClient(provider, **options) as client:
+                return await hop_until_done_async(client, client.new_wait(task_id, timeout=30))
+
+        done, _ = asyncio.run(run())
+    task = done.outcome
+    assert isinstance(task, Task)
+    assert task.state is (TaskState.FAILED if provider == "veza" else TaskState.SUCCEEDED)
+    assert sim.answered_states(provider, task_id)[-1] == task.state.value
+
+
+def test_poll_once_never_polls_before_the_servers_hint(taskpoll_simulator: Simulator) -> None:
+    sim = taskpoll_simulator
+    task_id = sim.create_task("notion", [pending(polls=2, poll_after=0.3), succeeded()])
+    with taskpoll.Client("notion", base_url=sim.base_url("notion"), api_key=sim.api_key("notion"), policy=FAST) as c:
+        first = c.poll_once(c.new_wait(task_id, timeout=30))
+        assert isinstance(first, PollAgain) and first.at - time.time() > 0.2
+        again = c.poll_once(first.state)  # too early: no request, the same time back
+    assert isinstance(again, PollAgain) and again.at == first.at
+    assert len(sim.requests("notion", task_id)) == 1
+
+
+def test_poll_once_ends_a_wait_at_its_deadline_across_hops(taskpoll_simulator: Simulator) -> None:
+    sim = taskpoll_simulator
+    task_id = sim.create_task("artos", [pending(polls=None)])
+    started = time.time()
+    with taskpoll.Client("artos", base_url=sim.base_url("artos"), api_key=sim.api_key("artos"), policy=FAST) as c:
+        done, calls = hop_until_done(c, c.new_wait(task_id, timeout=0.6))
+    assert isinstance(done.outcome, taskpoll.WaitTimeoutError)
+    assert time.time() - started < 0.6 + 0.5 and calls > 2

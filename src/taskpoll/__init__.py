@@ -33,6 +33,7 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._policy import PollPolicy
+from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskError, TaskState
 
 __all__ = [
@@ -44,12 +45,15 @@ __all__ = [
     "BadRequestError",
     "Client",
     "ConfigurationError",
+    "Done",
     "InvalidTaskIdError",
     "InvalidTokenError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PollAgain",
     "PollEvent",
     "PollPolicy",
+    "RateLimit",
     "RateLimitError",
     "ResponseValidationError",
     "ResultUnavailableError",
@@ -60,6 +64,7 @@ __all__ = [
     "TaskFailedError",
     "TaskState",
     "TaskpollError",
+    "WaitState",
     "WaitTimeoutError",
     "__version__",
 ]

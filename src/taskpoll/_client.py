@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, ove
 
 import httpx
 
-from . import _token
+from . import _step, _token
 from ._drivers import drive, drive_async, drive_many, drive_many_async
 from ._engine import Fetch, Flow, PollEvent, RateLimiter, Reply, Scheduler, wait_flow
 from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError
 from ._http import DEFAULT_LIMITS, USER_AGENT, KeyAuth, check_base_url, check_key
 from ._policy import PollPolicy
+from ._step import Done, PollAgain, WaitState
 from ._task import Task, TaskState
 from .providers import Provider, get
 
@@ -169,6 +170,58 @@ class _Core(Generic[R]):
             )
         return resume
 
+    # The step API: one poll per call, in wall-clock time, for waits carried by a job queue -------
+
+    def new_wait(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> WaitState:
+        """A new wait for `task_id` (no request yet), to be carried by `poll_once` calls anywhere.
+
+        Its times are wall-clock (`time.time()`), so its token (`state.token()`) can move between
+        processes and machines; `timeout` bounds the whole wait, across every hop.
+        """
+        self._provider.status_request(task_id)  # refuses a bad id before anything is scheduled
+        return _step.begin(
+            self.provider, task_id, now=time.time(), timeout=_check_timeout(timeout), seed=self._rng.getrandbits(64)
+        )
+
+    def _hop_state(self, state: WaitState | str) -> WaitState:
+        if isinstance(state, str):
+            state = WaitState.from_token(state)
+        elif not isinstance(state, WaitState):
+            raise ConfigurationError(f"poll_once takes a WaitState or its token, not {type(state).__name__}")
+        if state.provider != self.provider:
+            raise InvalidTokenError(
+                f"this wait is for a {state.provider} task, and this client polls {self.provider}",
+                provider=self.provider,
+                task_id=state.task_id,
+            )
+        return state
+
+    def _book_wall(self, now: float) -> float:
+        """The rate limiter's next slot for a poll at wall-clock `now` (the limiter runs on monotonic time)."""
+        assert self._limiter is not None
+        mono = time.monotonic()
+        return now + (self._limiter.book(mono) - mono)
+
+    def _hop(self, state: WaitState | str) -> tuple[WaitState, Done[R] | PollAgain | Fetch, float]:
+        """What `poll_once` does first: the step to return without polling, or the Fetch to send."""
+        state = self._hop_state(state)
+        now = time.time()
+        limiter = _WallLimiter(self) if self._limiter is not None else None
+        ready = _step.before_poll(state, now, limiter)
+        if isinstance(ready, Done) or ready.at > now + _step.EARLY:
+            return state, ready, now
+        timeout = _step.request_timeout(ready.state, self.policy, now)
+        fetch = Fetch(self._provider.status_request(state.task_id), timeout, deadline=time.monotonic() + timeout)
+        return ready.state, fetch, now
+
+    def _after_hop(self, state: WaitState, reply: Reply, sent_at: float) -> PollAgain | Done[R]:
+        answer: Task[R] | TaskpollError
+        try:
+            answer = self._provider.read(state.task_id, reply)
+        except TaskpollError as exc:
+            answer = exc
+        return _step.advance(state, answer, self.policy, now=time.time(), sent_at=sent_at)
+
     def _scheduler(self, task_ids: list[str], timeout: float | None, concurrency: int) -> Scheduler[R]:
         _check_concurrency(concurrency)
         flows = [self._flow(task_id, timeout) for task_id in task_ids]
@@ -187,6 +240,16 @@ class _Core(Generic[R]):
         if isinstance(outcome, Task) and raise_on_failure and outcome.state in (TaskState.FAILED, TaskState.CANCELED):
             return TaskFailedError(outcome) if outcome.state is TaskState.FAILED else TaskCanceledError(outcome)
         return outcome
+
+
+class _WallLimiter:
+    """A client's in-process limiter, booked in wall-clock time (the step API's clock)."""
+
+    def __init__(self, core: _Core[Any]) -> None:
+        self._core = core
+
+    def book(self, now: float) -> float:
+        return self._core._book_wall(now)
 
 
 class Client(_Core[R]):
@@ -257,6 +320,18 @@ class Client(_Core[R]):
         if self._limiter is not None:
             time.sleep(self._limiter.reserve(time.monotonic()))
         return self._provider.read(task_id, self._send(fetch))
+
+    def poll_once(self, state: WaitState | str) -> PollAgain | Done[R]:
+        """One step of a wait carried elsewhere (`new_wait`, then a job queue): never sleeps.
+
+        Polls now if the wait may (its hint, its rate-limit slot and its deadline allow), and returns
+        `Done` (the final Task, or the error that ended the wait) or `PollAgain(at=T, reason=...)`
+        with the state to pass next time; T is wall-clock. A request never outlives the deadline.
+        """
+        state, step, sent_at = self._hop(state)
+        if not isinstance(step, Fetch):
+            return step
+        return self._after_hop(state, self._send(step), sent_at)
 
     def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
@@ -412,6 +487,13 @@ class AsyncClient(_Core[R]):
         if self._limiter is not None:
             await asyncio.sleep(self._limiter.reserve(time.monotonic()))
         return self._provider.read(task_id, await self._send(fetch))
+
+    async def poll_once(self, state: WaitState | str) -> PollAgain | Done[R]:
+        """One step of a wait carried elsewhere; see Client.poll_once. Never sleeps."""
+        state, step, sent_at = self._hop(state)
+        if not isinstance(step, Fetch):
+            return step
+        return self._after_hop(state, await self._send(step), sent_at)
 
     def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""

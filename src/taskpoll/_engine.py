@@ -113,11 +113,15 @@ class RateLimiter:
 
     def reserve(self, now: float) -> float:
         """Book the next slot; return how long to wait before using it."""
+        return max(0.0, self.book(now) - now)
+
+    def book(self, now: float) -> float:
+        """Book the next slot at or after `now`; return its time (the `RateLimit` protocol)."""
         with self._lock:
             tat = max(self._tat, now)
             allowed = tat - (self.burst - 1.0) * self.interval
             self._tat = tat + self.interval
-            return max(0.0, allowed - now)
+            return max(now, allowed)
 
 
 def _timed_out(

@@ -37,7 +37,7 @@ logger = logging.getLogger("taskpoll")
 # Below this much time left, a request is not worth sending: the wait ends instead.
 MIN_REMAINING = 0.005
 # A poll due this little after `now` goes out now (timers fire a little early or late).
-_EARLY = 0.001
+EARLY = 0.001
 # The last poll before a deadline is placed so that a request as slow as the slowest one seen (plus this
 # margin) still returns before the deadline; never later than halfway through what is left.
 FINAL_POLL_MARGIN = 0.25
@@ -274,7 +274,7 @@ def before_poll(state: WaitState, now: float, rate_limit: RateLimit | None = Non
     no slot); `PollAgain(at=T)` with T later: not before T (the server's hint, or the rate-limit slot
     now booked for it); `Done`: the wait ended (no poll fits before the deadline).
     """
-    soon = now + _EARLY
+    soon = now + EARLY
     if state.not_before is not None and state.not_before > soon:
         if state.not_before >= state.deadline:
             return Done(timed_out(state, now, "the server asked to wait past the deadline"), state)
