@@ -54,3 +54,46 @@ def test_unwrap_after_a_real_wait_is_the_typed_model(taskpoll_simulator: Simulat
         assert type(response).__name__ == "PartitionerResponse" and response.elements
         with pytest.raises(taskpoll.TaskFailedError):
             client.wait(bad, raise_on_failure=False).unwrap()
+
+
+def test_to_dict_and_from_dict_round_trip_a_typed_result(taskpoll_simulator: Simulator) -> None:
+    import json
+
+    sim = taskpoll_simulator
+    for provider in taskpoll.providers.names():
+        task_id = sim.create_task(provider, [succeeded()])
+        options = {"base_url": sim.base_url(provider), "api_key": sim.api_key(provider), "policy": FAST}
+        with taskpoll.Client(provider, **options) as client:
+            task = client.wait(task_id)
+        data = json.loads(json.dumps(task.to_dict(), allow_nan=False))  # strict JSON
+        again = Task.from_dict(data)
+        assert again == task  # state, status, error, times, ids
+        assert type(again.result) is type(task.result)
+        assert again.result.to_dict() == task.result.to_dict()  # type: ignore[union-attr]
+        assert again.result_issues == ()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        {},
+        {"provider": "aryn", "id": "t"},
+        {"provider": "nope", "id": "t", "state": "running", "status": "x"},
+        {"provider": "aryn", "id": "t", "state": "exploded", "status": "x"},
+        {"provider": "aryn", "id": 5, "state": "running", "status": "x"},
+        {"provider": "aryn", "id": "t", "state": "running", "status": "x", "created_at": "yesterday"},
+        {"provider": "aryn", "id": "t", "state": "failed", "status": "x", "error": "boom"},
+        {"provider": "aryn", "id": "t", "state": "running", "status": "x", "progress": "half"},
+    ],
+)
+def test_from_dict_refuses_a_damaged_dict_with_a_typed_error(data: object) -> None:
+    with pytest.raises(taskpoll.InvalidTokenError):
+        Task.from_dict(data)  # type: ignore[arg-type]
+
+
+def test_from_dict_keeps_a_finished_task_whose_result_no_longer_fits() -> None:
+    data = {"provider": "artos", "id": "d", "state": "succeeded", "status": "Ready", "result": [1, 2]}
+    task = Task.from_dict(data)
+    assert task.state is TaskState.SUCCEEDED and task.result is None and task.result_issues

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import enum
+import importlib
+import math
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._errors import ResultUnavailableError, TaskCanceledError, TaskFailedError
+from ._errors import InvalidTokenError, ResultUnavailableError, TaskCanceledError, TaskFailedError
 
 __all__ = ["Task", "TaskError", "TaskState"]
 
@@ -102,6 +105,107 @@ class Task(Generic[R]):
             f"{self.provider} task {self.id!r} has no result yet: it is {self.state.value} ({self.status})", task=self
         )
 
+    def to_dict(self, *, include_raw: bool = False) -> dict[str, Any]:
+        """The Task as JSON-safe data (`json.dumps` takes it; no NaN or infinity): the result through its
+        generated model's `to_dict`, times as ISO 8601, and `raw` (the body as sent) only if asked.
+        `Task.from_dict` rebuilds it, typed result included.
+        """
+        result: Any = self.result
+        data: dict[str, Any] = {
+            "provider": self.provider,
+            "id": self.id,
+            "state": self.state.value,
+            "status": self.status,
+            "result": result.to_dict() if hasattr(result, "to_dict") else result,
+            "error": None if self.error is None else {"message": self.error.message, "code": self.error.code},
+            "progress": _finite(self.progress),
+            "created_at": _iso(self.created_at),
+            "finished_at": _iso(self.finished_at),
+            "poll_after": _finite(self.poll_after),
+            "request_id": self.request_id,
+            "observed_at": _iso(self.observed_at),
+            "result_issues": list(self.result_issues),
+        }
+        if include_raw:
+            data["raw"] = self.raw
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Task[Any]:
+        """The Task `to_dict` wrote, its result rebuilt as the provider's generated model.
+
+        Raises InvalidTokenError when `data` is not such a dict (it is serialised state, like a token).
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidTokenError(f"a serialised Task is a dict, not {type(data).__name__}")
+        try:
+            provider_name, task_id, state, status = data["provider"], data["id"], data["state"], data["status"]
+            if not all(isinstance(v, str) for v in (provider_name, task_id, status)):
+                raise TypeError("provider, id and status are strings")
+            task_state = TaskState(state)
+            error = data.get("error")
+            task_error = None if error is None else TaskError(str(error["message"]), _opt_str(error.get("code")))
+            issues = tuple(str(i) for i in data.get("result_issues") or ())
+            provider = importlib.import_module("taskpoll.providers").get(provider_name)  # by name: no import cycle
+            result = data.get("result")
+            if result is not None:
+                result, more = provider.result_reader.build(result)
+                issues += tuple(more)
+            return cls(
+                provider=provider_name,
+                id=task_id,
+                state=task_state,
+                status=status,
+                result=result,
+                error=task_error,
+                progress=_opt_float(data.get("progress")),
+                created_at=_from_iso(data.get("created_at")),
+                finished_at=_from_iso(data.get("finished_at")),
+                poll_after=_opt_float(data.get("poll_after")),
+                request_id=_opt_str(data.get("request_id")),
+                observed_at=_from_iso(data.get("observed_at")),
+                raw=data.get("raw"),
+                result_issues=issues,
+            )
+        except InvalidTokenError:
+            raise
+        except Exception as exc:  # a damaged dict of any shape: one typed error, never a raw KeyError
+            if isinstance(exc, ValueError) and "unknown provider" in str(exc):
+                raise InvalidTokenError(f"a serialised Task names an unknown provider: {exc}") from None
+            raise InvalidTokenError(f"a serialised Task that does not read: {type(exc).__name__}: {exc}") from None
+
     def changed_since(self, other: Task[Any] | None) -> bool:
         """Whether this observation tells something `other` did not (state, status or progress)."""
         return other is None or (self.state, self.status, self.progress) != (other.state, other.status, other.progress)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _from_iso(value: object) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("a time is an ISO 8601 string")
+    return datetime.fromisoformat(value)
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is None or math.isfinite(value) else None
+
+
+def _opt_float(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("a number was expected")
+    return float(value)
+
+
+def _opt_str(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("a string was expected")
+    return value
