@@ -230,10 +230,11 @@ def test_wait_timeout_makes_a_last_poll_before_the_deadline_and_never_passes_it(
     with pytest.raises(WaitTimeoutError) as raised:
         run.result()
     error = raised.value
-    # Backoff of 1, 2 and 4 s; then 8 s would pass the deadline, so one last poll goes out halfway
-    # through what is left (2.6 s at 7.4), and the wait ends before the deadline.
-    assert run.fetch_times() == [0.0, 1.1, 3.2, 7.3, 8.7]
-    assert run.now <= 10.0
+    # Backoff of 1, 2 and 4 s; then 8 s would pass the deadline, so one last poll goes out as late as
+    # the requests' latency (0.1 s) allows: 2 x 0.1 s + a 0.1 s margin before it, and the wait ends
+    # just before the deadline.
+    assert run.fetch_times() == [0.0, 1.1, 3.2, 7.3, 9.7]
+    assert 9.7 < run.now <= 10.0
     assert error.task is not None and error.task.status == "Generating" and error.elapsed <= 10.0
     assert decode(error.token).task_id == "doc-1"
     assert "the task goes on" in str(error)
