@@ -6,11 +6,13 @@ import contextvars
 import io
 import ipaddress
 import json
+import logging
 import math
 import re
 import ssl
 import time
 import urllib.parse
+import weakref
 import zlib
 from collections.abc import Generator, Iterable
 from typing import Any
@@ -263,6 +265,11 @@ class BodyTooLarge(httpx.TransportError):
         self.excerpt = excerpt
 
 
+class _Overflow(Exception):
+    def __init__(self, fitted: bytes) -> None:
+        self.fitted = fitted
+
+
 class _Inflate:
     """One gzip or deflate layer, decompressed in steps of at most the room left under the cap."""
 
@@ -273,8 +280,8 @@ class _Inflate:
         self._z = zlib.decompressobj(zlib.MAX_WBITS if deflate else 16 + zlib.MAX_WBITS)
         self._raw_fallback = deflate  # servers send raw deflate as "deflate" too (httpx tries both)
 
-    def decode(self, data: bytes, room: int) -> bytes | None:
-        """At most `room` bytes, or None when the layer would give more."""
+    def decode(self, data: bytes, room: int) -> bytes:
+        """At most `room` bytes; _Overflow (with what fitted) when the layer would give more."""
         if self._z.eof or not data:
             return b""  # whatever follows the end of the stream is ignored, as httpx does
         try:
@@ -287,24 +294,25 @@ class _Inflate:
             return self.decode(data, room)
         self._raw_fallback = False
         if len(out) > room or self._z.unconsumed_tail:
-            return None
+            raise _Overflow(out[:room])
         return out
 
 
 class Body:
     """A response body read chunk by chunk into one buffer, decoded (gzip, deflate) in bounded steps.
 
-    `limit` bounds the decoded size (and the bytes on the wire); `deadline` (monotonic) bounds the
+    `limit` bounds the decoded size (and, twice over, the bytes on the wire); `deadline` (monotonic) bounds the
     time the whole read may take, checked after each chunk, for transports taskpoll does not own.
     """
 
-    __slots__ = ("_buffer", "_first", "_layers", "_limit", "_response", "_size", "_wire", "deadline")
+    __slots__ = ("_buffer", "_first", "_layers", "_limit", "_response", "_size", "_wire", "_wire_limit", "deadline")
 
     def __init__(self, response: httpx.Response, limit: int, deadline: float) -> None:
         self._response = response
         self._limit = limit
         self.deadline = deadline
         self._size = self._wire = 0
+        self._wire_limit = 2 * limit + MAX_BODY_EXCERPT
         self._first: bytes | None = None
         self._buffer: io.BytesIO | None = None
         self._layers: list[_Inflate] = []
@@ -321,16 +329,18 @@ class Body:
 
     def feed(self, chunk: bytes) -> None:
         self._wire += len(chunk)
-        if self._wire > self._limit:
+        if self._wire > self._wire_limit:  # compressed data that inflates to nothing
             raise self._too_large()
-        data: bytes | None = chunk
-        for layer in self._layers:
-            data = layer.decode(data, self._limit - self._size)  # type: ignore[arg-type]
-            if data is None:
-                raise self._too_large()
-        assert data is not None
+        data = chunk
+        try:
+            for index, layer in enumerate(self._layers, 1):
+                # An inner layer is still compressed: bounded like the wire, the last one by the room left.
+                room = self._limit - self._size if index == len(self._layers) else self._wire_limit
+                data = layer.decode(data, room)
+        except _Overflow as overflow:
+            raise self._too_large(overflow.fitted) from None
         if self._size + len(data) > self._limit:
-            raise self._too_large()
+            raise self._too_large(data)
         self._size += len(data)
         if self._first is None and self._buffer is None:
             self._first = data  # most answers are one chunk: keep it as it is
@@ -351,8 +361,10 @@ class Body:
             return self._buffer.getvalue()
         return self._first or b""
 
-    def _too_large(self) -> BodyTooLarge:
+    def _too_large(self, pending: bytes = b"") -> BodyTooLarge:
         excerpt = self.value()[:MAX_BODY_EXCERPT]
+        if len(excerpt) < MAX_BODY_EXCERPT and pending:
+            excerpt += pending[: MAX_BODY_EXCERPT - len(excerpt)]
         return BodyTooLarge(self._response, self._limit, excerpt)
 
 
@@ -387,13 +399,48 @@ MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so
 REDACTED = "***"
 
 
+# httpx and httpcore log what a server sent (the status line, at DEBUG the raw headers) before taskpoll
+# sees it; this filter, on their loggers, takes every live client's key out of those records. Logger
+# filters only run for records that are going to be emitted, so this costs nothing when logging is off.
+_HTTP_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+_LIVE: weakref.WeakSet[Redactor] = weakref.WeakSet()
+
+
+class _RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        redactors = list(_LIVE)
+        if not redactors:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a record that cannot be formatted is logging's own business
+            return True
+        clean = message
+        for redactor in redactors:
+            clean = redactor.text(clean)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
+
+
+_FILTER = _RedactingFilter()
+
+
 class Redactor:
     """Replaces the client's key, as sent and in its percent-encoded and JSON-escaped forms, by `***`
     in what a server supplies: the body, header values (Location included), the reason phrase and
-    the text of a transport error. Nothing is copied when the key is not there.
+    the text of a transport error, and in httpx's and httpcore's log records. Nothing is copied when
+    the key is not there.
     """
 
-    __slots__ = ("_bytes", "_text")
+    __slots__ = ("__weakref__", "_bytes", "_text")
 
     def __init__(self, key: str) -> None:
         forms = {
@@ -409,6 +456,12 @@ class Redactor:
         kept = sorted((f for f in forms if len(f) >= MIN_REDACTED_KEY), key=len, reverse=True)
         self._text = tuple(kept)
         self._bytes = tuple(f.encode("utf-8", "surrogatepass") for f in kept)
+        if kept:
+            _LIVE.add(self)
+            for name in _HTTP_LOGGERS:
+                logger = logging.getLogger(name)
+                if _FILTER not in logger.filters:
+                    logger.addFilter(_FILTER)
 
     def __repr__(self) -> str:
         return f"Redactor(forms={len(self._text)})"
