@@ -240,6 +240,21 @@ def test_wait_timeout_makes_a_last_poll_before_the_deadline_and_never_passes_it(
     assert "the task goes on" in str(error)
 
 
+@pytest.mark.parametrize(
+    ("timeout", "fetches"),
+    [
+        (7.8, [0.0, 1.1, 3.2, 7.3]),  # a last poll would come 0.1 s after the one at 7.3 s: none is made
+        (8.0, [0.0, 1.1, 3.2, 7.3, 7.7]),  # 0.3 s after it: worth making
+    ],
+)
+def test_the_last_poll_never_follows_another_by_a_moment(timeout: float, fetches: list[float]) -> None:
+    run = Run("artos", [artos("Generating")] * 10, timeout=timeout)
+    with pytest.raises(WaitTimeoutError):
+        run.result()
+    assert run.fetch_times() == fetches
+    assert run.now <= timeout
+
+
 def test_a_hint_beyond_the_deadline_ends_the_wait_early_instead_of_polling_too_soon() -> None:
     notion_policy = get("notion").default_policy.with_changes(jitter=0.0)
     run = Run("notion", [notion("queued", 30.0)], policy=notion_policy, timeout=10.0, task_id="t1")
