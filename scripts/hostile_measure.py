@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import resource
 import subprocess
 import sys
@@ -63,14 +64,12 @@ def overshoots(rounds: int) -> None:
     }
     for way, call in ways.items():
         worst = -1.0
-        for drip, make in drips.items():
+        for make in drips.values():
             for _ in range(rounds):
                 with hostile(make(interval=0.5)) as server:
                     started = time.monotonic()
-                    try:
+                    with contextlib.suppress(taskpoll.TaskpollError):
                         call(server.url)
-                    except taskpoll.TaskpollError:
-                        pass
                     worst = max(worst, time.monotonic() - started - TIMEOUT)
         print(f"{way:16s} worst overshoot past a {TIMEOUT:g} s deadline: {worst * 1000:+.0f} ms")
 

@@ -471,9 +471,10 @@ class AsyncClient(_Core[R]):
         request, deadline = built
         token = REQUEST_DEADLINE.set(deadline)
         try:
-            # The backend clips each read to the deadline; this bounds what it cannot see (a
-            # transport taskpoll does not own, the pool's wait for a connection).
-            async with asyncio.timeout(deadline - time.monotonic()):
+            # A client taskpoll owns clips each connect, read and write to the deadline (and the
+            # pool's wait has its own timeout, clipped too), so it needs no cancellation; for a
+            # client of the caller's, whose transport taskpoll cannot see, asyncio.timeout bounds it.
+            async with asyncio.timeout(None if self._owns_http else deadline - time.monotonic()):
                 response = await self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
                 body = await aread_body(response, self._max_bytes, deadline)
         except httpx.HTTPError as exc:
