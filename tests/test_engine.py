@@ -230,13 +230,29 @@ def test_wait_timeout_makes_a_last_poll_before_the_deadline_and_never_passes_it(
     with pytest.raises(WaitTimeoutError) as raised:
         run.result()
     error = raised.value
-    # Backoff of 1, 2 and 4 s; then 8 s would pass the deadline, so one last poll goes out halfway
-    # through what is left (2.6 s at 7.4), and the wait ends before the deadline.
-    assert run.fetch_times() == [0.0, 1.1, 3.2, 7.3, 8.7]
-    assert run.now <= 10.0
+    # Backoff of 1, 2 and 4 s; then 8 s would pass the deadline, so one last poll goes out as late as
+    # the requests' latency (0.1 s) allows: 2 x 0.1 s + a 0.1 s margin before it, and the wait ends
+    # just before the deadline.
+    assert run.fetch_times() == [0.0, 1.1, 3.2, 7.3, 9.7]
+    assert 9.7 < run.now <= 10.0
     assert error.task is not None and error.task.status == "Generating" and error.elapsed <= 10.0
     assert decode(error.token).task_id == "doc-1"
     assert "the task goes on" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("timeout", "fetches"),
+    [
+        (7.8, [0.0, 1.1, 3.2, 7.3]),  # a last poll would come 0.1 s after the one at 7.3 s: none is made
+        (8.0, [0.0, 1.1, 3.2, 7.3, 7.7]),  # 0.3 s after it: worth making
+    ],
+)
+def test_the_last_poll_never_follows_another_by_a_moment(timeout: float, fetches: list[float]) -> None:
+    run = Run("artos", [artos("Generating")] * 10, timeout=timeout)
+    with pytest.raises(WaitTimeoutError):
+        run.result()
+    assert run.fetch_times() == fetches
+    assert run.now <= timeout
 
 
 def test_a_hint_beyond_the_deadline_ends_the_wait_early_instead_of_polling_too_soon() -> None:

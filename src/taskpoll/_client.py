@@ -21,7 +21,21 @@ from . import _step, _token
 from ._drivers import drive, drive_async, drive_many, drive_many_async
 from ._engine import Fetch, Flow, PollEvent, RateLimiter, Reply, Scheduler, wait_flow
 from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError
-from ._http import DEFAULT_LIMITS, USER_AGENT, KeyAuth, check_base_url, check_key
+from ._http import (
+    ACCEPT_ENCODING,
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    REQUEST_DEADLINE,
+    USER_AGENT,
+    BodyTooLarge,
+    KeyAuth,
+    Redactor,
+    aread_body,
+    bound_requests,
+    check_base_url,
+    check_key,
+    read_body,
+)
 from ._policy import PollPolicy
 from ._step import Done, PollAgain, WaitState
 from ._task import Task, TaskState
@@ -50,6 +64,7 @@ class _Options(TypedDict, total=False):
     policy: PollPolicy | None
     rate_limit: float | None
     allow_insecure_http: bool
+    max_response_bytes: int | None
 
 
 class _SyncOptions(_Options, total=False):
@@ -74,6 +89,14 @@ def _check_concurrency(concurrency: int) -> int:
     return concurrency
 
 
+def _check_max_bytes(limit: int | None) -> int:
+    if limit is None:
+        return DEFAULT_MAX_RESPONSE_BYTES
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ConfigurationError(f"max_response_bytes must be an int >= 1 (or None), not {limit!r}")
+    return limit
+
+
 def _ids(task_ids: Iterable[str]) -> list[str]:
     if isinstance(task_ids, (str, bytes)):
         raise ConfigurationError("task_ids is a list of ids, not a single string")
@@ -81,7 +104,14 @@ def _ids(task_ids: Iterable[str]) -> list[str]:
 
 
 class _Core(Generic[R]):
-    """What both clients share: the provider, its key and URL, the policy, the rate limiter."""
+    """What both clients share: the provider, its key and URL, the policy, the rate limiter.
+
+    And the edge where answers come in: each request is bounded as a whole by its deadline (see
+    `_http.REQUEST_DEADLINE`), its body is streamed under `max_response_bytes` (decoded bytes), and
+    the key is taken out of everything the server said (`_http.Redactor`) before an adapter reads it.
+    """
+
+    _owns_http: bool
 
     def __init__(
         self,
@@ -91,13 +121,16 @@ class _Core(Generic[R]):
         policy: PollPolicy | None,
         rate_limit: float | None,
         allow_insecure_http: bool,
+        max_response_bytes: int | None = None,
     ) -> None:
         self._provider: Provider[R] = provider if isinstance(provider, Provider) else get(provider)
         name = self._provider.name
-        key = api_key if api_key is not None else os.environ.get(self._provider.key_env)
-        self._auth = KeyAuth(
-            self._provider.auth_header, self._provider.auth_scheme, check_key(key, name, self._provider.key_env)
+        key = check_key(
+            api_key if api_key is not None else os.environ.get(self._provider.key_env), name, self._provider.key_env
         )
+        self._auth = KeyAuth(self._provider.auth_header, self._provider.auth_scheme, key)
+        self._redactor = Redactor(key)
+        self._max_bytes = _check_max_bytes(max_response_bytes)
         url = base_url or os.environ.get(self._provider.base_url_env) or self._provider.default_base_url
         if url is None:
             raise ConfigurationError(
@@ -128,23 +161,38 @@ class _Core(Generic[R]):
             "timeout": self.policy.request_timeout,
             "follow_redirects": False,
             "limits": DEFAULT_LIMITS,
-            "headers": {"User-Agent": USER_AGENT},
+            "headers": {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
         }
 
-    def _build(self, fetch: Fetch, http: httpx.Client | httpx.AsyncClient) -> httpx.Request | Reply:
-        """The request to send now, or, when the wait's deadline has already passed, the timeout reply."""
+    def _build(self, fetch: Fetch, http: httpx.Client | httpx.AsyncClient) -> tuple[httpx.Request, float] | Reply:
+        """The request to send now and its deadline (monotonic), or, when the wait's deadline has
+        already passed, the timeout reply."""
         now = time.monotonic()
         timeout = fetch.timeout_at(now)
         if timeout <= 0:
             return Reply(now, error=httpx.PoolTimeout("the wait's deadline passed before the request could be sent"))
         spec = fetch.request
-        return http.build_request(
+        headers = spec.get("headers") or None
+        if not self._owns_http:  # only gzip and deflate are decoded in bounded steps
+            headers = {**(headers or {}), "Accept-Encoding": ACCEPT_ENCODING}
+        request = http.build_request(
             spec["method"],
             self.base_url + spec["url"],
             params=spec.get("params") or None,  # an empty dict would make httpx parse the URL again
-            headers=spec.get("headers") or None,
+            headers=headers,
             timeout=timeout,
         )
+        return request, now + timeout
+
+    def _answer(self, response: httpx.Response, body: bytes) -> Reply:
+        response._content = self._redactor.response(response, body)  # what httpx's own read() sets
+        return Reply(time.monotonic(), response=response)
+
+    def _failure(self, error: httpx.HTTPError) -> Reply:
+        if isinstance(error, BodyTooLarge):
+            error.excerpt = self._redactor.response(error.response, error.excerpt)
+            return Reply(time.monotonic(), error=error)
+        return Reply(time.monotonic(), error=self._redactor.error(error))
 
     def _flow(self, task_id: str, timeout: float | None, next_poll_at: float | None = None) -> Flow[R]:
         started = time.monotonic()
@@ -262,6 +310,12 @@ class Client(_Core[R]):
     `api_key` defaults to the provider's environment variable, `base_url` to the spec's server (or
     the provider's base-URL variable). Pass `http_client` to bring your own httpx.Client (proxies,
     transports); taskpoll then neither configures nor closes it, and sets the key per request only.
+
+    Each request (connect, send, headers, body) is bounded as a whole by `min(request_timeout, what
+    is left of the wait)`, and each body by `max_response_bytes` decoded bytes (256 MiB by default;
+    ResponseTooLargeError past it). With your own `http_client` taskpoll cannot reach into its
+    transport: the body read still stops at the deadline (checked after each chunk that arrives),
+    but a server that drips its status line or headers is bounded only by httpx's per-read timeout.
     """
 
     @overload
@@ -297,22 +351,31 @@ class Client(_Core[R]):
         policy: PollPolicy | None = None,
         rate_limit: float | None = None,
         allow_insecure_http: bool = False,
+        max_response_bytes: int | None = None,
     ) -> None:
-        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http)
+        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http, max_response_bytes)
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError("http_client must be an httpx.Client (use AsyncClient for httpx.AsyncClient)")
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(**self._http_options())
+        if http_client is None:
+            http_client = httpx.Client(**self._http_options())
+            bound_requests(http_client)
+        self._http = http_client
 
     def _send(self, fetch: Fetch) -> Reply:
-        request = self._build(fetch, self._http)
-        if isinstance(request, Reply):
-            return request
+        built = self._build(fetch, self._http)
+        if isinstance(built, Reply):
+            return built
+        request, deadline = built
+        token = REQUEST_DEADLINE.set(deadline)
         try:
-            response = self._http.send(request, auth=self._auth, follow_redirects=False)
+            response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
+            body = read_body(response, self._max_bytes, deadline)
         except httpx.HTTPError as exc:
-            return Reply(time.monotonic(), error=exc)
-        return Reply(time.monotonic(), response=response)
+            return self._failure(exc)
+        finally:
+            REQUEST_DEADLINE.reset(token)
+        return self._answer(response, body)
 
     def get(self, task_id: str) -> Task[R]:
         """One status request: the task as the provider sees it now. Errors are raised, not retried."""
@@ -428,7 +491,8 @@ class Client(_Core[R]):
 
 class AsyncClient(_Core[R]):
     """Client's twin for asyncio: the same methods, awaitable; `watch` and `as_completed` are async
-    iterators, and `wait_many` runs up to `concurrency` requests at once.
+    iterators, and `wait_many` runs up to `concurrency` requests at once. Each request is bounded as
+    a whole, with your own `http_client` too (an `asyncio.timeout` around the send and the body read).
     """
 
     @overload
@@ -464,22 +528,37 @@ class AsyncClient(_Core[R]):
         policy: PollPolicy | None = None,
         rate_limit: float | None = None,
         allow_insecure_http: bool = False,
+        max_response_bytes: int | None = None,
     ) -> None:
-        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http)
+        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http, max_response_bytes)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError("http_client must be an httpx.AsyncClient (use Client for httpx.Client)")
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(**self._http_options())
+        if http_client is None:
+            http_client = httpx.AsyncClient(**self._http_options())
+            bound_requests(http_client)
+        self._http = http_client
 
     async def _send(self, fetch: Fetch) -> Reply:
-        request = self._build(fetch, self._http)
-        if isinstance(request, Reply):
-            return request
+        built = self._build(fetch, self._http)
+        if isinstance(built, Reply):
+            return built
+        request, deadline = built
+        token = REQUEST_DEADLINE.set(deadline)
         try:
-            response = await self._http.send(request, auth=self._auth, follow_redirects=False)
+            # A client taskpoll owns clips each connect, read and write to the deadline (and the
+            # pool's wait has its own timeout, clipped too), so it needs no cancellation; for a
+            # client of the caller's, whose transport taskpoll cannot see, asyncio.timeout bounds it.
+            async with asyncio.timeout(None if self._owns_http else deadline - time.monotonic()):
+                response = await self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
+                body = await aread_body(response, self._max_bytes, deadline)
         except httpx.HTTPError as exc:
-            return Reply(time.monotonic(), error=exc)
-        return Reply(time.monotonic(), response=response)
+            return self._failure(exc)
+        except TimeoutError:
+            return self._failure(httpx.ReadTimeout("the request's deadline passed", request=request))
+        finally:
+            REQUEST_DEADLINE.reset(token)
+        return self._answer(response, body)
 
     async def get(self, task_id: str) -> Task[R]:
         """One status request: the task as the provider sees it now. Errors are raised, not retried."""

@@ -32,8 +32,14 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 logger = logging.getLogger("taskpoll")
 
-# The part of what is left of a wait kept for the last poll when the backoff would overshoot it.
-_FINAL_POLL_BUDGET = 2.0
+# When the backoff would pass the deadline, one last poll goes out as late as the answer can still
+# come back in time: what is left minus twice the slowest of the recent requests, minus a margin.
+_LATENCY_SAMPLES = 4
+_LATENCY_FACTOR = 2.0
+_FINAL_POLL_MARGIN = 0.1
+# ... unless that poll would follow the one just made by less than this (or half the backoff, when
+# that is shorter): two polls a moment apart tell nothing more than one, so the wait ends instead.
+_MIN_FINAL_GAP = 0.25
 _MIN_REMAINING = 0.005
 
 
@@ -163,6 +169,7 @@ def wait_flow(
     error: TaskpollError | None = None
     attempt = polls_in_state = failures = rate_limits = 0
     final_poll = warned_unknown = False
+    durations: deque[float] = deque(maxlen=_LATENCY_SAMPLES)  # how long the recent requests took
 
     if not_before is not None and not_before > now:
         if not_before >= deadline:
@@ -185,8 +192,10 @@ def wait_flow(
         remaining = deadline - now
         if remaining <= _MIN_REMAINING:
             raise _timed_out(provider, task_id, last, now - started, "wait timed out") from error
+        sent = now
         reply = yield Fetch(request, timeout=min(policy.request_timeout, remaining), deadline=deadline)
         now = reply.now
+        durations.append(max(0.0, now - sent))
         attempt += 1
         hint: float | None = None
         try:
@@ -247,7 +256,11 @@ def wait_flow(
                     else "wait timed out"
                 )
                 raise _timed_out(provider, task_id, last, now - started, why) from error
-            delay = max(0.0, remaining - min(_FINAL_POLL_BUDGET, remaining / 2))
+            budget = _LATENCY_FACTOR * max(durations, default=0.0) + _FINAL_POLL_MARGIN
+            last_delay = remaining - budget
+            if last_delay < min(_MIN_FINAL_GAP, delay / 2):
+                raise _timed_out(provider, task_id, last, now - started, "wait timed out") from error
+            delay = last_delay
             reason, final_poll = "last poll before the deadline", True
         if logger.isEnabledFor(logging.DEBUG):
             seen = f"{last.state.value} ({last.status})" if error is None and last is not None else repr(error)

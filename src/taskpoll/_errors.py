@@ -14,6 +14,7 @@
     ├── APIConnectionError           the request did not get an answer (refused, reset, dropped)
     │   └── APITimeoutError          ... within its timeout
     ├── ResponseValidationError      an answer whose body does not fit the provider's spec (.body kept)
+    │   └── ResponseTooLargeError    ... longer than the client's max_response_bytes (not transient)
     ├── TaskFailedError              the task ended failed (.task)
     ├── TaskCanceledError            the task ended canceled (.task)
     ├── ResultUnavailableError       Task.unwrap() on a task that has not succeeded or whose result is unreadable
@@ -21,7 +22,8 @@
 
 Every error carries `provider` and `task_id`; HTTP-level ones also `status_code`, `message`, `body`,
 `request_id`. Messages never contain an API key, an Authorization header or a response body: the
-body is kept on the exception, and only a short excerpt of the provider's message is shown.
+body's first 64 KiB are kept on the exception (`.body`), and only a short excerpt of the provider's
+message is shown. The client's own key is taken out of everything a server says before it gets here.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ResultUnavailableError",
     "ServerError",
@@ -53,6 +56,7 @@ __all__ = [
 ]
 
 _MESSAGE_EXCERPT = 300
+BODY_EXCERPT = 64 * 1024  # the part of a body an exception keeps
 
 
 def _excerpt(text: str | None) -> str:
@@ -114,7 +118,7 @@ class _AnswerError(TaskpollError):
         request_id: str | None = None,
     ) -> None:
         self.status_code = status_code
-        self.body = body
+        self.body = body[:BODY_EXCERPT]  # the same object when it is shorter
         self.request_id = request_id
         super().__init__(message, provider=provider, task_id=task_id)
 
@@ -201,7 +205,8 @@ class APITimeoutError(APIConnectionError):
 
 
 class ResponseValidationError(_AnswerError):
-    """The provider answered, but the body does not fit its spec. The raw body is kept in `body`."""
+    """The provider answered, but the body does not fit its spec. The raw body (its first 64 KiB) is
+    kept in `body`."""
 
     def __str__(self) -> str:
         return f"{self._where()}: HTTP {self.status_code} answer does not fit the spec: {self.args[0]}"
@@ -209,6 +214,24 @@ class ResponseValidationError(_AnswerError):
     @property
     def is_transient(self) -> bool:
         return True  # gateways and proxies send such answers; the next one is usually fine
+
+
+class ResponseTooLargeError(ResponseValidationError):
+    """The answer's body, decoded, is longer than the client's `max_response_bytes`; taskpoll stopped
+    reading it there. `body` holds its first 64 KiB, `limit` the cap. Not transient: the next answer
+    would be as long (raise `max_response_bytes` if the result is really that large).
+    """
+
+    def __init__(self, message: str, *, limit: int, **answer: Unpack[_Answer]) -> None:
+        self.limit = limit
+        super().__init__(message, **answer)
+
+    def __str__(self) -> str:
+        return f"{self._where()}: HTTP {self.status_code} answer refused: {self.args[0]}"
+
+    @property
+    def is_transient(self) -> bool:
+        return False
 
 
 class _TaskEnded(TaskpollError):

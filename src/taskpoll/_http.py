@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import contextvars
+import io
 import ipaddress
-from collections.abc import Generator
+import json
+import logging
+import math
+import re
+import ssl
+import time
+import urllib.parse
+import weakref
+import zlib
+from collections.abc import Generator, Iterable
+from typing import Any
 
+import httpcore
 import httpx
 
 from . import __version__
@@ -89,3 +102,404 @@ def check_base_url(url: object, provider: str, allow_insecure_http: bool) -> str
             provider=provider,
         )
     return str(parsed).rstrip("/")
+
+
+# A whole request's deadline --------------------------------------------------------------------
+#
+# httpx's timeouts are per read, write and connect: a server that drips its headers or body one byte
+# at a time keeps a request alive for ever. The clients taskpoll owns run over a network backend whose
+# streams clip every connect, read and write timeout to the deadline of the request being sent, which
+# `_send` puts in this context variable (monotonic seconds; inf outside a taskpoll request, so the
+# wrapper changes nothing for anyone else). A clipped timeout raises httpx's own timeout errors.
+
+REQUEST_DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("taskpoll_request_deadline", default=math.inf)
+
+
+def _clip(timeout: float | None, error: type[Exception]) -> float | None:
+    deadline = REQUEST_DEADLINE.get()
+    if deadline == math.inf:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the request's deadline passed")
+    return left if timeout is None or timeout > left else timeout
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    __slots__ = ("_stream",)
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _clip(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, _clip(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        timeout = _clip(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_tcp(host, port, timeout, local_address, socket_options))
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        timeout = _clip(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_unix_socket(path, timeout, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
+    __slots__ = ("_stream",)
+
+    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+        self._stream = stream
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._stream.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._stream.write(buffer, _clip(timeout, httpcore.WriteTimeout))
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+    async def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        timeout = _clip(timeout, httpcore.ConnectTimeout)
+        return _AsyncDeadlineStream(await self._stream.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _AsyncDeadlineBackend(httpcore.AsyncNetworkBackend):
+    def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
+        self._backend = backend
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        timeout = _clip(timeout, httpcore.ConnectTimeout)
+        stream = await self._backend.connect_tcp(host, port, timeout, local_address, socket_options)
+        return _AsyncDeadlineStream(stream)
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        timeout = _clip(timeout, httpcore.ConnectTimeout)
+        return _AsyncDeadlineStream(await self._backend.connect_unix_socket(path, timeout, socket_options))
+
+    async def sleep(self, seconds: float) -> None:
+        await self._backend.sleep(seconds)
+
+
+def bound_requests(client: httpx.Client | httpx.AsyncClient) -> int:
+    """Put the deadline backend under every httpcore pool of a client taskpoll owns (its transport
+    and any proxy mounts from the environment); returns how many pools it wrapped.
+
+    httpx (0.28, pinned) has no public hook for the network backend, so this reaches for the
+    transports' `_pool._network_backend`; a test fails if a new httpx moves it.
+    """
+    transports = [client._transport, *client._mounts.values()]
+    wrapped = 0
+    for transport in transports:
+        pool = getattr(transport, "_pool", None)
+        backend = getattr(pool, "_network_backend", None)
+        if isinstance(backend, (_DeadlineBackend, _AsyncDeadlineBackend)) or backend is None:
+            continue
+        if isinstance(backend, httpcore.AsyncNetworkBackend):
+            pool._network_backend = _AsyncDeadlineBackend(backend)  # type: ignore[union-attr]
+        else:
+            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+        wrapped += 1
+    return wrapped
+
+
+# Bodies: streamed, decoded by us in bounded steps, capped ----------------------------------------
+
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # the largest real result (100,000 Aryn elements) is 55.8 MB
+ACCEPT_ENCODING = "gzip, deflate"  # what _Body can decode in bounded steps (never br/zstd, even if installed)
+_MAX_ENCODINGS = 3
+
+
+class BodyTooLarge(httpx.TransportError):
+    """The answer's body, decoded, is longer than the client's `max_response_bytes` (an excerpt is kept)."""
+
+    def __init__(self, response: httpx.Response, limit: int, excerpt: bytes) -> None:
+        super().__init__(f"the answer's body is longer than max_response_bytes={limit}", request=response.request)
+        self.response = response
+        self.limit = limit
+        self.excerpt = excerpt
+
+
+class _Overflow(Exception):
+    def __init__(self, fitted: bytes) -> None:
+        self.fitted = fitted
+
+
+class _Inflate:
+    """One gzip or deflate layer, decompressed in steps of at most the room left under the cap."""
+
+    __slots__ = ("_raw_fallback", "_z")
+
+    def __init__(self, encoding: str) -> None:
+        deflate = encoding == "deflate"
+        self._z = zlib.decompressobj(zlib.MAX_WBITS if deflate else 16 + zlib.MAX_WBITS)
+        self._raw_fallback = deflate  # servers send raw deflate as "deflate" too (httpx tries both)
+
+    def decode(self, data: bytes, room: int) -> bytes:
+        """At most `room` bytes; _Overflow (with what fitted) when the layer would give more."""
+        if self._z.eof or not data:
+            return b""  # whatever follows the end of the stream is ignored, as httpx does
+        try:
+            out = self._z.decompress(data, room + 1)
+        except zlib.error as exc:
+            if not self._raw_fallback:
+                raise httpx.DecodingError(f"the body is not valid compressed data ({exc})") from None
+            self._raw_fallback = False
+            self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+            return self.decode(data, room)
+        self._raw_fallback = False
+        if len(out) > room or self._z.unconsumed_tail:
+            raise _Overflow(out[:room])
+        return out
+
+
+class Body:
+    """A response body read chunk by chunk into one buffer, decoded (gzip, deflate) in bounded steps.
+
+    `limit` bounds the decoded size (and, twice over, the bytes on the wire); `deadline` (monotonic) bounds the
+    time the whole read may take, checked after each chunk, for transports taskpoll does not own.
+    """
+
+    __slots__ = ("_buffer", "_first", "_layers", "_limit", "_response", "_size", "_wire", "_wire_limit", "deadline")
+
+    def __init__(self, response: httpx.Response, limit: int, deadline: float) -> None:
+        self._response = response
+        self._limit = limit
+        self.deadline = deadline
+        self._size = self._wire = 0
+        self._wire_limit = 2 * limit + MAX_BODY_EXCERPT
+        self._first: bytes | None = None
+        self._buffer: io.BytesIO | None = None
+        self._layers: list[_Inflate] = []
+        encodings = response.headers.get_list("content-encoding", split_commas=True)
+        for encoding in reversed([e.strip().lower() for e in encodings]):
+            if encoding in ("", "identity"):
+                continue
+            if encoding not in ("gzip", "x-gzip", "deflate") or len(self._layers) >= _MAX_ENCODINGS:
+                raise httpx.DecodingError(f"the answer uses a content-encoding taskpoll does not accept: {encoding!r}")
+            self._layers.append(_Inflate(encoding))
+        length = response.headers.get("content-length", "")
+        if not self._layers and length.isdigit() and len(length) < 20 and int(length) > limit:
+            raise self._too_large()
+
+    def feed(self, chunk: bytes) -> None:
+        self._wire += len(chunk)
+        if self._wire > self._wire_limit:  # compressed data that inflates to nothing
+            raise self._too_large()
+        data = chunk
+        try:
+            for index, layer in enumerate(self._layers, 1):
+                # An inner layer is still compressed: bounded like the wire, the last one by the room left.
+                room = self._limit - self._size if index == len(self._layers) else self._wire_limit
+                data = layer.decode(data, room)
+        except _Overflow as overflow:
+            raise self._too_large(overflow.fitted) from None
+        if self._size + len(data) > self._limit:
+            raise self._too_large(data)
+        self._size += len(data)
+        if self._first is None and self._buffer is None:
+            self._first = data  # most answers are one chunk: keep it as it is
+        else:
+            if self._buffer is None:
+                self._buffer = io.BytesIO(self._first or b"")
+                self._buffer.seek(0, io.SEEK_END)
+                self._first = None
+            self._buffer.write(data)
+        if time.monotonic() > self.deadline:
+            raise httpx.ReadTimeout(
+                "the request's deadline passed while reading the body", request=self._response.request
+            )
+
+    def value(self) -> bytes:
+        """The decoded body. BytesIO.getvalue() hands over its own buffer, so it is never copied."""
+        if self._buffer is not None:
+            return self._buffer.getvalue()
+        return self._first or b""
+
+    def _too_large(self, pending: bytes = b"") -> BodyTooLarge:
+        excerpt = self.value()[:MAX_BODY_EXCERPT]
+        if len(excerpt) < MAX_BODY_EXCERPT and pending:
+            excerpt += pending[: MAX_BODY_EXCERPT - len(excerpt)]
+        return BodyTooLarge(self._response, self._limit, excerpt)
+
+
+MAX_BODY_EXCERPT = 64 * 1024
+
+
+def read_body(response: httpx.Response, limit: int, deadline: float) -> bytes:
+    """Read a streamed response's body under the cap and the deadline; the response is closed after."""
+    try:
+        body = Body(response, limit, deadline)
+        for chunk in response.iter_raw():
+            body.feed(chunk)
+        return body.value()
+    finally:
+        response.close()
+
+
+async def aread_body(response: httpx.Response, limit: int, deadline: float) -> bytes:
+    """`read_body`, for an async response."""
+    try:
+        body = Body(response, limit, deadline)
+        async for chunk in response.aiter_raw():
+            body.feed(chunk)
+        return body.value()
+    finally:
+        await response.aclose()
+
+
+# Secrets: the client's own key, taken out of everything a server says ----------------------------
+
+MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so they are not searched for
+REDACTED = "***"
+
+
+# httpx and httpcore log what a server sent (the status line, at DEBUG the raw headers) before taskpoll
+# sees it; this filter, on their loggers, takes every live client's key out of those records. Logger
+# filters only run for records that are going to be emitted, so this costs nothing when logging is off.
+_HTTP_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+_LIVE: weakref.WeakSet[Redactor] = weakref.WeakSet()
+
+
+class _RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        redactors = list(_LIVE)
+        if not redactors:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a record that cannot be formatted is logging's own business
+            return True
+        clean = message
+        for redactor in redactors:
+            clean = redactor.text(clean)
+        if clean != message:
+            record.msg, record.args = clean, None
+        return True
+
+
+_FILTER = _RedactingFilter()
+
+
+class Redactor:
+    """Replaces the client's key, as sent and in its percent-encoded and JSON-escaped forms, by `***`
+    in what a server supplies: the body, header values (Location included), the reason phrase and
+    the text of a transport error, and in httpx's and httpcore's log records. Nothing is copied when
+    the key is not there.
+    """
+
+    __slots__ = ("__weakref__", "_bytes", "_text")
+
+    def __init__(self, key: str) -> None:
+        forms = {
+            key,
+            urllib.parse.quote(key, safe=""),
+            urllib.parse.quote(key),
+            urllib.parse.quote_plus(key),
+            json.dumps(key)[1:-1],
+            json.dumps(key, ensure_ascii=False)[1:-1],
+            json.dumps(key)[1:-1].replace("/", "\\/"),
+        }
+        forms |= {re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), form) for form in forms}
+        kept = sorted((f for f in forms if len(f) >= MIN_REDACTED_KEY), key=len, reverse=True)
+        self._text = tuple(kept)
+        self._bytes = tuple(f.encode("utf-8", "surrogatepass") for f in kept)
+        if kept:
+            _LIVE.add(self)
+            for name in _HTTP_LOGGERS:
+                logger = logging.getLogger(name)
+                if _FILTER not in logger.filters:
+                    logger.addFilter(_FILTER)
+
+    def __repr__(self) -> str:
+        return f"Redactor(forms={len(self._text)})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("Redactor holds a secret and is not picklable")
+
+    def text(self, value: str) -> str:
+        for form in self._text:
+            value = value.replace(form, REDACTED)
+        return value
+
+    def data(self, value: bytes) -> bytes:
+        for form in self._bytes:
+            value = value.replace(form, b"***")  # the very same object when the form is not there
+        return value
+
+    def response(self, response: httpx.Response, body: bytes) -> bytes:
+        """The body, redacted; the response's headers and reason phrase are redacted in place."""
+        raw = response.headers.raw
+        if any(form in value for _, value in raw for form in self._bytes):
+            response.headers = httpx.Headers([(name, self.data(value)) for name, value in raw])
+        reason = response.extensions.get("reason_phrase")
+        if isinstance(reason, bytes) and reason:
+            response.extensions["reason_phrase"] = self.data(reason)
+        return self.data(body)
+
+    def error(self, error: httpx.HTTPError) -> httpx.HTTPError:
+        """The error, or one of the same kind whose text holds no key."""
+        text = str(error)
+        clean = self.text(text)
+        if clean == text:
+            return error
+        try:
+            request: httpx.Request | None = error.request
+        except RuntimeError:  # an error raised outside a request has none
+            request = None
+        try:
+            return type(error)(clean, request=request)  # type: ignore[call-arg]
+        except TypeError:  # an error type that needs more than a message (HTTPStatusError)
+            return httpx.TransportError(clean, request=request)

@@ -31,10 +31,12 @@ from .._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
     TaskpollError,
 )
+from .._http import BodyTooLarge
 from .._policy import PollPolicy
 from .._task import Task, TaskError, TaskState
 
@@ -279,6 +281,16 @@ class Provider(Generic[R]):
         return self.parse(task_id, reply.response)
 
     def transport_error(self, task_id: str, error: httpx.HTTPError) -> TaskpollError:
+        if isinstance(error, BodyTooLarge):
+            return ResponseTooLargeError(
+                f"its body is longer than max_response_bytes={error.limit} (decoded)",
+                provider=self.name,
+                task_id=task_id,
+                status_code=error.response.status_code,
+                body=error.excerpt,
+                request_id=request_id_from(error.response),
+                limit=error.limit,
+            )
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(f"no answer in time ({type(error).__name__})", provider=self.name, task_id=task_id)
         if isinstance(error, httpx.DecodingError):
