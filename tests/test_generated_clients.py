@@ -143,7 +143,7 @@ def test_aryn_status_endpoint_parses_every_documented_response(server: CannedSer
         assert isinstance(parsed.elements, list) and all(isinstance(e, Element) for e in parsed.elements)
         assert [e.type_ for e in parsed.elements] == ["Page-header", "Text", "table"]
         assert parsed.elements[0].properties["page_number"] == 1
-        assert parsed.elements[2]["table"]["cells"][0]["is_header"] is True  # extra key kept
+        assert parsed.elements[2].table["cells"][0]["is_header"] is True  # Element.table (issue 11)
         assert isinstance(parsed.markdown, Unset)
         assert parsed.status[-1] == "T+01.27: Completed work on page 1"
     elif doc.name == "failed":

@@ -5,6 +5,7 @@ from .cancel_not_found import CancelNotFound
 from .cancel_path_filter import CancelPathFilter
 from .element import Element
 from .element_properties import ElementProperties
+from .element_table_type_0 import ElementTableType0
 from .list_forbidden import ListForbidden
 from .list_path_filter import ListPathFilter
 from .partition_options import PartitionOptions
@@ -60,6 +61,7 @@ from .partition_options_text_mode_type_1 import PartitionOptionsTextModeType1
 from .partition_options_threshold_type_0 import PartitionOptionsThresholdType0
 from .partition_request import PartitionRequest
 from .partitioner_response import PartitionerResponse
+from .partitioner_response_properties_type_0 import PartitionerResponsePropertiesType0
 from .status_forbidden import StatusForbidden
 from .status_not_found import StatusNotFound
 from .status_path_filter import StatusPathFilter
@@ -78,9 +80,11 @@ __all__ = (
     "CancelPathFilter",
     "Element",
     "ElementProperties",
+    "ElementTableType0",
     "ListForbidden",
     "ListPathFilter",
     "PartitionerResponse",
+    "PartitionerResponsePropertiesType0",
     "PartitionOptions",
     "PartitionOptionsChunkingOptions",
     "PartitionOptionsChunkingOptionsStrategy",

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.element_properties import ElementProperties
+    from ..models.element_table_type_0 import ElementTableType0
 
 
 T = TypeVar("T", bound="Element")
@@ -22,7 +23,12 @@ class Element:
         type_ (str): The type of the element.
         bbox (list[float]): The bounding box of the element.
         properties (ElementProperties): The properties of the element.
-        text_representation (str): The text representation of the element.
+        text_representation (None | str | Unset): The text representation of the element. Null or absent on tables (and
+            on some older
+            elements), see `table`.
+        table (ElementTableType0 | None | Unset): The table structure of a table element (`cells`, `caption`,
+            `num_rows`, `num_cols`,
+            `column_headers`), or null when it was not extracted.
         binary_representation (None | str | Unset): The binary representation of the element (base64 in JSON). Absent
             from real output unless
             images were extracted.
@@ -31,18 +37,33 @@ class Element:
     type_: str
     bbox: list[float]
     properties: ElementProperties
-    text_representation: str
+    text_representation: None | str | Unset = UNSET
+    table: ElementTableType0 | None | Unset = UNSET
     binary_representation: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.element_table_type_0 import ElementTableType0  # noqa: PLC0415
+
         type_ = self.type_
 
         bbox = self.bbox
 
         properties = self.properties.to_dict()
 
-        text_representation = self.text_representation
+        text_representation: None | str | Unset
+        if isinstance(self.text_representation, Unset):
+            text_representation = UNSET
+        else:
+            text_representation = self.text_representation
+
+        table: dict[str, Any] | None | Unset
+        if isinstance(self.table, Unset):
+            table = UNSET
+        elif isinstance(self.table, ElementTableType0):
+            table = self.table.to_dict()
+        else:
+            table = self.table
 
         binary_representation: None | str | Unset
         if isinstance(self.binary_representation, Unset):
@@ -57,9 +78,12 @@ class Element:
                 "type": type_,
                 "bbox": bbox,
                 "properties": properties,
-                "text_representation": text_representation,
             }
         )
+        if text_representation is not UNSET:
+            field_dict["text_representation"] = text_representation
+        if table is not UNSET:
+            field_dict["table"] = table
         if binary_representation is not UNSET:
             field_dict["binary_representation"] = binary_representation
 
@@ -68,6 +92,7 @@ class Element:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.element_properties import ElementProperties  # noqa: PLC0415
+        from ..models.element_table_type_0 import ElementTableType0  # noqa: PLC0415
 
         d = dict(src_dict)
         type_ = d.pop("type")
@@ -76,7 +101,31 @@ class Element:
 
         properties = ElementProperties.from_dict(d.pop("properties"))
 
-        text_representation = d.pop("text_representation")
+        def _parse_text_representation(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        text_representation = _parse_text_representation(d.pop("text_representation", UNSET))
+
+        def _parse_table(data: object) -> ElementTableType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                table_type_0 = ElementTableType0.from_dict(data)
+
+                return table_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ElementTableType0 | None | Unset, data)
+
+        table = _parse_table(d.pop("table", UNSET))
 
         def _parse_binary_representation(data: object) -> None | str | Unset:
             if data is None:
@@ -92,6 +141,7 @@ class Element:
             bbox=bbox,
             properties=properties,
             text_representation=text_representation,
+            table=table,
             binary_representation=binary_representation,
         )
 

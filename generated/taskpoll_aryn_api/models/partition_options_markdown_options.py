@@ -25,11 +25,14 @@ class PartitionOptionsMarkdownOptions:
         include_footers (bool | Unset): A boolean value indicating whether to include page footers in the markdown
             output. Defaults to false.
              Default: False.
+        group_by_page (bool | Unset): Return the markdown as a list of strings, one per page.
+             Default: False.
     """
 
     include_pagenum: bool | Unset = False
     include_headers: bool | Unset = False
     include_footers: bool | Unset = False
+    group_by_page: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,6 +41,8 @@ class PartitionOptionsMarkdownOptions:
         include_headers = self.include_headers
 
         include_footers = self.include_footers
+
+        group_by_page = self.group_by_page
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,6 +53,8 @@ class PartitionOptionsMarkdownOptions:
             field_dict["include_headers"] = include_headers
         if include_footers is not UNSET:
             field_dict["include_footers"] = include_footers
+        if group_by_page is not UNSET:
+            field_dict["group_by_page"] = group_by_page
 
         return field_dict
 
@@ -60,10 +67,13 @@ class PartitionOptionsMarkdownOptions:
 
         include_footers = d.pop("include_footers", UNSET)
 
+        group_by_page = d.pop("group_by_page", UNSET)
+
         partition_options_markdown_options = cls(
             include_pagenum=include_pagenum,
             include_headers=include_headers,
             include_footers=include_footers,
+            group_by_page=group_by_page,
         )
 
         partition_options_markdown_options.additional_properties = d

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.element import Element
+    from ..models.partitioner_response_properties_type_0 import (
+        PartitionerResponsePropertiesType0,
+    )
 
 
 T = TypeVar("T", bound="PartitionerResponse")
@@ -22,26 +25,45 @@ class PartitionerResponse:
 
         Attributes:
             status (list[str]):
-            status_code (int):
-            elements (list[Element] | None):
+            status_code (int | Unset):
             error (None | str | Unset): The error message if the partitioning is not successful.
-            markdown (None | str | Unset):
+            elements (list[Element] | None | Unset):
+            markdown (list[str] | None | str | Unset): The markdown output (output_format markdown); one string per page
+                with
+                `markdown_options.group_by_page`.
+            html (None | str | Unset): The html output (output_format html).
+            properties (None | PartitionerResponsePropertiesType0 | Unset): The extracted properties
+                (property_extraction_options), by property name.
     """
 
     status: list[str]
-    status_code: int
-    elements: list[Element] | None
+    status_code: int | Unset = UNSET
     error: None | str | Unset = UNSET
-    markdown: None | str | Unset = UNSET
+    elements: list[Element] | None | Unset = UNSET
+    markdown: list[str] | None | str | Unset = UNSET
+    html: None | str | Unset = UNSET
+    properties: None | PartitionerResponsePropertiesType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.partitioner_response_properties_type_0 import (
+            PartitionerResponsePropertiesType0,  # noqa: PLC0415
+        )
+
         status = self.status
 
         status_code = self.status_code
 
-        elements: list[dict[str, Any]] | None
-        if isinstance(self.elements, list):
+        error: None | str | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        else:
+            error = self.error
+
+        elements: list[dict[str, Any]] | None | Unset
+        if isinstance(self.elements, Unset):
+            elements = UNSET
+        elif isinstance(self.elements, list):
             elements = []
             for elements_type_0_item_data in self.elements:
                 elements_type_0_item = elements_type_0_item_data.to_dict()
@@ -50,45 +72,76 @@ class PartitionerResponse:
         else:
             elements = self.elements
 
-        error: None | str | Unset
-        if isinstance(self.error, Unset):
-            error = UNSET
-        else:
-            error = self.error
-
-        markdown: None | str | Unset
+        markdown: list[str] | None | str | Unset
         if isinstance(self.markdown, Unset):
             markdown = UNSET
+        elif isinstance(self.markdown, list):
+            markdown = self.markdown
+
         else:
             markdown = self.markdown
+
+        html: None | str | Unset
+        if isinstance(self.html, Unset):
+            html = UNSET
+        else:
+            html = self.html
+
+        properties: dict[str, Any] | None | Unset
+        if isinstance(self.properties, Unset):
+            properties = UNSET
+        elif isinstance(self.properties, PartitionerResponsePropertiesType0):
+            properties = self.properties.to_dict()
+        else:
+            properties = self.properties
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "status": status,
-                "status_code": status_code,
-                "elements": elements,
             }
         )
+        if status_code is not UNSET:
+            field_dict["status_code"] = status_code
         if error is not UNSET:
             field_dict["error"] = error
+        if elements is not UNSET:
+            field_dict["elements"] = elements
         if markdown is not UNSET:
             field_dict["markdown"] = markdown
+        if html is not UNSET:
+            field_dict["html"] = html
+        if properties is not UNSET:
+            field_dict["properties"] = properties
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.element import Element  # noqa: PLC0415
+        from ..models.partitioner_response_properties_type_0 import (
+            PartitionerResponsePropertiesType0,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         status = cast(list[str], d.pop("status"))
 
-        status_code = d.pop("status_code")
+        status_code = d.pop("status_code", UNSET)
 
-        def _parse_elements(data: object) -> list[Element] | None:
+        def _parse_error(data: object) -> None | str | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error = _parse_error(d.pop("error", UNSET))
+
+        def _parse_elements(data: object) -> list[Element] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, list):
@@ -103,34 +156,61 @@ class PartitionerResponse:
                 return elements_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Element] | None, data)
+            return cast(list[Element] | None | Unset, data)
 
-        elements = _parse_elements(d.pop("elements"))
+        elements = _parse_elements(d.pop("elements", UNSET))
 
-        def _parse_error(data: object) -> None | str | Unset:
+        def _parse_markdown(data: object) -> list[str] | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                markdown_type_1 = cast(list[str], data)
 
-        error = _parse_error(d.pop("error", UNSET))
-
-        def _parse_markdown(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                return markdown_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | str | Unset, data)
 
         markdown = _parse_markdown(d.pop("markdown", UNSET))
+
+        def _parse_html(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        html = _parse_html(d.pop("html", UNSET))
+
+        def _parse_properties(data: object) -> None | PartitionerResponsePropertiesType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                properties_type_0 = PartitionerResponsePropertiesType0.from_dict(data)
+
+                return properties_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PartitionerResponsePropertiesType0 | Unset, data)
+
+        properties = _parse_properties(d.pop("properties", UNSET))
 
         partitioner_response = cls(
             status=status,
             status_code=status_code,
-            elements=elements,
             error=error,
+            elements=elements,
             markdown=markdown,
+            html=html,
+            properties=properties,
         )
 
         partitioner_response.additional_properties = d

@@ -5,7 +5,18 @@ A finished task that failed is still a 200, with `error` set and the failing cod
 Aryn answers 403 when the key is missing or wrong, and 404 for unknown ids and for results past
 their 48 hours. Docs poll every 1 to 5 s; there is no server hint.
 
-`Task.result` is the generated `PartitionerResponse`; its `elements` are `Element` models.
+`Task.result` is the generated `PartitionerResponse`; its `elements` are `Element` models. The
+state is read strictly (the HTTP status, then `error`); the result tolerantly (`Lenient`): older
+outputs without `status_code`, markdown/html output without `elements`, tables whose
+`text_representation` is null or absent all read as finished; an element that does not fit is left
+out and named in `Task.result_issues`.
+
+A failed task's code is `status_code`, or, when the body has none (older outputs), the SDK's guess:
+429 when the error starts with "429: ", else 500 (aryn_sdk/client/partition.py l.559-562). An empty
+`error` ("") means no error, as in the SDK (`if error := data.get("error")`).
+
+A 403 whose reason says the plan must be upgraded is a PermissionDeniedError; the key problems
+("No Aryn API key provided", "Invalid ...", "Expired ...") are AuthenticationError.
 """
 
 from __future__ import annotations
@@ -17,12 +28,14 @@ from taskpoll_aryn_api.api.partition import field_async_partition_document_statu
 from taskpoll_aryn_api.models import Element, ElementProperties, PartitionerResponse, StatusPathFilter
 from taskpoll_aryn_api.types import Unset
 
-from .._errors import APIError, AuthenticationError
+from .._errors import APIError, AuthenticationError, PermissionDeniedError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Provider
+from ._base import Lenient, Provider
 
 __all__ = ["PROVIDER", "Element", "ElementProperties", "PartitionerResponse"]
+
+_RESULT: Lenient[PartitionerResponse] = Lenient(PartitionerResponse, lists={"elements": Lenient(Element)})
 
 
 class Aryn(Provider[PartitionerResponse]):
@@ -50,34 +63,62 @@ class Aryn(Provider[PartitionerResponse]):
         return _status._get_kwargs(task_id, path_filter=StatusPathFilter.VALUE_0)
 
     def decode(self, response: httpx.Response) -> Any:
-        # Only a 200 carries information; a 202's body is always "Task is pending."
-        return super().decode(response) if response.status_code == 200 else None
+        # Only a 200 carries information; a 202's body ("Task is pending.") is kept as raw if it is JSON.
+        if response.status_code == 200:
+            return super().decode(response)
+        try:
+            return super().decode(response)
+        except ValueError:
+            return None
 
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[PartitionerResponse]:
         code = response.status_code
         if code == 202:
-            return self.task(task_id, response, state=TaskState.RUNNING, status="202")
+            return self.task(task_id, response, data, state=TaskState.RUNNING, status="202")
         if code != 200:
-            return self.task(task_id, response, state=TaskState.UNKNOWN, status=str(code))
-        result = PartitionerResponse.from_dict(data)
-        if not isinstance(result.status_code, int) or isinstance(result.status_code, bool):
+            return self.task(task_id, response, data, state=TaskState.UNKNOWN, status=str(code))
+        if not isinstance(data, dict):
+            raise TypeError("the body is not a JSON object")
+        error = data.get("error")
+        if error is not None and not isinstance(error, str):
+            raise TypeError("error is not a string")
+        status_code = data.get("status_code")
+        if status_code is not None and (not isinstance(status_code, int) or isinstance(status_code, bool)):
             raise TypeError("status_code is not an integer")
-        # The generated parser turns a list with one malformed element into raw dicts, silently.
-        if result.elements is not None and not all(isinstance(e, Element) for e in result.elements):
-            raise ValueError("elements do not fit the Element schema")
-        error = None if isinstance(result.error, Unset) else result.error
-        if error is not None:
-            if not isinstance(error, str):
-                raise TypeError("error is not a string")
-            failure = self.failed(error, "429" if error.startswith("429: ") else result.status_code)
-            return self.task(task_id, response, state=TaskState.FAILED, status="200", error=failure)
-        return self.task(task_id, response, state=TaskState.SUCCEEDED, status="200", result=result)
+        if error:
+            if status_code is None:
+                status_code = 429 if error.startswith("429: ") else 500
+            failure = self.failed(error, "429" if error.startswith("429: ") else status_code)
+            return self.task(task_id, response, data, state=TaskState.FAILED, status="200", error=failure)
+        read = self.lenient(_RESULT, data)
+        result, issues = read
+        if result is None:
+            raise ValueError("; ".join(issues) or "the result does not fit")
+        return self.task(
+            task_id, response, data, state=TaskState.SUCCEEDED, status="200", result=result, result_issues=issues
+        )
 
     def raw_status(self, data: Any) -> object:
         return None  # the state is the HTTP status, never a body field
 
+    def error(self, task_id: str, response: httpx.Response) -> APIError:
+        err = super().error(task_id, response)
+        if isinstance(err, AuthenticationError) and "upgrade your account plan" in str(err.message).lower():
+            # partition.mdx l.103: "This async action requires you to upgrade your account plan".
+            return PermissionDeniedError(
+                err.message,
+                provider=self.name,
+                task_id=task_id,
+                status_code=err.status_code,
+                body=response.content,
+                request_id=err.request_id,
+                code=err.code,
+                retry_after=err.retry_after,
+            )
+        return err
+
     def error_class(self, status: int, code: str | None) -> type[APIError]:
-        # Aryn answers a missing or wrong key with 403 ("No Aryn API key provided.").
+        # Aryn answers a missing, invalid or expired key with 403 ("No Aryn API key provided.").
         return AuthenticationError if status == 403 else super().error_class(status, code)
 
 
