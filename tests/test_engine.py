@@ -26,7 +26,7 @@ from taskpoll import (
     TaskState,
     WaitTimeoutError,
 )
-from taskpoll._engine import Fetch, Observe, RateLimiter, Reply, Scheduler, Sleep, wait_flow
+from taskpoll._engine import Fetch, RateLimiter, Reply, Scheduler, Sleep, wait_flow
 from taskpoll._fakeclock import FakeClock
 from taskpoll._token import decode
 from taskpoll.providers import get

@@ -25,13 +25,14 @@ from ._scenario import Fault, Step
 class SimulatorProcess:
     """Starts `python -m taskpoll simulate --port 0 *args` and talks to its control API.
 
-        with SimulatorProcess("--seed", "1") as sim:
-            task_id = sim.create_task("artos", [pending(), succeeded()])
-            ... sim.base_url("artos"), sim.api_key("artos"), sim.stats(reset=True)
+    with SimulatorProcess("--seed", "1") as sim:
+        task_id = sim.create_task("artos", [pending(), succeeded()])
+        ... sim.base_url("artos"), sim.api_key("artos"), sim.stats(reset=True)
     """
 
     def __init__(self, *args: str, timeout: float = 30.0) -> None:
-        self._stderr = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: it can never fill up
+        # A file, not a pipe: it can never fill up and block the server. Closed in _stop().
+        self._stderr = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115
         self._process = subprocess.Popen(
             [sys.executable, "-m", "taskpoll", "simulate", "--port", "0", *args],
             stdout=subprocess.PIPE,
