@@ -18,8 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 STEPS: list[tuple[str, list[str]]] = [
-    ("ruff check", [PY, "-m", "ruff", "check", "src", "tests", "scripts", "examples"]),
-    ("ruff format --check", [PY, "-m", "ruff", "format", "--check", "src", "tests", "scripts", "examples"]),
+    ("ruff check", [PY, "-m", "ruff", "check", "src", "tests", "scripts", "benchmarks", "examples"]),
+    (
+        "ruff format --check",
+        [PY, "-m", "ruff", "format", "--check", "src", "tests", "scripts", "benchmarks", "examples"],
+    ),
     ("mypy --strict src examples", [PY, "-m", "mypy", "--strict", "src", "examples"]),
     # The generated clients are type-checked too. One template construct (a cast of an
     # `items: {}` array) is redundant under mypy; that code is not ours to edit.

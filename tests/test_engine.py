@@ -26,7 +26,8 @@ from taskpoll import (
     TaskState,
     WaitTimeoutError,
 )
-from taskpoll._engine import Fetch, Observe, RateLimiter, Reply, Scheduler, Sleep, wait_flow
+from taskpoll._engine import Fetch, RateLimiter, Reply, Scheduler, Sleep, wait_flow
+from taskpoll._fakeclock import FakeClock
 from taskpoll._token import decode
 from taskpoll.providers import get
 
@@ -83,43 +84,35 @@ class Run:
         task_id: str = "doc-1",
         **kwargs: Any,
     ) -> None:
-        self.now = 0.0
-        self.commands: list[tuple[float, Any]] = []
         self.answers = list(answers)
-        self.latency = latency
+        self.clock = FakeClock(self._next_answer, latency=latency)
         self.flow = wait_flow(
             get(provider), task_id, policy, timeout=timeout, started=0.0, rng=random.Random(1), **kwargs
         )
 
+    def _next_answer(self, now: float) -> httpx.Response | httpx.HTTPError:
+        answer = self.answers.pop(0)
+        return answer() if callable(answer) else answer
+
+    @property
+    def now(self) -> float:
+        return self.clock.now
+
+    @property
+    def commands(self) -> list[tuple[float, Any]]:
+        return self.clock.commands
+
     def result(self) -> Task[Any]:
-        reply: Reply | None = None
-        while True:
-            try:
-                command = self.flow.send(reply) if reply else next(self.flow)
-            except StopIteration as stop:
-                return stop.value  # type: ignore[no-any-return]
-            self.commands.append((self.now, command))
-            if isinstance(command, Fetch):
-                answer = self.answers.pop(0)
-                answer = answer() if callable(answer) else answer
-                self.now += min(self.latency, command.timeout)
-                reply = (
-                    Reply(self.now, error=answer) if isinstance(answer, httpx.HTTPError) else Reply(self.now, answer)
-                )
-            elif isinstance(command, Sleep):
-                self.now += command.seconds
-                reply = Reply(self.now)
-            else:
-                reply = Reply(self.now)
+        return self.clock.run(self.flow)
 
     def sleeps(self) -> list[float]:
-        return [round(c.seconds, 6) for _, c in self.commands if isinstance(c, Sleep)]
+        return [round(seconds, 6) for seconds in self.clock.sleeps()]
 
     def fetch_times(self) -> list[float]:
-        return [round(t, 6) for t, c in self.commands if isinstance(c, Fetch)]
+        return [round(t, 6) for t in self.clock.fetch_times()]
 
     def observed(self) -> list[str]:
-        return [c.task.status for _, c in self.commands if isinstance(c, Observe)]
+        return [task.status for task in self.clock.observed()]
 
 
 def test_first_poll_goes_out_at_once_and_backoff_grows_while_the_state_holds() -> None:

@@ -28,10 +28,18 @@ import pytest
 
 import taskpoll
 from taskpoll import TaskState
-from taskpoll.simulator import Fault, RecordedRequest, Step, canceled, expired, failed, pending, running
+from taskpoll.simulator import (
+    Fault,
+    RecordedRequest,
+    SimulatorProcess,
+    Step,
+    canceled,
+    expired,
+    failed,
+    pending,
+    running,
+)
 from taskpoll.simulator import succeeded as succeeded_step
-
-from .sim_process import SimulatorProcess, simulator_process
 
 PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
 TASKS_PER_PROVIDER = 200
@@ -124,7 +132,7 @@ def describe(outcome: Any) -> str:
 
 
 def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
-    with simulator_process("--seed", "2026", "--notion-poll-after", str(NOTION_POLL_AFTER)) as sim:
+    with SimulatorProcess("--seed", "2026", "--notion-poll-after", str(NOTION_POLL_AFTER)) as sim:
         sim.set_faults(FAULTS)
         expected: dict[str, str] = {}
         ids: dict[str, list[str]] = {p: [] for p in PROVIDERS}

@@ -14,10 +14,14 @@ Needs the `simulator` extra (`pip install 'taskpoll[simulator]'`) to serve over 
 
 The same is available over HTTP: `POST /_simulator/tasks` with
 `{"provider": "aryn", "steps": [{"state": "pending", "polls": 2}, {"state": "succeeded", "size": 100}]}`,
-`GET /_simulator/requests`, `POST /_simulator/faults`, `GET /_simulator/providers`.
+`POST /_simulator/tasks/batch` (the same with a `count`), `GET /_simulator/requests`,
+`POST /_simulator/faults`, `GET /_simulator/providers`, and `GET /_simulator/stats` (provider requests
+served and distinct client connections; `DELETE` answers the same and starts counting again).
+`SimulatorProcess` runs `taskpoll simulate` in a child process and drives it over that API.
 """
 
 from ._app import PROVIDERS, RecordedRequest, SimulatedDrop, SimulatorApp
+from ._process import SimulatorProcess
 from ._scenario import (
     FAULT_KINDS,
     STATES,
@@ -43,6 +47,7 @@ __all__ = [
     "SimulatedDrop",
     "Simulator",
     "SimulatorApp",
+    "SimulatorProcess",
     "Step",
     "canceled",
     "expired",

@@ -122,6 +122,8 @@ class SimulatorApp:
         self._lock = threading.Lock()
         self._tasks: dict[tuple[str, str], SimTask] = {}
         self._log: list[RecordedRequest] = []
+        self._served: dict[str, int] = dict.fromkeys(PROVIDERS, 0)  # provider requests, for stats()
+        self._peers: set[str] = set()
         self._routes = self._build_routes()
         self._owners = {key: name for name, key in self.keys.items()}
 
@@ -157,6 +159,21 @@ class SimulatorApp:
     def clear_requests(self) -> None:
         with self._lock:
             self._log.clear()
+
+    def stats(self, *, reset: bool = False) -> dict[str, Any]:
+        """Provider requests served (total and per provider) and the distinct client connections that
+        sent them, since the start or the last reset; control API requests are not counted.
+        The request log is separate (`clear_requests`)."""
+        with self._lock:
+            stats = {
+                "requests": sum(self._served.values()),
+                "by_provider": dict(self._served),
+                "connections": len(self._peers),
+            }
+            if reset:
+                self._served = dict.fromkeys(PROVIDERS, 0)
+                self._peers = set()
+        return stats
 
     def set_faults(self, faults: Sequence[Fault]) -> None:
         """Replace the faults applied to every task's status requests."""
@@ -250,6 +267,10 @@ class SimulatorApp:
     def _record(self, record: RecordedRequest) -> None:
         with self._lock:
             self._log.append(record)
+            if record.provider is not None:
+                self._served[record.provider] += 1
+                if record.peer is not None:
+                    self._peers.add(record.peer)
 
     def _key_owner(self, headers: Mapping[str, str]) -> str | None:
         presented = [v.partition(" ")[2] or v for v in (headers.get("authorization"),) if v] + [
@@ -421,6 +442,16 @@ class SimulatorApp:
                 )
                 provider = str(data["provider"])
                 return Reply.json(201, {"provider": provider, "id": task_id, "base_url": f"http://{host}/{provider}"})
+            if (method, path) == ("POST", "tasks/batch"):
+                data = json.loads(body or b"{}")
+                count = data.get("count") if isinstance(data, dict) else None
+                if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100_000:
+                    raise ScenarioError("the body is a JSON object with a count from 1 to 100000")
+                provider, steps = str(data.get("provider")), parse_steps(data.get("steps"))
+                ids = [self.create_task(provider, steps) for _ in range(count)]
+                return Reply.json(201, {"provider": provider, "ids": ids, "base_url": f"http://{host}/{provider}"})
+            if (method, path) in (("GET", "stats"), ("DELETE", "stats")):
+                return Reply.json(200, self.stats(reset=method == "DELETE"))
             if (method, path) == ("GET", "requests"):
                 return Reply.json(200, [r.to_json() for r in self.requests()])
             if (method, path) == ("DELETE", "requests"):
