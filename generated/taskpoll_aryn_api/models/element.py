@@ -67,26 +67,22 @@ class Element:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.element_properties import ElementProperties  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        type_ = src_dict["type"]
 
-        d = dict(src_dict)
-        type_ = d.pop("type")
+        bbox = cast(list[float], src_dict["bbox"])
 
-        bbox = cast(list[float], d.pop("bbox"))
+        properties = ElementProperties.from_dict(src_dict["properties"])
 
-        properties = ElementProperties.from_dict(d.pop("properties"))
+        text_representation = src_dict["text_representation"]
 
-        text_representation = d.pop("text_representation")
+        binary_representation = _parse_binary_representation(src_dict.get("binary_representation", UNSET))
 
-        def _parse_binary_representation(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        binary_representation = _parse_binary_representation(d.pop("binary_representation", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         element = cls(
             type_=type_,
             bbox=bbox,
@@ -113,3 +109,25 @@ class Element:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "bbox",
+        "properties",
+        "text_representation",
+        "binary_representation",
+    }
+)
+
+
+def _parse_binary_representation(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+from ..models.element_properties import ElementProperties  # noqa: E402

@@ -80,51 +80,22 @@ class PartitionerResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.element import Element  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        status = cast(list[str], src_dict["status"])
 
-        d = dict(src_dict)
-        status = cast(list[str], d.pop("status"))
+        status_code = src_dict["status_code"]
 
-        status_code = d.pop("status_code")
+        elements = _parse_elements(src_dict["elements"])
 
-        def _parse_elements(data: object) -> list[Element] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                elements_type_0 = []
-                _elements_type_0 = data
-                for elements_type_0_item_data in _elements_type_0:
-                    elements_type_0_item = Element.from_dict(elements_type_0_item_data)
+        error = _parse_error(src_dict.get("error", UNSET))
 
-                    elements_type_0.append(elements_type_0_item)
+        markdown = _parse_markdown(src_dict.get("markdown", UNSET))
 
-                return elements_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Element] | None, data)
-
-        elements = _parse_elements(d.pop("elements"))
-
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error = _parse_error(d.pop("error", UNSET))
-
-        def _parse_markdown(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        markdown = _parse_markdown(d.pop("markdown", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partitioner_response = cls(
             status=status,
             status_code=status_code,
@@ -151,3 +122,52 @@ class PartitionerResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "status",
+        "status_code",
+        "elements",
+        "error",
+        "markdown",
+    }
+)
+
+
+def _parse_elements(data: object) -> list[Element] | None:
+    if data is None:
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        elements_type_0 = []
+        _elements_type_0 = data
+        for elements_type_0_item_data in _elements_type_0:
+            elements_type_0_item = Element.from_dict(elements_type_0_item_data)
+
+            elements_type_0.append(elements_type_0_item)
+
+        return elements_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[Element] | None, data)
+
+
+def _parse_error(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_markdown(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+from ..models.element import Element  # noqa: E402
