@@ -80,16 +80,20 @@ def cpu(work: Callable[[], object], gc_on: bool) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--provider", choices=("aryn", "unsiloed"), default="aryn")
-    parser.add_argument("--size", type=int, help="elements (Aryn) or chunks (Unsiloed); default 100,000 / 33,000")
+    parser.add_argument(
+        "--size", type=int, help="elements (Aryn, default 100,000) or chunks (Unsiloed, default 10,000)"
+    )
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    size = args.size or (100_000 if args.provider == "aryn" else 33_000)
+    size = args.size or (100_000 if args.provider == "aryn" else 10_000)
     body, from_dict = (aryn_body if args.provider == "aryn" else unsiloed_body)(size)
     typed = from_dict(json.loads(body))
     assert type(typed).__module__.startswith("taskpoll_"), type(typed)
     del typed
-    print(f"{platform.python_implementation()} {platform.python_version()}  {args.provider} size={size:,}  "
-          f"body {len(body) / 1e6:.1f} MB  runs={args.runs}")
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}  {args.provider} size={size:,}  "
+        f"body {len(body) / 1e6:.1f} MB  runs={args.runs}"
+    )
     for gc_on in (True, False):
         loads: list[float] = []
         parsed: list[float] = []
@@ -98,8 +102,10 @@ def main() -> None:
             parsed.append(cpu(lambda: from_dict(json.loads(body)), gc_on))
         ratios = sorted(p / j for p, j in zip(parsed, loads, strict=True))
         j, p = statistics.median(loads), statistics.median(parsed)
-        print(f"  GC {'on ' if gc_on else 'off'}: json.loads {j * 1e3:7.1f} ms  typed {p * 1e3:7.1f} ms  "
-              f"ratio of medians {p / j:.2f}  (per-run ratios {ratios[0]:.2f}..{ratios[-1]:.2f})")
+        print(
+            f"  GC {'on ' if gc_on else 'off'}: json.loads {j * 1e3:7.1f} ms  typed {p * 1e3:7.1f} ms  "
+            f"ratio of medians {p / j:.2f}  (per-run ratios {ratios[0]:.2f}..{ratios[-1]:.2f})"
+        )
 
 
 if __name__ == "__main__":
