@@ -9,8 +9,8 @@ generator into a temporary folder with --fail-on-warning (a dropped endpoint is 
 warning), formats the output with the pinned ruff in isolated mode (no PATH lookup, no parent
 configs, no cache), adds py.typed, and writes generated/MANIFEST.json with the versions and spec
 hashes. Only when every provider succeeded is generated/ replaced, in one rename. The result depends
-only on the specs, this file, codegen.yaml and the two pinned tool versions, so running it twice,
-from any folder, changes nothing.
+only on the specs, this file, codegen.yaml, the template overrides in scripts/templates/ and the two
+pinned tool versions, so running it twice, from any folder, changes nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 CONFIG = ROOT / "scripts" / "codegen.yaml"
+# Template overrides (openapi-python-client --custom-template-path): faster from_dict, same semantics.
+TEMPLATES = ROOT / "scripts" / "templates"
 PYPROJECT = ROOT / "pyproject.toml"
 
 README = """\
@@ -115,6 +117,9 @@ def build(out: Path, config: dict[str, Any], pins: dict[str, str]) -> None:
         "generator": f"openapi-python-client=={pins['openapi-python-client']}",
         "formatter": f"ruff=={pins['ruff']}",
         "config_sha256": sha256(CONFIG),
+        "templates_sha256": {
+            p.relative_to(TEMPLATES).as_posix(): sha256(p) for p in sorted(TEMPLATES.rglob("*.jinja"))
+        },
         "packages": {},
     }
     with tempfile.TemporaryDirectory(prefix="taskpoll-gen-") as scratch:
@@ -138,6 +143,8 @@ def build(out: Path, config: dict[str, Any], pins: dict[str, str]) -> None:
                     "none",
                     "--output-path",
                     str(out / package),
+                    "--custom-template-path",
+                    str(TEMPLATES),
                     "--fail-on-warning",
                 ],
                 f"openapi-python-client on {entry['spec']}",

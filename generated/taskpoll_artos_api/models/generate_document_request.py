@@ -106,50 +106,37 @@ class GenerateDocumentRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.generate_document_request_generic_mrt_outline_full import (
-            GenerateDocumentRequestGenericMrtOutlineFull,  # noqa: PLC0415
-        )
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        document_type = src_dict["document_type"]
 
-        d = dict(src_dict)
-        document_type = d.pop("document_type")
+        file_paths = cast(list[str], src_dict["file_paths"])
 
-        file_paths = cast(list[str], d.pop("file_paths"))
+        connector_data_id = src_dict["connector_data_id"]
 
-        connector_data_id = d.pop("connector_data_id")
+        workspace_name = src_dict["workspace_name"]
 
-        workspace_name = d.pop("workspace_name")
+        template_id = src_dict["template_id"]
 
-        template_id = d.pop("template_id")
+        output_name = src_dict["output_name"]
 
-        output_name = d.pop("output_name")
+        selected_section_ids = cast(list[str], src_dict.get("selected_section_ids", UNSET))
 
-        selected_section_ids = cast(list[str], d.pop("selected_section_ids", UNSET))
-
-        _generic_mrt_outline_full = d.pop("generic_mrt_outline_full", UNSET)
+        _generic_mrt_outline_full = src_dict.get("generic_mrt_outline_full", UNSET)
         generic_mrt_outline_full: GenerateDocumentRequestGenericMrtOutlineFull | Unset
         if isinstance(_generic_mrt_outline_full, Unset):
             generic_mrt_outline_full = UNSET
         else:
             generic_mrt_outline_full = GenerateDocumentRequestGenericMrtOutlineFull.from_dict(_generic_mrt_outline_full)
 
-        def _parse_document_instructions(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        document_instructions = _parse_document_instructions(src_dict.get("document_instructions", UNSET))
 
-        document_instructions = _parse_document_instructions(d.pop("document_instructions", UNSET))
+        style_guide_id = _parse_style_guide_id(src_dict.get("style_guide_id", UNSET))
 
-        def _parse_style_guide_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        style_guide_id = _parse_style_guide_id(d.pop("style_guide_id", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         generate_document_request = cls(
             document_type=document_type,
             file_paths=file_paths,
@@ -181,3 +168,40 @@ class GenerateDocumentRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "document_type",
+        "file_paths",
+        "connector_data_id",
+        "workspace_name",
+        "template_id",
+        "output_name",
+        "selected_section_ids",
+        "generic_mrt_outline_full",
+        "document_instructions",
+        "style_guide_id",
+    }
+)
+
+
+def _parse_document_instructions(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_style_guide_id(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+from ..models.generate_document_request_generic_mrt_outline_full import (
+    GenerateDocumentRequestGenericMrtOutlineFull,  # noqa: E402
+)

@@ -39,11 +39,16 @@ class GenerateDocumentResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        message = d.pop("message")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        message = src_dict["message"]
 
-        task_id = d.pop("task_id")
+        task_id = src_dict["task_id"]
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         generate_document_response = cls(
             message=message,
             task_id=task_id,
@@ -67,3 +72,11 @@ class GenerateDocumentResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "message",
+        "task_id",
+    }
+)

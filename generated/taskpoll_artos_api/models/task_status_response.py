@@ -62,29 +62,20 @@ class TaskStatusResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        task_id = d.pop("task_id")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        task_id = src_dict["task_id"]
 
-        status = TaskStatusResponseStatus(d.pop("status"))
+        status = TaskStatusResponseStatus(src_dict["status"])
 
-        def _parse_progress(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        progress = _parse_progress(src_dict.get("progress", UNSET))
 
-        progress = _parse_progress(d.pop("progress", UNSET))
+        error = _parse_error(src_dict.get("error", UNSET))
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error = _parse_error(d.pop("error", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_status_response = cls(
             task_id=task_id,
             status=status,
@@ -110,3 +101,29 @@ class TaskStatusResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "task_id",
+        "status",
+        "progress",
+        "error",
+    }
+)
+
+
+def _parse_progress(data: object) -> int | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(int | None | Unset, data)
+
+
+def _parse_error(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)

@@ -34,9 +34,14 @@ class CancelForbidden:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        detail = d.pop("detail", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        detail = src_dict.get("detail", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         cancel_forbidden = cls(
             detail=detail,
         )
@@ -59,3 +64,10 @@ class CancelForbidden:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "detail",
+    }
+)

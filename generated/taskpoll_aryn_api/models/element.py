@@ -91,51 +91,24 @@ class Element:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.element_properties import ElementProperties  # noqa: PLC0415
-        from ..models.element_table_type_0 import ElementTableType0  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        type_ = src_dict["type"]
 
-        d = dict(src_dict)
-        type_ = d.pop("type")
+        bbox = cast(list[float], src_dict["bbox"])
 
-        bbox = cast(list[float], d.pop("bbox"))
+        properties = ElementProperties.from_dict(src_dict["properties"])
 
-        properties = ElementProperties.from_dict(d.pop("properties"))
+        text_representation = _parse_text_representation(src_dict.get("text_representation", UNSET))
 
-        def _parse_text_representation(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        table = _parse_table(src_dict.get("table", UNSET))
 
-        text_representation = _parse_text_representation(d.pop("text_representation", UNSET))
+        binary_representation = _parse_binary_representation(src_dict.get("binary_representation", UNSET))
 
-        def _parse_table(data: object) -> ElementTableType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                table_type_0 = ElementTableType0.from_dict(data)
-
-                return table_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ElementTableType0 | None | Unset, data)
-
-        table = _parse_table(d.pop("table", UNSET))
-
-        def _parse_binary_representation(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        binary_representation = _parse_binary_representation(d.pop("binary_representation", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         element = cls(
             type_=type_,
             bbox=bbox,
@@ -163,3 +136,51 @@ class Element:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "bbox",
+        "properties",
+        "text_representation",
+        "table",
+        "binary_representation",
+    }
+)
+
+
+def _parse_text_representation(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_table(data: object) -> ElementTableType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        table_type_0 = ElementTableType0.from_dict(data)
+
+        return table_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ElementTableType0 | None | Unset, data)
+
+
+def _parse_binary_representation(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+from ..models.element_properties import ElementProperties  # noqa: E402
+from ..models.element_table_type_0 import ElementTableType0  # noqa: E402

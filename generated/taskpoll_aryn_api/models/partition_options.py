@@ -249,30 +249,9 @@ class PartitionOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.partition_options_chunking_options import (
-            PartitionOptionsChunkingOptions,  # noqa: PLC0415
-        )
-        from ..models.partition_options_image_extraction_options import (
-            PartitionOptionsImageExtractionOptions,  # noqa: PLC0415
-        )
-        from ..models.partition_options_markdown_options import (
-            PartitionOptionsMarkdownOptions,  # noqa: PLC0415
-        )
-        from ..models.partition_options_output_label_options import (
-            PartitionOptionsOutputLabelOptions,  # noqa: PLC0415
-        )
-        from ..models.partition_options_property_extraction_options import (
-            PartitionOptionsPropertyExtractionOptions,  # noqa: PLC0415
-        )
-        from ..models.partition_options_table_extraction_options import (
-            PartitionOptionsTableExtractionOptions,  # noqa: PLC0415
-        )
-        from ..models.partition_options_text_extraction_options import (
-            PartitionOptionsTextExtractionOptions,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        _selected_pages = d.pop("selected_pages", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        _selected_pages = src_dict.get("selected_pages", UNSET)
         selected_pages: list[int | list[int]] | Unset = UNSET
         if _selected_pages is not UNSET:
             selected_pages = []
@@ -293,16 +272,16 @@ class PartitionOptions:
 
                 selected_pages.append(selected_pages_item)
 
-        extract_images = d.pop("extract_images", UNSET)
+        extract_images = src_dict.get("extract_images", UNSET)
 
-        _image_extraction_options = d.pop("image_extraction_options", UNSET)
+        _image_extraction_options = src_dict.get("image_extraction_options", UNSET)
         image_extraction_options: PartitionOptionsImageExtractionOptions | Unset
         if isinstance(_image_extraction_options, Unset):
             image_extraction_options = UNSET
         else:
             image_extraction_options = PartitionOptionsImageExtractionOptions.from_dict(_image_extraction_options)
 
-        _property_extraction_options = d.pop("property_extraction_options", UNSET)
+        _property_extraction_options = src_dict.get("property_extraction_options", UNSET)
         property_extraction_options: PartitionOptionsPropertyExtractionOptions | Unset
         if isinstance(_property_extraction_options, Unset):
             property_extraction_options = UNSET
@@ -311,116 +290,90 @@ class PartitionOptions:
                 _property_extraction_options
             )
 
-        _table_extraction_options = d.pop("table_extraction_options", UNSET)
+        _table_extraction_options = src_dict.get("table_extraction_options", UNSET)
         table_extraction_options: PartitionOptionsTableExtractionOptions | Unset
         if isinstance(_table_extraction_options, Unset):
             table_extraction_options = UNSET
         else:
             table_extraction_options = PartitionOptionsTableExtractionOptions.from_dict(_table_extraction_options)
 
-        summarize_images = d.pop("summarize_images", UNSET)
+        summarize_images = src_dict.get("summarize_images", UNSET)
 
-        _pipeline = d.pop("pipeline", UNSET)
+        _pipeline = src_dict.get("pipeline", UNSET)
         pipeline: PartitionOptionsPipeline | Unset
         if isinstance(_pipeline, Unset):
             pipeline = UNSET
         else:
             pipeline = PartitionOptionsPipeline(_pipeline)
 
-        def _parse_text_mode(data: object) -> PartitionOptionsTextModeType0 | PartitionOptionsTextModeType1 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                text_mode_type_0 = PartitionOptionsTextModeType0(data)
+        text_mode = _parse_text_mode(src_dict.get("text_mode", UNSET))
 
-                return text_mode_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, str):
-                raise TypeError()
-            text_mode_type_1 = PartitionOptionsTextModeType1(data)
-
-            return text_mode_type_1
-
-        text_mode = _parse_text_mode(d.pop("text_mode", UNSET))
-
-        _table_mode = d.pop("table_mode", UNSET)
+        _table_mode = src_dict.get("table_mode", UNSET)
         table_mode: PartitionOptionsTableMode | Unset
         if isinstance(_table_mode, Unset):
             table_mode = UNSET
         else:
             table_mode = PartitionOptionsTableMode(_table_mode)
 
-        _text_extraction_options = d.pop("text_extraction_options", UNSET)
+        _text_extraction_options = src_dict.get("text_extraction_options", UNSET)
         text_extraction_options: PartitionOptionsTextExtractionOptions | Unset
         if isinstance(_text_extraction_options, Unset):
             text_extraction_options = UNSET
         else:
             text_extraction_options = PartitionOptionsTextExtractionOptions.from_dict(_text_extraction_options)
 
-        _ocr_language = d.pop("ocr_language", UNSET)
+        _ocr_language = src_dict.get("ocr_language", UNSET)
         ocr_language: PartitionOptionsOCRLanguage | Unset
         if isinstance(_ocr_language, Unset):
             ocr_language = UNSET
         else:
             ocr_language = PartitionOptionsOCRLanguage(_ocr_language)
 
-        def _parse_threshold(data: object) -> float | PartitionOptionsThresholdType0 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                threshold_type_0 = PartitionOptionsThresholdType0(data)
+        threshold = _parse_threshold(src_dict.get("threshold", UNSET))
 
-                return threshold_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(float | PartitionOptionsThresholdType0 | Unset, data)
-
-        threshold = _parse_threshold(d.pop("threshold", UNSET))
-
-        _chunking_options = d.pop("chunking_options", UNSET)
+        _chunking_options = src_dict.get("chunking_options", UNSET)
         chunking_options: PartitionOptionsChunkingOptions | Unset
         if isinstance(_chunking_options, Unset):
             chunking_options = UNSET
         else:
             chunking_options = PartitionOptionsChunkingOptions.from_dict(_chunking_options)
 
-        _output_format = d.pop("output_format", UNSET)
+        _output_format = src_dict.get("output_format", UNSET)
         output_format: PartitionOptionsOutputFormat | Unset
         if isinstance(_output_format, Unset):
             output_format = UNSET
         else:
             output_format = PartitionOptionsOutputFormat(_output_format)
 
-        _output_label_options = d.pop("output_label_options", UNSET)
+        _output_label_options = src_dict.get("output_label_options", UNSET)
         output_label_options: PartitionOptionsOutputLabelOptions | Unset
         if isinstance(_output_label_options, Unset):
             output_label_options = UNSET
         else:
             output_label_options = PartitionOptionsOutputLabelOptions.from_dict(_output_label_options)
 
-        _markdown_options = d.pop("markdown_options", UNSET)
+        _markdown_options = src_dict.get("markdown_options", UNSET)
         markdown_options: PartitionOptionsMarkdownOptions | Unset
         if isinstance(_markdown_options, Unset):
             markdown_options = UNSET
         else:
             markdown_options = PartitionOptionsMarkdownOptions.from_dict(_markdown_options)
 
-        extract_table_structure = d.pop("extract_table_structure", UNSET)
+        extract_table_structure = src_dict.get("extract_table_structure", UNSET)
 
-        use_ocr = d.pop("use_ocr", UNSET)
+        use_ocr = src_dict.get("use_ocr", UNSET)
 
-        _extract_image_format = d.pop("extract_image_format", UNSET)
+        _extract_image_format = src_dict.get("extract_image_format", UNSET)
         extract_image_format: PartitionOptionsExtractImageFormat | Unset
         if isinstance(_extract_image_format, Unset):
             extract_image_format = UNSET
         else:
             extract_image_format = PartitionOptionsExtractImageFormat(_extract_image_format)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options = cls(
             selected_pages=selected_pages,
             extract_images=extract_images,
@@ -461,3 +414,79 @@ class PartitionOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "selected_pages",
+        "extract_images",
+        "image_extraction_options",
+        "property_extraction_options",
+        "table_extraction_options",
+        "summarize_images",
+        "pipeline",
+        "text_mode",
+        "table_mode",
+        "text_extraction_options",
+        "ocr_language",
+        "threshold",
+        "chunking_options",
+        "output_format",
+        "output_label_options",
+        "markdown_options",
+        "extract_table_structure",
+        "use_ocr",
+        "extract_image_format",
+    }
+)
+
+
+def _parse_text_mode(data: object) -> PartitionOptionsTextModeType0 | PartitionOptionsTextModeType1 | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        text_mode_type_0 = PartitionOptionsTextModeType0(data)
+
+        return text_mode_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, str):
+        raise TypeError()
+    text_mode_type_1 = PartitionOptionsTextModeType1(data)
+
+    return text_mode_type_1
+
+
+def _parse_threshold(data: object) -> float | PartitionOptionsThresholdType0 | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        threshold_type_0 = PartitionOptionsThresholdType0(data)
+
+        return threshold_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(float | PartitionOptionsThresholdType0 | Unset, data)
+
+
+from ..models.partition_options_chunking_options import PartitionOptionsChunkingOptions  # noqa: E402
+from ..models.partition_options_image_extraction_options import (
+    PartitionOptionsImageExtractionOptions,  # noqa: E402
+)
+from ..models.partition_options_markdown_options import PartitionOptionsMarkdownOptions  # noqa: E402
+from ..models.partition_options_output_label_options import (
+    PartitionOptionsOutputLabelOptions,  # noqa: E402
+)
+from ..models.partition_options_property_extraction_options import (
+    PartitionOptionsPropertyExtractionOptions,  # noqa: E402
+)
+from ..models.partition_options_table_extraction_options import (
+    PartitionOptionsTableExtractionOptions,  # noqa: E402
+)
+from ..models.partition_options_text_extraction_options import (
+    PartitionOptionsTextExtractionOptions,  # noqa: E402
+)

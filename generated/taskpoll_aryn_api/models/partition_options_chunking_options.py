@@ -80,36 +80,37 @@ class PartitionOptionsChunkingOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.partition_options_chunking_options_tokenizer_options import (
-            PartitionOptionsChunkingOptionsTokenizerOptions,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        _strategy = d.pop("strategy", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        _strategy = src_dict.get("strategy", UNSET)
         strategy: PartitionOptionsChunkingOptionsStrategy | Unset
         if isinstance(_strategy, Unset):
             strategy = UNSET
         else:
             strategy = PartitionOptionsChunkingOptionsStrategy(_strategy)
 
-        _tokenizer = d.pop("tokenizer", UNSET)
+        _tokenizer = src_dict.get("tokenizer", UNSET)
         tokenizer: PartitionOptionsChunkingOptionsTokenizer | Unset
         if isinstance(_tokenizer, Unset):
             tokenizer = UNSET
         else:
             tokenizer = PartitionOptionsChunkingOptionsTokenizer(_tokenizer)
 
-        _tokenizer_options = d.pop("tokenizer_options", UNSET)
+        _tokenizer_options = src_dict.get("tokenizer_options", UNSET)
         tokenizer_options: PartitionOptionsChunkingOptionsTokenizerOptions | Unset
         if isinstance(_tokenizer_options, Unset):
             tokenizer_options = UNSET
         else:
             tokenizer_options = PartitionOptionsChunkingOptionsTokenizerOptions.from_dict(_tokenizer_options)
 
-        max_tokens = d.pop("max_tokens", UNSET)
+        max_tokens = src_dict.get("max_tokens", UNSET)
 
-        merge_across_pages = d.pop("merge_across_pages", UNSET)
+        merge_across_pages = src_dict.get("merge_across_pages", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_chunking_options = cls(
             strategy=strategy,
             tokenizer=tokenizer,
@@ -136,3 +137,19 @@ class PartitionOptionsChunkingOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "strategy",
+        "tokenizer",
+        "tokenizer_options",
+        "max_tokens",
+        "merge_across_pages",
+    }
+)
+
+
+from ..models.partition_options_chunking_options_tokenizer_options import (
+    PartitionOptionsChunkingOptionsTokenizerOptions,  # noqa: E402
+)

@@ -37,9 +37,14 @@ class PartitionOptionsChunkingOptionsTokenizerOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model_name = d.pop("model_name", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        model_name = src_dict.get("model_name", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_chunking_options_tokenizer_options = cls(
             model_name=model_name,
         )
@@ -62,3 +67,10 @@ class PartitionOptionsChunkingOptionsTokenizerOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "model_name",
+    }
+)

@@ -50,16 +50,21 @@ class PartitionOptionsImageExtractionOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        associate_captions = d.pop("associate_captions", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        associate_captions = src_dict.get("associate_captions", UNSET)
 
-        _extract_image_format = d.pop("extract_image_format", UNSET)
+        _extract_image_format = src_dict.get("extract_image_format", UNSET)
         extract_image_format: PartitionOptionsImageExtractionOptionsExtractImageFormat | Unset
         if isinstance(_extract_image_format, Unset):
             extract_image_format = UNSET
         else:
             extract_image_format = PartitionOptionsImageExtractionOptionsExtractImageFormat(_extract_image_format)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_image_extraction_options = cls(
             associate_captions=associate_captions,
             extract_image_format=extract_image_format,
@@ -83,3 +88,11 @@ class PartitionOptionsImageExtractionOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "associate_captions",
+        "extract_image_format",
+    }
+)

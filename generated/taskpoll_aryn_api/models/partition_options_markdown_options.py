@@ -60,15 +60,20 @@ class PartitionOptionsMarkdownOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        include_pagenum = d.pop("include_pagenum", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        include_pagenum = src_dict.get("include_pagenum", UNSET)
 
-        include_headers = d.pop("include_headers", UNSET)
+        include_headers = src_dict.get("include_headers", UNSET)
 
-        include_footers = d.pop("include_footers", UNSET)
+        include_footers = src_dict.get("include_footers", UNSET)
 
-        group_by_page = d.pop("group_by_page", UNSET)
+        group_by_page = src_dict.get("group_by_page", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_markdown_options = cls(
             include_pagenum=include_pagenum,
             include_headers=include_headers,
@@ -94,3 +99,13 @@ class PartitionOptionsMarkdownOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "include_pagenum",
+        "include_headers",
+        "include_footers",
+        "group_by_page",
+    }
+)

@@ -54,13 +54,18 @@ class PartitionOptionsOutputLabelOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        title_candidate_elements = cast(list[str], d.pop("title_candidate_elements", UNSET))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        title_candidate_elements = cast(list[str], src_dict.get("title_candidate_elements", UNSET))
 
-        promote_title = d.pop("promote_title", UNSET)
+        promote_title = src_dict.get("promote_title", UNSET)
 
-        orientation_correction = d.pop("orientation_correction", UNSET)
+        orientation_correction = src_dict.get("orientation_correction", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_output_label_options = cls(
             title_candidate_elements=title_candidate_elements,
             promote_title=promote_title,
@@ -85,3 +90,12 @@ class PartitionOptionsOutputLabelOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "title_candidate_elements",
+        "promote_title",
+        "orientation_correction",
+    }
+)

@@ -69,12 +69,9 @@ class PartitionOptionsPropertyExtractionOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.partition_options_property_extraction_options_schema_item import (
-            PartitionOptionsPropertyExtractionOptionsSchemaItem,  # noqa: PLC0415
-        )
-
-        d = dict(src_dict)
-        _schema = d.pop("schema", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        _schema = src_dict.get("schema", UNSET)
         schema: list[PartitionOptionsPropertyExtractionOptionsSchemaItem] | Unset = UNSET
         if _schema is not UNSET:
             schema = []
@@ -83,12 +80,16 @@ class PartitionOptionsPropertyExtractionOptions:
 
                 schema.append(schema_item)
 
-        voting = d.pop("voting", UNSET)
+        voting = src_dict.get("voting", UNSET)
 
-        suggest_properties = d.pop("suggest_properties", UNSET)
+        suggest_properties = src_dict.get("suggest_properties", UNSET)
 
-        suggest_properties_instructions = d.pop("suggest_properties_instructions", UNSET)
+        suggest_properties_instructions = src_dict.get("suggest_properties_instructions", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options = cls(
             schema=schema,
             voting=voting,
@@ -114,3 +115,18 @@ class PartitionOptionsPropertyExtractionOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "schema",
+        "voting",
+        "suggest_properties",
+        "suggest_properties_instructions",
+    }
+)
+
+
+from ..models.partition_options_property_extraction_options_schema_item import (
+    PartitionOptionsPropertyExtractionOptionsSchemaItem,  # noqa: E402
+)

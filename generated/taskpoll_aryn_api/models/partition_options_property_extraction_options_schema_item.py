@@ -45,15 +45,16 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.partition_options_property_extraction_options_schema_item_type import (
-            PartitionOptionsPropertyExtractionOptionsSchemaItemType,  # noqa: PLC0415
-        )
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemType.from_dict(src_dict["type"])
 
-        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemType.from_dict(d.pop("type"))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options_schema_item = cls(
             name=name,
             type_=type_,
@@ -77,3 +78,16 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "name",
+        "type",
+    }
+)
+
+
+from ..models.partition_options_property_extraction_options_schema_item_type import (
+    PartitionOptionsPropertyExtractionOptionsSchemaItemType,  # noqa: E402
+)

@@ -79,26 +79,27 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.partition_options_property_extraction_options_schema_item_type_item_type import (
-            PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType,  # noqa: PLC0415
-        )
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType(src_dict["type"])
 
-        d = dict(src_dict)
-        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType(d.pop("type"))
+        description = src_dict.get("description", UNSET)
 
-        description = d.pop("description", UNSET)
+        examples = cast(list[Any], src_dict.get("examples", UNSET))
 
-        examples = cast(list[Any], d.pop("examples", UNSET))
+        choices = cast(list[str], src_dict.get("choices", UNSET))
 
-        choices = cast(list[str], d.pop("choices", UNSET))
-
-        _item_type = d.pop("item_type", UNSET)
+        _item_type = src_dict.get("item_type", UNSET)
         item_type: PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType | Unset
         if isinstance(_item_type, Unset):
             item_type = UNSET
         else:
             item_type = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType.from_dict(_item_type)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options_schema_item_type = cls(
             type_=type_,
             description=description,
@@ -125,3 +126,19 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "type",
+        "description",
+        "examples",
+        "choices",
+        "item_type",
+    }
+)
+
+
+from ..models.partition_options_property_extraction_options_schema_item_type_item_type import (
+    PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType,  # noqa: E402
+)

@@ -48,11 +48,16 @@ class PartitionOptionsTableExtractionOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        include_additional_text = d.pop("include_additional_text", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        include_additional_text = src_dict.get("include_additional_text", UNSET)
 
-        model_selection = d.pop("model_selection", UNSET)
+        model_selection = src_dict.get("model_selection", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_table_extraction_options = cls(
             include_additional_text=include_additional_text,
             model_selection=model_selection,
@@ -76,3 +81,11 @@ class PartitionOptionsTableExtractionOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "include_additional_text",
+        "model_selection",
+    }
+)

@@ -50,16 +50,21 @@ class PartitionOptionsTextExtractionOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _ocr_text_mode = d.pop("ocr_text_mode", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        _ocr_text_mode = src_dict.get("ocr_text_mode", UNSET)
         ocr_text_mode: PartitionOptionsTextExtractionOptionsOCRTextMode | Unset
         if isinstance(_ocr_text_mode, Unset):
             ocr_text_mode = UNSET
         else:
             ocr_text_mode = PartitionOptionsTextExtractionOptionsOCRTextMode(_ocr_text_mode)
 
-        remove_line_breaks = d.pop("remove_line_breaks", UNSET)
+        remove_line_breaks = src_dict.get("remove_line_breaks", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_text_extraction_options = cls(
             ocr_text_mode=ocr_text_mode,
             remove_line_breaks=remove_line_breaks,
@@ -83,3 +88,11 @@ class PartitionOptionsTextExtractionOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "ocr_text_mode",
+        "remove_line_breaks",
+    }
+)

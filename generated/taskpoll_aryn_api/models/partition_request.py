@@ -74,25 +74,28 @@ class PartitionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.partition_options import PartitionOptions  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _file = d.pop("file", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        _file = src_dict.get("file", UNSET)
         file: File | Unset
         if isinstance(_file, Unset):
             file = UNSET
         else:
             file = File(payload=BytesIO(_file))
 
-        file_url = d.pop("file_url", UNSET)
+        file_url = src_dict.get("file_url", UNSET)
 
-        _options = d.pop("options", UNSET)
+        _options = src_dict.get("options", UNSET)
         options: PartitionOptions | Unset
         if isinstance(_options, Unset):
             options = UNSET
         else:
             options = PartitionOptions.from_dict(_options)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_request = cls(
             file=file,
             file_url=file_url,
@@ -117,3 +120,15 @@ class PartitionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "file",
+        "file_url",
+        "options",
+    }
+)
+
+
+from ..models.partition_options import PartitionOptions  # noqa: E402

@@ -119,90 +119,26 @@ class PartitionerResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.element import Element  # noqa: PLC0415
-        from ..models.partitioner_response_properties_type_0 import (
-            PartitionerResponsePropertiesType0,  # noqa: PLC0415
-        )
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        status = cast(list[str], src_dict["status"])
 
-        d = dict(src_dict)
-        status = cast(list[str], d.pop("status"))
+        status_code = src_dict.get("status_code", UNSET)
 
-        status_code = d.pop("status_code", UNSET)
+        error = _parse_error(src_dict.get("error", UNSET))
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        elements = _parse_elements(src_dict.get("elements", UNSET))
 
-        error = _parse_error(d.pop("error", UNSET))
+        markdown = _parse_markdown(src_dict.get("markdown", UNSET))
 
-        def _parse_elements(data: object) -> list[Element] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                elements_type_0 = []
-                _elements_type_0 = data
-                for elements_type_0_item_data in _elements_type_0:
-                    elements_type_0_item = Element.from_dict(elements_type_0_item_data)
+        html = _parse_html(src_dict.get("html", UNSET))
 
-                    elements_type_0.append(elements_type_0_item)
+        properties = _parse_properties(src_dict.get("properties", UNSET))
 
-                return elements_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Element] | None | Unset, data)
-
-        elements = _parse_elements(d.pop("elements", UNSET))
-
-        def _parse_markdown(data: object) -> list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                markdown_type_1 = cast(list[str], data)
-
-                return markdown_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | str | Unset, data)
-
-        markdown = _parse_markdown(d.pop("markdown", UNSET))
-
-        def _parse_html(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        html = _parse_html(d.pop("html", UNSET))
-
-        def _parse_properties(data: object) -> None | PartitionerResponsePropertiesType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                properties_type_0 = PartitionerResponsePropertiesType0.from_dict(data)
-
-                return properties_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PartitionerResponsePropertiesType0 | Unset, data)
-
-        properties = _parse_properties(d.pop("properties", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partitioner_response = cls(
             status=status,
             status_code=status_code,
@@ -231,3 +167,91 @@ class PartitionerResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "status",
+        "status_code",
+        "error",
+        "elements",
+        "markdown",
+        "html",
+        "properties",
+    }
+)
+
+
+def _parse_error(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_elements(data: object) -> list[Element] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        elements_type_0 = []
+        _elements_type_0 = data
+        for elements_type_0_item_data in _elements_type_0:
+            elements_type_0_item = Element.from_dict(elements_type_0_item_data)
+
+            elements_type_0.append(elements_type_0_item)
+
+        return elements_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[Element] | None | Unset, data)
+
+
+def _parse_markdown(data: object) -> list[str] | None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        markdown_type_1 = cast(list[str], data)
+
+        return markdown_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[str] | None | str | Unset, data)
+
+
+def _parse_html(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_properties(data: object) -> None | PartitionerResponsePropertiesType0 | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        properties_type_0 = PartitionerResponsePropertiesType0.from_dict(data)
+
+        return properties_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | PartitionerResponsePropertiesType0 | Unset, data)
+
+
+from ..models.element import Element  # noqa: E402
+from ..models.partitioner_response_properties_type_0 import (
+    PartitionerResponsePropertiesType0,  # noqa: E402
+)

@@ -34,9 +34,14 @@ class SubmitAccepted:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        task_id = d.pop("task_id", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        task_id = src_dict.get("task_id", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         submit_accepted = cls(
             task_id=task_id,
         )
@@ -59,3 +64,10 @@ class SubmitAccepted:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "task_id",
+    }
+)

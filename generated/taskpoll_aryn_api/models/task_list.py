@@ -38,11 +38,14 @@ class TaskList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.task_list_tasks import TaskListTasks  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        tasks = TaskListTasks.from_dict(src_dict["tasks"])
 
-        d = dict(src_dict)
-        tasks = TaskListTasks.from_dict(d.pop("tasks"))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_list = cls(
             tasks=tasks,
         )
@@ -65,3 +68,13 @@ class TaskList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "tasks",
+    }
+)
+
+
+from ..models.task_list_tasks import TaskListTasks  # noqa: E402

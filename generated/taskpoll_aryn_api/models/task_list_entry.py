@@ -43,16 +43,21 @@ class TaskListEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        action = d.pop("action", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        action = src_dict.get("action", UNSET)
 
-        _task_status = d.pop("task_status", UNSET)
+        _task_status = src_dict.get("task_status", UNSET)
         task_status: TaskListStatus | Unset
         if isinstance(_task_status, Unset):
             task_status = UNSET
         else:
             task_status = TaskListStatus(_task_status)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_list_entry = cls(
             action=action,
             task_status=task_status,
@@ -76,3 +81,11 @@ class TaskListEntry:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "action",
+        "task_status",
+    }
+)

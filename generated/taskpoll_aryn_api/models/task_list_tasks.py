@@ -29,8 +29,6 @@ class TaskListTasks:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.task_list_entry import TaskListEntry  # noqa: PLC0415
-
         d = dict(src_dict)
         task_list_tasks = cls()
 
@@ -58,3 +56,6 @@ class TaskListTasks:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.task_list_entry import TaskListEntry  # noqa: E402

@@ -42,11 +42,16 @@ class AsyncTaskOperation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        surface = AsyncTaskOperationSurface(d.pop("surface"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        surface = AsyncTaskOperationSurface(src_dict["surface"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_operation = cls(
             surface=surface,
             name=name,
@@ -70,3 +75,11 @@ class AsyncTaskOperation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "surface",
+        "name",
+    }
+)

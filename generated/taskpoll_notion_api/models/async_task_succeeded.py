@@ -78,28 +78,30 @@ class AsyncTaskSucceeded:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.async_task_operation import AsyncTaskOperation  # noqa: PLC0415
-        from ..models.async_task_succeeded_result import AsyncTaskSucceededResult  # noqa: PLC0415
-
-        d = dict(src_dict)
-        object_ = cast(Literal["async_task"], d.pop("object"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        object_ = cast(Literal["async_task"], src_dict["object"])
         if object_ != "async_task":
             raise ValueError(f"object must match const 'async_task', got '{object_}'")
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        status_url = d.pop("status_url")
+        status_url = src_dict["status_url"]
 
-        created_time = datetime.datetime.fromisoformat(d.pop("created_time"))
+        created_time = datetime.datetime.fromisoformat(src_dict["created_time"])
 
-        operation = AsyncTaskOperation.from_dict(d.pop("operation"))
+        operation = AsyncTaskOperation.from_dict(src_dict["operation"])
 
-        status = cast(Literal["succeeded"], d.pop("status"))
+        status = cast(Literal["succeeded"], src_dict["status"])
         if status != "succeeded":
             raise ValueError(f"status must match const 'succeeded', got '{status}'")
 
-        result = AsyncTaskSucceededResult.from_dict(d.pop("result"))
+        result = AsyncTaskSucceededResult.from_dict(src_dict["result"])
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_succeeded = cls(
             object_=object_,
             id=id,
@@ -128,3 +130,20 @@ class AsyncTaskSucceeded:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "object",
+        "id",
+        "status_url",
+        "created_time",
+        "operation",
+        "status",
+        "result",
+    }
+)
+
+
+from ..models.async_task_operation import AsyncTaskOperation  # noqa: E402
+from ..models.async_task_succeeded_result import AsyncTaskSucceededResult  # noqa: E402

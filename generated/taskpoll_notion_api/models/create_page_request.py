@@ -137,66 +137,22 @@ class CreatePageRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_page_request_children_item import (
-            CreatePageRequestChildrenItem,  # noqa: PLC0415
-        )
-        from ..models.create_page_request_content_item import (
-            CreatePageRequestContentItem,  # noqa: PLC0415
-        )
-        from ..models.create_page_request_cover_type_0 import (
-            CreatePageRequestCoverType0,  # noqa: PLC0415
-        )
-        from ..models.create_page_request_icon_type_0 import CreatePageRequestIconType0  # noqa: PLC0415
-        from ..models.create_page_request_parent import CreatePageRequestParent  # noqa: PLC0415
-        from ..models.create_page_request_position import CreatePageRequestPosition  # noqa: PLC0415
-        from ..models.create_page_request_properties import CreatePageRequestProperties  # noqa: PLC0415
-        from ..models.create_page_request_template import CreatePageRequestTemplate  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        parent = CreatePageRequestParent.from_dict(src_dict["parent"])
 
-        d = dict(src_dict)
-        parent = CreatePageRequestParent.from_dict(d.pop("parent"))
-
-        _properties = d.pop("properties", UNSET)
+        _properties = src_dict.get("properties", UNSET)
         properties: CreatePageRequestProperties | Unset
         if isinstance(_properties, Unset):
             properties = UNSET
         else:
             properties = CreatePageRequestProperties.from_dict(_properties)
 
-        def _parse_icon(data: object) -> CreatePageRequestIconType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                icon_type_0 = CreatePageRequestIconType0.from_dict(data)
+        icon = _parse_icon(src_dict.get("icon", UNSET))
 
-                return icon_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CreatePageRequestIconType0 | None | Unset, data)
+        cover = _parse_cover(src_dict.get("cover", UNSET))
 
-        icon = _parse_icon(d.pop("icon", UNSET))
-
-        def _parse_cover(data: object) -> CreatePageRequestCoverType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                cover_type_0 = CreatePageRequestCoverType0.from_dict(data)
-
-                return cover_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CreatePageRequestCoverType0 | None | Unset, data)
-
-        cover = _parse_cover(d.pop("cover", UNSET))
-
-        _content = d.pop("content", UNSET)
+        _content = src_dict.get("content", UNSET)
         content: list[CreatePageRequestContentItem] | Unset = UNSET
         if _content is not UNSET:
             content = []
@@ -205,7 +161,7 @@ class CreatePageRequest:
 
                 content.append(content_item)
 
-        _children = d.pop("children", UNSET)
+        _children = src_dict.get("children", UNSET)
         children: list[CreatePageRequestChildrenItem] | Unset = UNSET
         if _children is not UNSET:
             children = []
@@ -214,24 +170,28 @@ class CreatePageRequest:
 
                 children.append(children_item)
 
-        markdown = d.pop("markdown", UNSET)
+        markdown = src_dict.get("markdown", UNSET)
 
-        allow_async = d.pop("allow_async", UNSET)
+        allow_async = src_dict.get("allow_async", UNSET)
 
-        _template = d.pop("template", UNSET)
+        _template = src_dict.get("template", UNSET)
         template: CreatePageRequestTemplate | Unset
         if isinstance(_template, Unset):
             template = UNSET
         else:
             template = CreatePageRequestTemplate.from_dict(_template)
 
-        _position = d.pop("position", UNSET)
+        _position = src_dict.get("position", UNSET)
         position: CreatePageRequestPosition | Unset
         if isinstance(_position, Unset):
             position = UNSET
         else:
             position = CreatePageRequestPosition.from_dict(_position)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         create_page_request = cls(
             parent=parent,
             properties=properties,
@@ -263,3 +223,61 @@ class CreatePageRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "parent",
+        "properties",
+        "icon",
+        "cover",
+        "content",
+        "children",
+        "markdown",
+        "allow_async",
+        "template",
+        "position",
+    }
+)
+
+
+def _parse_icon(data: object) -> CreatePageRequestIconType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        icon_type_0 = CreatePageRequestIconType0.from_dict(data)
+
+        return icon_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(CreatePageRequestIconType0 | None | Unset, data)
+
+
+def _parse_cover(data: object) -> CreatePageRequestCoverType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        cover_type_0 = CreatePageRequestCoverType0.from_dict(data)
+
+        return cover_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(CreatePageRequestCoverType0 | None | Unset, data)
+
+
+from ..models.create_page_request_children_item import CreatePageRequestChildrenItem  # noqa: E402
+from ..models.create_page_request_content_item import CreatePageRequestContentItem  # noqa: E402
+from ..models.create_page_request_cover_type_0 import CreatePageRequestCoverType0  # noqa: E402
+from ..models.create_page_request_icon_type_0 import CreatePageRequestIconType0  # noqa: E402
+from ..models.create_page_request_parent import CreatePageRequestParent  # noqa: E402
+from ..models.create_page_request_position import CreatePageRequestPosition  # noqa: E402
+from ..models.create_page_request_properties import CreatePageRequestProperties  # noqa: E402
+from ..models.create_page_request_template import CreatePageRequestTemplate  # noqa: E402

@@ -82,39 +82,31 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_additional_data import ErrorAdditionalData  # noqa: PLC0415
-
-        d = dict(src_dict)
-        object_ = cast(Literal["error"], d.pop("object"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        object_ = cast(Literal["error"], src_dict["object"])
         if object_ != "error":
             raise ValueError(f"object must match const 'error', got '{object_}'")
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        def _parse_code(data: object) -> ErrorCode | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                code_type_0 = ErrorCode(data)
+        code = _parse_code(src_dict["code"])
 
-                return code_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ErrorCode | str, data)
+        message = src_dict["message"]
 
-        code = _parse_code(d.pop("code"))
+        request_id = src_dict.get("request_id", UNSET)
 
-        message = d.pop("message")
-
-        request_id = d.pop("request_id", UNSET)
-
-        _additional_data = d.pop("additional_data", UNSET)
+        _additional_data = src_dict.get("additional_data", UNSET)
         additional_data: ErrorAdditionalData | Unset
         if isinstance(_additional_data, Unset):
             additional_data = UNSET
         else:
             additional_data = ErrorAdditionalData.from_dict(_additional_data)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         error = cls(
             object_=object_,
             status=status,
@@ -142,3 +134,30 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "object",
+        "status",
+        "code",
+        "message",
+        "request_id",
+        "additional_data",
+    }
+)
+
+
+def _parse_code(data: object) -> ErrorCode | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        code_type_0 = ErrorCode(data)
+
+        return code_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ErrorCode | str, data)
+
+
+from ..models.error_additional_data import ErrorAdditionalData  # noqa: E402

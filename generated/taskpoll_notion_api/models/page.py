@@ -98,48 +98,50 @@ class Page:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.page_parent import PageParent  # noqa: PLC0415
-        from ..models.page_properties import PageProperties  # noqa: PLC0415
-
-        d = dict(src_dict)
-        object_ = cast(Literal["page"], d.pop("object"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        object_ = cast(Literal["page"], src_dict["object"])
         if object_ != "page":
             raise ValueError(f"object must match const 'page', got '{object_}'")
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        _created_time = d.pop("created_time", UNSET)
+        _created_time = src_dict.get("created_time", UNSET)
         created_time: datetime.datetime | Unset
         if isinstance(_created_time, Unset):
             created_time = UNSET
         else:
             created_time = datetime.datetime.fromisoformat(_created_time)
 
-        _last_edited_time = d.pop("last_edited_time", UNSET)
+        _last_edited_time = src_dict.get("last_edited_time", UNSET)
         last_edited_time: datetime.datetime | Unset
         if isinstance(_last_edited_time, Unset):
             last_edited_time = UNSET
         else:
             last_edited_time = datetime.datetime.fromisoformat(_last_edited_time)
 
-        in_trash = d.pop("in_trash", UNSET)
+        in_trash = src_dict.get("in_trash", UNSET)
 
-        url = d.pop("url", UNSET)
+        url = src_dict.get("url", UNSET)
 
-        _parent = d.pop("parent", UNSET)
+        _parent = src_dict.get("parent", UNSET)
         parent: PageParent | Unset
         if isinstance(_parent, Unset):
             parent = UNSET
         else:
             parent = PageParent.from_dict(_parent)
 
-        _properties = d.pop("properties", UNSET)
+        _properties = src_dict.get("properties", UNSET)
         properties: PageProperties | Unset
         if isinstance(_properties, Unset):
             properties = UNSET
         else:
             properties = PageProperties.from_dict(_properties)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         page = cls(
             object_=object_,
             id=id,
@@ -169,3 +171,21 @@ class Page:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "object",
+        "id",
+        "created_time",
+        "last_edited_time",
+        "in_trash",
+        "url",
+        "parent",
+        "properties",
+    }
+)
+
+
+from ..models.page_parent import PageParent  # noqa: E402
+from ..models.page_properties import PageProperties  # noqa: E402

@@ -50,15 +50,20 @@ class BoundingBox:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        height = d.pop("height")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        height = src_dict["height"]
 
-        left = d.pop("left")
+        left = src_dict["left"]
 
-        top = d.pop("top")
+        top = src_dict["top"]
 
-        width = d.pop("width")
+        width = src_dict["width"]
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         bounding_box = cls(
             height=height,
             left=left,
@@ -84,3 +89,13 @@ class BoundingBox:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "height",
+        "left",
+        "top",
+        "width",
+    }
+)

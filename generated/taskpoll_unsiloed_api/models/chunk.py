@@ -70,29 +70,25 @@ class Chunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.segment import Segment  # noqa: PLC0415
-
-        d = dict(src_dict)
-        chunk_length = d.pop("chunk_length")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        chunk_length = src_dict["chunk_length"]
 
         segments = []
-        _segments = d.pop("segments")
+        _segments = src_dict["segments"]
         for segments_item_data in _segments:
             segments_item = Segment.from_dict(segments_item_data)
 
             segments.append(segments_item)
 
-        chunk_id = d.pop("chunk_id", UNSET)
+        chunk_id = src_dict.get("chunk_id", UNSET)
 
-        def _parse_embed(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        embed = _parse_embed(src_dict.get("embed", UNSET))
 
-        embed = _parse_embed(d.pop("embed", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         chunk = cls(
             chunk_length=chunk_length,
             segments=segments,
@@ -118,3 +114,24 @@ class Chunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "chunk_length",
+        "segments",
+        "chunk_id",
+        "embed",
+    }
+)
+
+
+def _parse_embed(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+from ..models.segment import Segment  # noqa: E402

@@ -81,49 +81,22 @@ class OCRResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.bounding_box import BoundingBox  # noqa: PLC0415
-        from ..models.text_color import TextColor  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        bbox = BoundingBox.from_dict(src_dict["bbox"])
 
-        d = dict(src_dict)
-        bbox = BoundingBox.from_dict(d.pop("bbox"))
+        text = src_dict["text"]
 
-        text = d.pop("text")
+        color = _parse_color(src_dict.get("color", UNSET))
 
-        def _parse_color(data: object) -> None | TextColor | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                color_type_1 = TextColor.from_dict(data)
+        confidence = _parse_confidence(src_dict.get("confidence", UNSET))
 
-                return color_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TextColor | Unset, data)
+        link = _parse_link(src_dict.get("link", UNSET))
 
-        color = _parse_color(d.pop("color", UNSET))
-
-        def _parse_confidence(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        confidence = _parse_confidence(d.pop("confidence", UNSET))
-
-        def _parse_link(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        link = _parse_link(d.pop("link", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         ocr_result = cls(
             bbox=bbox,
             text=text,
@@ -150,3 +123,50 @@ class OCRResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "bbox",
+        "text",
+        "color",
+        "confidence",
+        "link",
+    }
+)
+
+
+def _parse_color(data: object) -> None | TextColor | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        color_type_1 = TextColor.from_dict(data)
+
+        return color_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | TextColor | Unset, data)
+
+
+def _parse_confidence(data: object) -> float | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(float | None | Unset, data)
+
+
+def _parse_link(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+from ..models.bounding_box import BoundingBox  # noqa: E402
+from ..models.text_color import TextColor  # noqa: E402

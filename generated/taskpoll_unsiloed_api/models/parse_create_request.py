@@ -457,216 +457,60 @@ class ParseCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        file = File(payload=BytesIO(d.pop("file")))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        file = File(payload=BytesIO(src_dict["file"]))
 
-        def _parse_chunk_processing(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        chunk_processing = _parse_chunk_processing(src_dict.get("chunk_processing", UNSET))
 
-        chunk_processing = _parse_chunk_processing(d.pop("chunk_processing", UNSET))
+        detect_checkboxes = _parse_detect_checkboxes(src_dict.get("detect_checkboxes", UNSET))
 
-        def _parse_detect_checkboxes(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        error_handling = _parse_error_handling(src_dict.get("error_handling", UNSET))
 
-        detect_checkboxes = _parse_detect_checkboxes(d.pop("detect_checkboxes", UNSET))
+        expires_in = _parse_expires_in(src_dict.get("expires_in", UNSET))
 
-        def _parse_error_handling(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        extract_charts = _parse_extract_charts(src_dict.get("extract_charts", UNSET))
 
-        error_handling = _parse_error_handling(d.pop("error_handling", UNSET))
+        extract_colors = _parse_extract_colors(src_dict.get("extract_colors", UNSET))
 
-        def _parse_expires_in(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        extract_links = _parse_extract_links(src_dict.get("extract_links", UNSET))
 
-        expires_in = _parse_expires_in(d.pop("expires_in", UNSET))
+        keep_segment_types = _parse_keep_segment_types(src_dict.get("keep_segment_types", UNSET))
 
-        def _parse_extract_charts(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        llm_processing = _parse_llm_processing(src_dict.get("llm_processing", UNSET))
 
-        extract_charts = _parse_extract_charts(d.pop("extract_charts", UNSET))
+        merge_tables = _parse_merge_tables(src_dict.get("merge_tables", UNSET))
 
-        def _parse_extract_colors(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        ocr_engine = _parse_ocr_engine(src_dict.get("ocr_engine", UNSET))
 
-        extract_colors = _parse_extract_colors(d.pop("extract_colors", UNSET))
+        ocr_mode = _parse_ocr_mode(src_dict.get("ocr_mode", UNSET))
 
-        def _parse_extract_links(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        output_fields = _parse_output_fields(src_dict.get("output_fields", UNSET))
 
-        extract_links = _parse_extract_links(d.pop("extract_links", UNSET))
+        page_range = _parse_page_range(src_dict.get("page_range", UNSET))
 
-        def _parse_keep_segment_types(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        segment_analysis = _parse_segment_analysis(src_dict.get("segment_analysis", UNSET))
 
-        keep_segment_types = _parse_keep_segment_types(d.pop("keep_segment_types", UNSET))
+        segment_processing = _parse_segment_processing(src_dict.get("segment_processing", UNSET))
 
-        def _parse_llm_processing(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        segment_type_naming = _parse_segment_type_naming(src_dict.get("segment_type_naming", UNSET))
 
-        llm_processing = _parse_llm_processing(d.pop("llm_processing", UNSET))
+        segmentation_method = _parse_segmentation_method(src_dict.get("segmentation_method", UNSET))
 
-        def _parse_merge_tables(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        url = _parse_url(src_dict.get("url", UNSET))
 
-        merge_tables = _parse_merge_tables(d.pop("merge_tables", UNSET))
+        use_high_resolution = _parse_use_high_resolution(src_dict.get("use_high_resolution", UNSET))
 
-        def _parse_ocr_engine(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        validate_segments = _parse_validate_segments(src_dict.get("validate_segments", UNSET))
 
-        ocr_engine = _parse_ocr_engine(d.pop("ocr_engine", UNSET))
+        validate_table_segments = _parse_validate_table_segments(src_dict.get("validate_table_segments", UNSET))
 
-        def _parse_ocr_mode(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        xml_citation = _parse_xml_citation(src_dict.get("xml_citation", UNSET))
 
-        ocr_mode = _parse_ocr_mode(d.pop("ocr_mode", UNSET))
-
-        def _parse_output_fields(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        output_fields = _parse_output_fields(d.pop("output_fields", UNSET))
-
-        def _parse_page_range(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        page_range = _parse_page_range(d.pop("page_range", UNSET))
-
-        def _parse_segment_analysis(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        segment_analysis = _parse_segment_analysis(d.pop("segment_analysis", UNSET))
-
-        def _parse_segment_processing(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        segment_processing = _parse_segment_processing(d.pop("segment_processing", UNSET))
-
-        def _parse_segment_type_naming(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        segment_type_naming = _parse_segment_type_naming(d.pop("segment_type_naming", UNSET))
-
-        def _parse_segmentation_method(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        segmentation_method = _parse_segmentation_method(d.pop("segmentation_method", UNSET))
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
-
-        def _parse_use_high_resolution(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        use_high_resolution = _parse_use_high_resolution(d.pop("use_high_resolution", UNSET))
-
-        def _parse_validate_segments(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        validate_segments = _parse_validate_segments(d.pop("validate_segments", UNSET))
-
-        def _parse_validate_table_segments(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        validate_table_segments = _parse_validate_table_segments(d.pop("validate_table_segments", UNSET))
-
-        def _parse_xml_citation(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        xml_citation = _parse_xml_citation(d.pop("xml_citation", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_create_request = cls(
             file=file,
             chunk_processing=chunk_processing,
@@ -712,3 +556,217 @@ class ParseCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "file",
+        "chunk_processing",
+        "detect_checkboxes",
+        "error_handling",
+        "expires_in",
+        "extract_charts",
+        "extract_colors",
+        "extract_links",
+        "keep_segment_types",
+        "llm_processing",
+        "merge_tables",
+        "ocr_engine",
+        "ocr_mode",
+        "output_fields",
+        "page_range",
+        "segment_analysis",
+        "segment_processing",
+        "segment_type_naming",
+        "segmentation_method",
+        "url",
+        "use_high_resolution",
+        "validate_segments",
+        "validate_table_segments",
+        "xml_citation",
+    }
+)
+
+
+def _parse_chunk_processing(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_detect_checkboxes(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_error_handling(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_expires_in(data: object) -> int | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(int | None | Unset, data)
+
+
+def _parse_extract_charts(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_extract_colors(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_extract_links(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_keep_segment_types(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_llm_processing(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_merge_tables(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_ocr_engine(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_ocr_mode(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_output_fields(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_page_range(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_segment_analysis(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_segment_processing(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_segment_type_naming(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_segmentation_method(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_url(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_use_high_resolution(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_validate_segments(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_validate_table_segments(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_xml_citation(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)

@@ -71,23 +71,28 @@ class ParseCreateResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        created_at = d.pop("created_at")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        created_at = src_dict["created_at"]
 
-        credit_used = d.pop("credit_used")
+        credit_used = src_dict["credit_used"]
 
-        file_name = d.pop("file_name")
+        file_name = src_dict["file_name"]
 
-        job_id = d.pop("job_id")
+        job_id = src_dict["job_id"]
 
-        merge_tables = d.pop("merge_tables")
+        merge_tables = src_dict["merge_tables"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
-        quota_remaining = d.pop("quota_remaining")
+        quota_remaining = src_dict["quota_remaining"]
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_create_response = cls(
             created_at=created_at,
             credit_used=credit_used,
@@ -117,3 +122,17 @@ class ParseCreateResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "created_at",
+        "credit_used",
+        "file_name",
+        "job_id",
+        "merge_tables",
+        "message",
+        "quota_remaining",
+        "status",
+    }
+)

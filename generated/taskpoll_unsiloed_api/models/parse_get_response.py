@@ -224,179 +224,48 @@ class ParseGetResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chunk import Chunk  # noqa: PLC0415
-        from ..models.parse_get_response_configuration_type_0 import (
-            ParseGetResponseConfigurationType0,  # noqa: PLC0415
-        )
-        from ..models.parse_get_response_metadata import ParseGetResponseMetadata  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        created_at = src_dict["created_at"]
 
-        d = dict(src_dict)
-        created_at = d.pop("created_at")
+        job_id = src_dict["job_id"]
 
-        job_id = d.pop("job_id")
+        metadata = ParseGetResponseMetadata.from_dict(src_dict["metadata"])
 
-        metadata = ParseGetResponseMetadata.from_dict(d.pop("metadata"))
+        status = _parse_status(src_dict["status"])
 
-        def _parse_status(data: object) -> JobStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = JobStatus(data)
+        chunks = _parse_chunks(src_dict.get("chunks", UNSET))
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JobStatus | str, data)
+        configuration = _parse_configuration(src_dict.get("configuration", UNSET))
 
-        status = _parse_status(d.pop("status"))
+        credit_used = _parse_credit_used(src_dict.get("credit_used", UNSET))
 
-        def _parse_chunks(data: object) -> list[Chunk] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                chunks_type_0 = []
-                _chunks_type_0 = data
-                for chunks_type_0_item_data in _chunks_type_0:
-                    chunks_type_0_item = Chunk.from_dict(chunks_type_0_item_data)
+        file_name = _parse_file_name(src_dict.get("file_name", UNSET))
 
-                    chunks_type_0.append(chunks_type_0_item)
+        file_type = _parse_file_type(src_dict.get("file_type", UNSET))
 
-                return chunks_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Chunk] | None | Unset, data)
+        file_url = _parse_file_url(src_dict.get("file_url", UNSET))
 
-        chunks = _parse_chunks(d.pop("chunks", UNSET))
+        finished_at = _parse_finished_at(src_dict.get("finished_at", UNSET))
 
-        def _parse_configuration(data: object) -> None | ParseGetResponseConfigurationType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                configuration_type_0 = ParseGetResponseConfigurationType0.from_dict(data)
+        id = _parse_id(src_dict.get("id", UNSET))
 
-                return configuration_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ParseGetResponseConfigurationType0 | Unset, data)
+        merge_tables = _parse_merge_tables(src_dict.get("merge_tables", UNSET))
 
-        configuration = _parse_configuration(d.pop("configuration", UNSET))
+        message = _parse_message(src_dict.get("message", UNSET))
 
-        def _parse_credit_used(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        page_count = _parse_page_count(src_dict.get("page_count", UNSET))
 
-        credit_used = _parse_credit_used(d.pop("credit_used", UNSET))
+        pdf_url = _parse_pdf_url(src_dict.get("pdf_url", UNSET))
 
-        def _parse_file_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        started_at = _parse_started_at(src_dict.get("started_at", UNSET))
 
-        file_name = _parse_file_name(d.pop("file_name", UNSET))
+        total_chunks = _parse_total_chunks(src_dict.get("total_chunks", UNSET))
 
-        def _parse_file_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        file_type = _parse_file_type(d.pop("file_type", UNSET))
-
-        def _parse_file_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        file_url = _parse_file_url(d.pop("file_url", UNSET))
-
-        def _parse_finished_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        finished_at = _parse_finished_at(d.pop("finished_at", UNSET))
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
-
-        def _parse_merge_tables(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        merge_tables = _parse_merge_tables(d.pop("merge_tables", UNSET))
-
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        message = _parse_message(d.pop("message", UNSET))
-
-        def _parse_page_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page_count = _parse_page_count(d.pop("page_count", UNSET))
-
-        def _parse_pdf_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        pdf_url = _parse_pdf_url(d.pop("pdf_url", UNSET))
-
-        def _parse_started_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
-
-        def _parse_total_chunks(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total_chunks = _parse_total_chunks(d.pop("total_chunks", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_get_response = cls(
             created_at=created_at,
             job_id=job_id,
@@ -436,3 +305,179 @@ class ParseGetResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "created_at",
+        "job_id",
+        "metadata",
+        "status",
+        "chunks",
+        "configuration",
+        "credit_used",
+        "file_name",
+        "file_type",
+        "file_url",
+        "finished_at",
+        "id",
+        "merge_tables",
+        "message",
+        "page_count",
+        "pdf_url",
+        "started_at",
+        "total_chunks",
+    }
+)
+
+
+def _parse_status(data: object) -> JobStatus | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        status_type_0 = JobStatus(data)
+
+        return status_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(JobStatus | str, data)
+
+
+def _parse_chunks(data: object) -> list[Chunk] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        chunks_type_0 = []
+        _chunks_type_0 = data
+        for chunks_type_0_item_data in _chunks_type_0:
+            chunks_type_0_item = Chunk.from_dict(chunks_type_0_item_data)
+
+            chunks_type_0.append(chunks_type_0_item)
+
+        return chunks_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[Chunk] | None | Unset, data)
+
+
+def _parse_configuration(data: object) -> None | ParseGetResponseConfigurationType0 | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        configuration_type_0 = ParseGetResponseConfigurationType0.from_dict(data)
+
+        return configuration_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | ParseGetResponseConfigurationType0 | Unset, data)
+
+
+def _parse_credit_used(data: object) -> int | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(int | None | Unset, data)
+
+
+def _parse_file_name(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_file_type(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_file_url(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_finished_at(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_id(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_merge_tables(data: object) -> bool | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(bool | None | Unset, data)
+
+
+def _parse_message(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_page_count(data: object) -> int | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(int | None | Unset, data)
+
+
+def _parse_pdf_url(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_started_at(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_total_chunks(data: object) -> int | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(int | None | Unset, data)
+
+
+from ..models.chunk import Chunk  # noqa: E402
+from ..models.parse_get_response_configuration_type_0 import (
+    ParseGetResponseConfigurationType0,  # noqa: E402
+)
+from ..models.parse_get_response_metadata import ParseGetResponseMetadata  # noqa: E402

@@ -174,131 +174,44 @@ class Segment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.bounding_box import BoundingBox  # noqa: PLC0415
-        from ..models.ocr_result import OCRResult  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        content = src_dict["content"]
 
-        d = dict(src_dict)
-        content = d.pop("content")
+        html = src_dict["html"]
 
-        html = d.pop("html")
+        markdown = src_dict["markdown"]
 
-        markdown = d.pop("markdown")
+        page_height = src_dict["page_height"]
 
-        page_height = d.pop("page_height")
+        page_number = src_dict["page_number"]
 
-        page_number = d.pop("page_number")
+        page_width = src_dict["page_width"]
 
-        page_width = d.pop("page_width")
+        segment_id = src_dict["segment_id"]
 
-        segment_id = d.pop("segment_id")
+        segment_type = _parse_segment_type(src_dict["segment_type"])
 
-        def _parse_segment_type(data: object) -> SegmentType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                segment_type_type_0 = SegmentType(data)
+        bbox = _parse_bbox(src_dict.get("bbox", UNSET))
 
-                return segment_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(SegmentType | str, data)
+        chart_data = src_dict.get("chart_data", UNSET)
 
-        segment_type = _parse_segment_type(d.pop("segment_type"))
+        confidence = _parse_confidence(src_dict.get("confidence", UNSET))
 
-        def _parse_bbox(data: object) -> BoundingBox | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                bbox_type_1 = BoundingBox.from_dict(data)
+        image = _parse_image(src_dict.get("image", UNSET))
 
-                return bbox_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BoundingBox | None | Unset, data)
+        llm = _parse_llm(src_dict.get("llm", UNSET))
 
-        bbox = _parse_bbox(d.pop("bbox", UNSET))
+        ocr = _parse_ocr(src_dict.get("ocr", UNSET))
 
-        chart_data = d.pop("chart_data", UNSET)
+        references = _parse_references(src_dict.get("references", UNSET))
 
-        def _parse_confidence(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
+        segment_type_display = _parse_segment_type_display(src_dict.get("segment_type_display", UNSET))
 
-        confidence = _parse_confidence(d.pop("confidence", UNSET))
-
-        def _parse_image(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        image = _parse_image(d.pop("image", UNSET))
-
-        def _parse_llm(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        llm = _parse_llm(d.pop("llm", UNSET))
-
-        def _parse_ocr(data: object) -> list[OCRResult] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                ocr_type_0 = []
-                _ocr_type_0 = data
-                for ocr_type_0_item_data in _ocr_type_0:
-                    ocr_type_0_item = OCRResult.from_dict(ocr_type_0_item_data)
-
-                    ocr_type_0.append(ocr_type_0_item)
-
-                return ocr_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[OCRResult] | None | Unset, data)
-
-        ocr = _parse_ocr(d.pop("ocr", UNSET))
-
-        def _parse_references(data: object) -> list[Any] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                references_type_0 = cast(list[Any], data)
-
-                return references_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | Unset, data)
-
-        references = _parse_references(d.pop("references", UNSET))
-
-        def _parse_segment_type_display(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        segment_type_display = _parse_segment_type_display(d.pop("segment_type_display", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         segment = cls(
             content=content,
             html=html,
@@ -336,3 +249,126 @@ class Segment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "content",
+        "html",
+        "markdown",
+        "page_height",
+        "page_number",
+        "page_width",
+        "segment_id",
+        "segment_type",
+        "bbox",
+        "chart_data",
+        "confidence",
+        "image",
+        "llm",
+        "ocr",
+        "references",
+        "segment_type_display",
+    }
+)
+
+
+def _parse_segment_type(data: object) -> SegmentType | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        segment_type_type_0 = SegmentType(data)
+
+        return segment_type_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(SegmentType | str, data)
+
+
+def _parse_bbox(data: object) -> BoundingBox | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        bbox_type_1 = BoundingBox.from_dict(data)
+
+        return bbox_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(BoundingBox | None | Unset, data)
+
+
+def _parse_confidence(data: object) -> float | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(float | None | Unset, data)
+
+
+def _parse_image(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_llm(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+def _parse_ocr(data: object) -> list[OCRResult] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        ocr_type_0 = []
+        _ocr_type_0 = data
+        for ocr_type_0_item_data in _ocr_type_0:
+            ocr_type_0_item = OCRResult.from_dict(ocr_type_0_item_data)
+
+            ocr_type_0.append(ocr_type_0_item)
+
+        return ocr_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[OCRResult] | None | Unset, data)
+
+
+def _parse_references(data: object) -> list[Any] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        references_type_0 = cast(list[Any], data)
+
+        return references_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(list[Any] | None | Unset, data)
+
+
+def _parse_segment_type_display(data: object) -> None | str | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    return cast(None | str | Unset, data)
+
+
+from ..models.bounding_box import BoundingBox  # noqa: E402
+from ..models.ocr_result import OCRResult  # noqa: E402

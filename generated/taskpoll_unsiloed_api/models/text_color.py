@@ -50,15 +50,20 @@ class TextColor:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        b = d.pop("b")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        b = src_dict["b"]
 
-        g = d.pop("g")
+        g = src_dict["g"]
 
-        hex_ = d.pop("hex")
+        hex_ = src_dict["hex"]
 
-        r = d.pop("r")
+        r = src_dict["r"]
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         text_color = cls(
             b=b,
             g=g,
@@ -84,3 +89,13 @@ class TextColor:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "b",
+        "g",
+        "hex",
+        "r",
+    }
+)

@@ -91,50 +91,39 @@ class AsyncTask:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.async_task_result import AsyncTaskResult  # noqa: PLC0415
-        from ..models.rpc_status import RpcStatus  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        id = src_dict["id"]
 
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        _state = d.pop("state", UNSET)
+        _state = src_dict.get("state", UNSET)
         state: AsyncTaskState | Unset
         if isinstance(_state, Unset):
             state = UNSET
         else:
             state = AsyncTaskState(_state)
 
-        _status = d.pop("status", UNSET)
+        _status = src_dict.get("status", UNSET)
         status: AsyncTaskStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = AsyncTaskStatus(_status)
 
-        _result = d.pop("result", UNSET)
+        _result = src_dict.get("result", UNSET)
         result: AsyncTaskResult | Unset
         if isinstance(_result, Unset):
             result = UNSET
         else:
             result = AsyncTaskResult.from_dict(_result)
 
-        error_reason = d.pop("error_reason", UNSET)
+        error_reason = src_dict.get("error_reason", UNSET)
 
-        def _parse_error_status(data: object) -> int | RpcStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                error_status_type_0 = RpcStatus.from_dict(data)
+        error_status = _parse_error_status(src_dict.get("error_status", UNSET))
 
-                return error_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(int | RpcStatus | str | Unset, data)
-
-        error_status = _parse_error_status(d.pop("error_status", UNSET))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task = cls(
             id=id,
             state=state,
@@ -162,3 +151,33 @@ class AsyncTask:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "state",
+        "status",
+        "result",
+        "error_reason",
+        "error_status",
+    }
+)
+
+
+def _parse_error_status(data: object) -> int | RpcStatus | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        error_status_type_0 = RpcStatus.from_dict(data)
+
+        return error_status_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(int | RpcStatus | str | Unset, data)
+
+
+from ..models.async_task_result import AsyncTaskResult  # noqa: E402
+from ..models.rpc_status import RpcStatus  # noqa: E402

@@ -51,20 +51,21 @@ class GetAssessmentQuerySpecResultRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_assessment_query_spec_result_request_source_node_types import (
-            GetAssessmentQuerySpecResultRequestSourceNodeTypes,  # noqa: PLC0415
-        )
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        query_type = src_dict.get("query_type", UNSET)
 
-        d = dict(src_dict)
-        query_type = d.pop("query_type", UNSET)
-
-        _source_node_types = d.pop("source_node_types", UNSET)
+        _source_node_types = src_dict.get("source_node_types", UNSET)
         source_node_types: GetAssessmentQuerySpecResultRequestSourceNodeTypes | Unset
         if isinstance(_source_node_types, Unset):
             source_node_types = UNSET
         else:
             source_node_types = GetAssessmentQuerySpecResultRequestSourceNodeTypes.from_dict(_source_node_types)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         get_assessment_query_spec_result_request = cls(
             query_type=query_type,
             source_node_types=source_node_types,
@@ -88,3 +89,16 @@ class GetAssessmentQuerySpecResultRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "query_type",
+        "source_node_types",
+    }
+)
+
+
+from ..models.get_assessment_query_spec_result_request_source_node_types import (
+    GetAssessmentQuerySpecResultRequestSourceNodeTypes,  # noqa: E402
+)

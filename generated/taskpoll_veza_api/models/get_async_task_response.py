@@ -39,11 +39,14 @@ class GetAsyncTaskResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.async_task import AsyncTask  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        task = AsyncTask.from_dict(src_dict["task"])
 
-        d = dict(src_dict)
-        task = AsyncTask.from_dict(d.pop("task"))
-
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         get_async_task_response = cls(
             task=task,
         )
@@ -66,3 +69,13 @@ class GetAsyncTaskResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "task",
+    }
+)
+
+
+from ..models.async_task import AsyncTask  # noqa: E402

@@ -35,9 +35,14 @@ class ProtobufAny:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("@type", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        type_ = src_dict.get("@type", UNSET)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         protobuf_any = cls(
             type_=type_,
         )
@@ -60,3 +65,10 @@ class ProtobufAny:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "@type",
+    }
+)

@@ -57,14 +57,13 @@ class RpcStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.protobuf_any import ProtobufAny  # noqa: PLC0415
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        code = src_dict["code"]
 
-        d = dict(src_dict)
-        code = d.pop("code")
+        message = src_dict["message"]
 
-        message = d.pop("message")
-
-        _details = d.pop("details", UNSET)
+        _details = src_dict.get("details", UNSET)
         details: list[ProtobufAny] | Unset = UNSET
         if _details is not UNSET:
             details = []
@@ -73,6 +72,10 @@ class RpcStatus:
 
                 details.append(details_item)
 
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         rpc_status = cls(
             code=code,
             message=message,
@@ -97,3 +100,15 @@ class RpcStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "code",
+        "message",
+        "details",
+    }
+)
+
+
+from ..models.protobuf_any import ProtobufAny  # noqa: E402
