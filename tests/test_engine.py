@@ -7,6 +7,7 @@ import itertools
 import json
 import logging
 import random
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -253,6 +254,39 @@ def test_a_retry_after_beyond_the_deadline_ends_the_wait_with_the_429_as_its_cau
         run.result()
     cause = raised.value.__cause__
     assert isinstance(cause, RateLimitError) and cause.retry_after == 60.0 and run.now < 1.0
+
+
+def test_a_hint_beyond_max_hint_ends_the_wait_resumable_at_the_servers_time() -> None:
+    # Notion: "wait at least poll_after_seconds". A hint longer than max_hint is not shortened into
+    # an early poll: the wait ends at once, and its token resumes at the time the server named.
+    notion_policy = get("notion").default_policy.with_changes(jitter=0.0, max_hint=120.0)
+    run = Run("notion", [notion("queued", 300.0)], policy=notion_policy, timeout=3600.0, task_id="t1")
+    with pytest.raises(
+        WaitTimeoutError, match=r"asked to wait 300 s, more than PollPolicy.max_hint \(120 s\)"
+    ) as raised:
+        run.result()
+    assert run.now < 1.0 and len(run.fetch_times()) == 1 and run.sleeps() == []
+    error = raised.value
+    assert error.task is not None and error.task.status == "queued" and error.task.poll_after == 300.0
+    resume = decode(error.token)
+    assert resume.task_id == "t1" and resume.next_poll_at is not None
+    assert resume.next_poll_at == pytest.approx(error.task.observed_at.timestamp() + 300.0, abs=0.01)
+
+
+def test_a_hint_within_max_hint_is_waited_in_full() -> None:
+    notion_policy = get("notion").default_policy.with_changes(jitter=0.0, max_hint=120.0)
+    run = Run("notion", [notion("queued", 120.0), notion("succeeded")], policy=notion_policy, timeout=3600.0)
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.sleeps() == [120.0]
+
+
+def test_a_retry_after_beyond_max_hint_ends_the_wait_with_a_token_for_after_it() -> None:
+    run = Run("artos", [status(429, b"{}", {"Retry-After": "600"})], policy=POLICY, timeout=3600.0)
+    with pytest.raises(WaitTimeoutError, match="more than PollPolicy.max_hint") as raised:
+        run.result()
+    assert isinstance(raised.value.__cause__, RateLimitError) and run.sleeps() == []
+    resume = decode(raised.value.token)
+    assert resume.next_poll_at is not None and resume.next_poll_at - time.time() == pytest.approx(600.0, abs=5.0)
 
 
 def test_every_fetch_carries_the_waits_deadline() -> None:
