@@ -20,6 +20,7 @@ from taskpoll import (
     InvalidTaskIdError,
     NotFoundError,
     PollPolicy,
+    QuotaExceededError,
     RateLimitError,
     ResponseValidationError,
     ServerError,
@@ -287,6 +288,46 @@ def test_a_retry_after_beyond_max_hint_ends_the_wait_with_a_token_for_after_it()
     assert isinstance(raised.value.__cause__, RateLimitError) and run.sleeps() == []
     resume = decode(raised.value.token)
     assert resume.next_poll_at is not None and resume.next_poll_at - time.time() == pytest.approx(600.0, abs=5.0)
+
+
+def unsiloed(status_value: str) -> httpx.Response:
+    body = {"job_id": "doc-1", "status": status_value, "created_at": "2025-10-22T06:51:16.870302Z", "metadata": {}}
+    return httpx.Response(200, json=body, request=REQUEST)
+
+
+def text(code: int, message: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.Response(
+        code, content=message.encode(), headers={"content-type": "text/plain", **(headers or {})}, request=REQUEST
+    )
+
+
+def test_unsiloeds_usage_cap_is_not_retried_as_a_rate_limit() -> None:
+    # parse-document.mdx l.1175: 429 "Usage limit exceeded" is the billing cap, without Retry-After.
+    run = Run("unsiloed", [unsiloed("Processing"), text(429, "Usage limit exceeded"), unsiloed("Succeeded")])
+    with pytest.raises(QuotaExceededError, match="Usage limit exceeded") as raised:
+        run.result()
+    assert not raised.value.is_transient and not isinstance(raised.value, RateLimitError)
+    assert raised.value.status_code == 429 and len(run.fetch_times()) == 2
+    no_credits = Run("unsiloed", [text(402, '{"detail": {"message": "Insufficient page credits"}}')])
+    with pytest.raises(QuotaExceededError, match="Insufficient page credits"):
+        no_credits.result()
+
+
+def test_unsiloeds_rate_limit_is_waited_out() -> None:
+    run = Run("unsiloed", [text(429, "Rate limit exceeded", {"Retry-After": "3"}), unsiloed("Succeeded")])
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.sleeps() == [3.0]
+
+
+def test_notions_529_service_overload_is_waited_out_like_a_429() -> None:
+    # notion-sdk-js src/Client.ts l.701-731: 429 and 529 are retried with their Retry-After.
+    overload = json.dumps({"object": "error", "status": 529, "code": "service_overload", "message": "Overloaded"})
+    answers: list[Answer] = [status(529, overload.encode(), {"Retry-After": "2"})] * 6 + [notion("succeeded")]
+    run = Run("notion", answers, policy=POLICY.with_changes(max_consecutive_failures=1), task_id="t1")
+    assert run.result().state is TaskState.SUCCEEDED  # six in a row do not spend a budget of one failure
+    assert run.sleeps() == [2.0] * 6
+    error = get("notion").error("t1", status(529, overload.encode(), {"Retry-After": "2"}))
+    assert isinstance(error, RateLimitError) and error.code == "service_overload" and error.retry_after == 2.0
 
 
 def test_every_fetch_carries_the_waits_deadline() -> None:
