@@ -117,11 +117,15 @@ class Notion(Provider[AsyncTaskSucceeded]):
         return _seconds(json_field(data, "poll_after_seconds"))
 
     def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+        # The request id is in the body, or else in `x-notion-request-id` (notion-sdk-js src/errors.ts
+        # l.253-254, 306).
+        header_id = response.headers.get("x-notion-request-id")
         data = json.loads(response.content)
         message, code, request_id = (json_field(data, k) for k in ("message", "code", "request_id"))
+        request_id = request_id if isinstance(request_id, str) else header_id
         if not isinstance(message, str):
-            return generic_message(response), None, None
-        return message, code if isinstance(code, str) else None, request_id if isinstance(request_id, str) else None
+            return generic_message(response), None, request_id
+        return message, code if isinstance(code, str) else None, request_id
 
 
 PROVIDER = Notion()
