@@ -283,7 +283,7 @@ def test_a_hint_within_max_hint_is_waited_in_full() -> None:
 
 def test_a_retry_after_beyond_max_hint_ends_the_wait_with_a_token_for_after_it() -> None:
     run = Run("artos", [status(429, b"{}", {"Retry-After": "600"})], policy=POLICY, timeout=3600.0)
-    with pytest.raises(WaitTimeoutError, match="more than PollPolicy.max_hint") as raised:
+    with pytest.raises(WaitTimeoutError, match=r"more than PollPolicy\.max_hint") as raised:
         run.result()
     assert isinstance(raised.value.__cause__, RateLimitError) and run.sleeps() == []
     resume = decode(raised.value.token)
