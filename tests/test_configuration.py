@@ -118,6 +118,7 @@ def test_error_tree_matches_the_brief() -> None:
         t.AuthenticationError,
         t.PermissionDeniedError,
         t.NotFoundError,
+        t.QuotaExceededError,
         t.RateLimitError,
         t.ServerError,
     ):

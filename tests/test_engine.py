@@ -7,6 +7,7 @@ import itertools
 import json
 import logging
 import random
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from taskpoll import (
     InvalidTaskIdError,
     NotFoundError,
     PollPolicy,
+    QuotaExceededError,
     RateLimitError,
     ResponseValidationError,
     ServerError,
@@ -262,6 +264,79 @@ def test_a_retry_after_beyond_the_deadline_ends_the_wait_with_the_429_as_its_cau
         run.result()
     cause = raised.value.__cause__
     assert isinstance(cause, RateLimitError) and cause.retry_after == 60.0 and run.now < 1.0
+
+
+def test_a_hint_beyond_max_hint_ends_the_wait_resumable_at_the_servers_time() -> None:
+    # Notion: "wait at least poll_after_seconds". A hint longer than max_hint is not shortened into
+    # an early poll: the wait ends at once, and its token resumes at the time the server named.
+    notion_policy = get("notion").default_policy.with_changes(jitter=0.0, max_hint=120.0)
+    run = Run("notion", [notion("queued", 300.0)], policy=notion_policy, timeout=3600.0, task_id="t1")
+    with pytest.raises(
+        WaitTimeoutError, match=r"asked to wait 300 s, more than PollPolicy.max_hint \(120 s\)"
+    ) as raised:
+        run.result()
+    assert run.now < 1.0 and len(run.fetch_times()) == 1 and run.sleeps() == []
+    error = raised.value
+    assert error.task is not None and error.task.status == "queued" and error.task.poll_after == 300.0
+    resume = decode(error.token)
+    assert resume.task_id == "t1" and resume.next_poll_at is not None
+    assert resume.next_poll_at == pytest.approx(error.task.observed_at.timestamp() + 300.0, abs=0.01)
+
+
+def test_a_hint_within_max_hint_is_waited_in_full() -> None:
+    notion_policy = get("notion").default_policy.with_changes(jitter=0.0, max_hint=120.0)
+    run = Run("notion", [notion("queued", 120.0), notion("succeeded")], policy=notion_policy, timeout=3600.0)
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.sleeps() == [120.0]
+
+
+def test_a_retry_after_beyond_max_hint_ends_the_wait_with_a_token_for_after_it() -> None:
+    run = Run("artos", [status(429, b"{}", {"Retry-After": "600"})], policy=POLICY, timeout=3600.0)
+    with pytest.raises(WaitTimeoutError, match=r"more than PollPolicy\.max_hint") as raised:
+        run.result()
+    assert isinstance(raised.value.__cause__, RateLimitError) and run.sleeps() == []
+    resume = decode(raised.value.token)
+    assert resume.next_poll_at is not None and resume.next_poll_at - time.time() == pytest.approx(600.0, abs=5.0)
+
+
+def unsiloed(status_value: str) -> httpx.Response:
+    body = {"job_id": "doc-1", "status": status_value, "created_at": "2025-10-22T06:51:16.870302Z", "metadata": {}}
+    return httpx.Response(200, json=body, request=REQUEST)
+
+
+def text(code: int, message: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.Response(
+        code, content=message.encode(), headers={"content-type": "text/plain", **(headers or {})}, request=REQUEST
+    )
+
+
+def test_unsiloeds_usage_cap_is_not_retried_as_a_rate_limit() -> None:
+    # parse-document.mdx l.1175: 429 "Usage limit exceeded" is the billing cap, without Retry-After.
+    run = Run("unsiloed", [unsiloed("Processing"), text(429, "Usage limit exceeded"), unsiloed("Succeeded")])
+    with pytest.raises(QuotaExceededError, match="Usage limit exceeded") as raised:
+        run.result()
+    assert not raised.value.is_transient and not isinstance(raised.value, RateLimitError)
+    assert raised.value.status_code == 429 and len(run.fetch_times()) == 2
+    no_credits = Run("unsiloed", [text(402, '{"detail": {"message": "Insufficient page credits"}}')])
+    with pytest.raises(QuotaExceededError, match="Insufficient page credits"):
+        no_credits.result()
+
+
+def test_unsiloeds_rate_limit_is_waited_out() -> None:
+    run = Run("unsiloed", [text(429, "Rate limit exceeded", {"Retry-After": "3"}), unsiloed("Succeeded")])
+    assert run.result().state is TaskState.SUCCEEDED
+    assert run.sleeps() == [3.0]
+
+
+def test_notions_529_service_overload_is_waited_out_like_a_429() -> None:
+    # notion-sdk-js src/Client.ts l.701-731: 429 and 529 are retried with their Retry-After.
+    overload = json.dumps({"object": "error", "status": 529, "code": "service_overload", "message": "Overloaded"})
+    answers: list[Answer] = [status(529, overload.encode(), {"Retry-After": "2"})] * 6 + [notion("succeeded")]
+    run = Run("notion", answers, policy=POLICY.with_changes(max_consecutive_failures=1), task_id="t1")
+    assert run.result().state is TaskState.SUCCEEDED  # six in a row do not spend a budget of one failure
+    assert run.sleeps() == [2.0] * 6
+    error = get("notion").error("t1", status(529, overload.encode(), {"Retry-After": "2"}))
+    assert isinstance(error, RateLimitError) and error.code == "service_overload" and error.retry_after == 2.0
 
 
 def test_every_fetch_carries_the_waits_deadline() -> None:

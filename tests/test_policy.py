@@ -38,9 +38,28 @@ def test_a_hint_shorter_than_the_backoff_does_not_speed_polling_up() -> None:
     assert decision is not None and (decision.delay, decision.hint_bound) == (8.0, False)
 
 
-def test_server_hint_is_capped() -> None:
-    decision = POLICY.decide(seen(hint=3600.0))
-    assert decision is not None and decision.delay == 60.0
+def test_a_hint_beyond_max_hint_is_not_shortened_but_ends_the_wait() -> None:
+    # max_hint still bounds how long a server can make a wait sleep, but by ending the wait
+    # (resumable) rather than polling before "at least poll_after_seconds" (Notion) has passed.
+    for policy in (POLICY, POLICY.with_changes(follow_hint=True)):
+        decision = policy.decide(seen(hint=3600.0))
+        assert decision is not None and decision.beyond_max_hint and decision.hint_bound
+        assert decision.delay == 3600.0 and "max_hint" in decision.reason
+    retry_after = POLICY.decide(seen(rate_limits=1, hint=61.0))
+    assert retry_after is not None and retry_after.beyond_max_hint and retry_after.delay == 61.0
+
+
+def test_a_hint_up_to_max_hint_is_waited_as_told() -> None:
+    for hint in (59.0, 60.0):
+        decision = POLICY.decide(seen(hint=hint))
+        assert decision is not None and (decision.delay, decision.beyond_max_hint) == (hint, False)
+
+
+def test_a_long_hint_below_the_backoff_does_not_end_the_wait() -> None:
+    # The backoff already waits longer than the hint: nothing is polled early, nothing ends.
+    policy = POLICY.with_changes(max_hint=0.5)
+    decision = policy.decide(seen(polls_in_state=4, hint=2.0))
+    assert decision is not None and (decision.delay, decision.beyond_max_hint) == (8.0, False)
 
 
 def test_follow_hint_uses_exactly_the_hint_even_below_the_backoff() -> None:

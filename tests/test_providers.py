@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from datetime import UTC, datetime
 
+import httpx
 import pytest
+from taskpoll_unsiloed_api.types import Unset
 
-from taskpoll import TaskState
+from taskpoll import ResponseValidationError, TaskState
 from taskpoll.providers import get, names
 from taskpoll.providers._base import parse_time
 
@@ -79,3 +82,91 @@ def test_timestamps_are_read_as_aware_datetimes_or_none(text: object, expected: 
     parsed = parse_time(text)
     assert parsed == expected
     assert parsed is None or parsed.tzinfo is not None
+
+
+# State strict, result tolerant: Unsiloed and Notion ----------------------------------------------
+
+SEGMENT = {
+    "segment_id": "s1",
+    "segment_type": "Text",
+    "content": "Net sales grew.",
+    "page_number": 1,
+    "page_width": 1191.0,
+    "page_height": 1684.0,
+}
+JOB = {"job_id": "j1", "status": "Succeeded", "created_at": "2025-10-22T06:51:16Z", "metadata": {}}
+
+
+def answer(body: object, status: int = 200) -> httpx.Response:
+    return httpx.Response(status, json=body, request=httpx.Request("GET", "https://x/parse/j1"))
+
+
+def test_unsiloed_one_odd_segment_or_chunk_does_not_fail_the_job(caplog: pytest.LogCaptureFixture) -> None:
+    odd_segment = {k: v for k, v in SEGMENT.items() if k != "page_number"}
+    body = {
+        **JOB,
+        "chunks": [
+            {"chunk_length": 4, "segments": [SEGMENT, odd_segment, {**SEGMENT, "segment_id": "s3"}]},
+            {"segments": [SEGMENT]},  # no chunk_length: this chunk is left out
+            {"chunk_length": 2, "segments": [{**SEGMENT, "segment_id": "s4"}]},
+        ],
+    }
+    with caplog.at_level(logging.WARNING, logger="taskpoll"):
+        task = get("unsiloed").parse("j1", answer(body))
+    assert task.state is TaskState.SUCCEEDED and task.raw == body and task.result is not None
+    chunks = task.result.chunks
+    assert isinstance(chunks, list) and [[s.segment_id for s in c.segments] for c in chunks] == [["s1", "s3"], ["s4"]]
+    assert len(task.result_issues) == 2
+    assert any(i.startswith("result.chunks[0].segments[1]") and "page_number" in i for i in task.result_issues)
+    assert any(i.startswith("result.chunks[1]") for i in task.result_issues)
+    assert "do not fit the spec" in caplog.text and "j1" in caplog.text
+
+
+def test_unsiloed_segments_without_html_and_markdown_fit_whole() -> None:
+    task = get("unsiloed").parse("j1", answer({**JOB, "chunks": [{"chunk_length": 1, "segments": [SEGMENT]}]}))
+    assert task.result_issues == () and task.result is not None and isinstance(task.result.chunks, list)
+    segment = task.result.chunks[0].segments[0]
+    assert isinstance(segment.html, Unset) and isinstance(segment.markdown, Unset)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {**JOB, "status": None},
+        {k: v for k, v in JOB.items() if k != "status"},
+        {**JOB, "job_id": 7},
+        [JOB],
+        "Succeeded",
+    ],
+)
+def test_unsiloed_an_answer_without_a_readable_state_is_a_validation_error(body: object) -> None:
+    with pytest.raises(ResponseValidationError):
+        get("unsiloed").parse("j1", answer(body))
+
+
+NOTION_TASK = {
+    "object": "async_task",
+    "id": "task_abc123",
+    "status_url": "https://api.notion.com/v1/async_tasks/task_abc123",
+    "created_time": "2026-06-29T12:00:00.000Z",
+    "operation": {"name": "POST /v1/pages"},
+}
+
+
+def test_notion_reads_the_state_whatever_the_operation_looks_like() -> None:
+    notion = get("notion")
+    odd = {**NOTION_TASK, "operation": {"surface": 3}}
+    queued = notion.parse("task_abc123", answer({**odd, "status": "queued", "poll_after_seconds": 2}))
+    assert queued.state is TaskState.PENDING and queued.poll_after == 2.0
+    failed = notion.parse("task_abc123", answer({**odd, "status": "failed", "error": {"message": "No."}}))
+    assert failed.state is TaskState.FAILED and failed.error is not None and failed.error.message == "No."
+    done = notion.parse("task_abc123", answer({**odd, "status": "succeeded", "result": {"id": "p1"}}))
+    assert done.state is TaskState.SUCCEEDED and done.raw["result"] == {"id": "p1"}
+    assert done.result_issues  # the odd operation is reported, the finished task stays finished
+
+
+@pytest.mark.parametrize("poll_after", [None, -1, "2", True])
+def test_notion_an_in_progress_task_without_a_usable_hint_is_a_validation_error(poll_after: object) -> None:
+    body = {**NOTION_TASK, "status": "running", "poll_after_seconds": poll_after}
+    with pytest.raises(ResponseValidationError, match="poll_after_seconds"):
+        get("notion").parse("task_abc123", answer(body))

@@ -56,8 +56,15 @@ def test_errors_table_matches_how_answers_are_classified(status: int, expected: 
     else:
         assert str(status) in rows[expected] or (expected == "ServerError" and status >= 500)
     for provider in names():
-        if not (provider == "aryn" and status == 403):
+        if not (provider == "aryn" and status == 403) and not (provider == "notion" and status == 529):
             assert error_class(provider, status).__name__ == expected
+
+
+def test_errors_table_lists_notions_529_as_a_rate_limit_and_unsiloeds_usage_cap_as_quota() -> None:
+    rows = {row[0].strip("`").split(" ")[0]: row[1] for row in table("| error | when |")}
+    assert "Notion's 529" in rows["RateLimitError"] and error_class("notion", 529) is taskpoll.RateLimitError
+    assert "Usage limit exceeded" in rows["QuotaExceededError"]
+    assert error_class("unsiloed", 402) is taskpoll.QuotaExceededError
 
 
 def test_errors_table_lists_arys_403_as_authentication() -> None:

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from taskpoll import TaskState
+from taskpoll.providers import get
 from taskpoll.simulator import (
     PROVIDERS,
     Fault,
@@ -174,6 +176,37 @@ def test_unsiloed_result_has_chunks_of_typed_segments_with_ocr(sim: Simulator, h
     segment = body["chunks"][0]["segments"][0]
     assert segment["segment_type"] == "Title" and segment["ocr"][0]["bbox"]["width"] == 64.0
     assert body["finished_at"] >= body["started_at"] >= body["created_at"]
+
+
+def test_unsiloed_jobs_come_in_every_documented_result_shape(sim: Simulator, http: httpx.Client) -> None:
+    # Full bodies, output_fields jobs whose segments lack html/markdown, and minimal bodies: each
+    # reads as a finished job whose result fits whole.
+    seen: dict[str, int] = {}
+    for _ in range(12):
+        task_id = sim.create_task("unsiloed", [succeeded(size=2)])
+        response = get_status(http, sim, "unsiloed", task_id)
+        segment = response.json()["chunks"][0]["segments"][0]
+        shape = (
+            "minimal"
+            if "file_name" not in response.json()
+            else ("full" if "html" in segment and "markdown" in segment else "output_fields")
+        )
+        seen[shape] = seen.get(shape, 0) + 1
+        task = get("unsiloed").parse(task_id, response)
+        assert task.state is TaskState.SUCCEEDED and task.result_issues == ()
+        assert task.result is not None and isinstance(task.result.chunks, list) and len(task.result.chunks) == 2
+    assert set(seen) == {"full", "output_fields", "minimal"}
+
+
+def test_notion_operations_come_with_and_without_a_surface(sim: Simulator, http: httpx.Client) -> None:
+    operations = set()
+    for _ in range(12):
+        task_id = sim.create_task("notion", [succeeded()])
+        response = get_status(http, sim, "notion", task_id)
+        operations.add(json.dumps(response.json()["operation"], sort_keys=True))
+        task = get("notion").parse(task_id, response)
+        assert task.state is TaskState.SUCCEEDED and task.result_issues == () and task.result is not None
+    assert any('"surface"' not in o for o in operations) and any('"mcp"' in o for o in operations)
 
 
 # Auth ---------------------------------------------------------------------------------------------

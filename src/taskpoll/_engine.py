@@ -14,6 +14,7 @@ import logging
 import math
 import random
 import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -131,9 +132,20 @@ class RateLimiter:
 
 
 def _timed_out(
-    provider: Provider[Any], task_id: str, last: Task[Any] | None, elapsed: float, why: str
+    provider: Provider[Any],
+    task_id: str,
+    last: Task[Any] | None,
+    elapsed: float,
+    why: str,
+    next_poll_in: float | None = None,
 ) -> WaitTimeoutError:
-    token = last.token() if last is not None else _token.make(provider.name, task_id)
+    """The WaitTimeoutError of a wait that ends now; `next_poll_in`: seconds a server (a Retry-After)
+    asked to wait, which the token carries instead of the last task's hint."""
+    if next_poll_in is not None:
+        status = last.status if last is not None else None
+        token = _token.make(provider.name, task_id, status, round(time.time() + next_poll_in, 3))
+    else:
+        token = last.token() if last is not None else _token.make(provider.name, task_id)
     state = f"; last seen {last.state.value} ({last.status})" if last is not None else ""
     return WaitTimeoutError(
         f"{provider.name} task {task_id!r}: {why} (waited {elapsed:.1f} s){state}; the task goes on",
@@ -245,6 +257,17 @@ def wait_flow(
             assert error is not None
             raise error
         delay, reason = decision.delay, decision.reason
+        if decision.beyond_max_hint:
+            # "Wait at least" this long, and longer than the policy lets a wait sleep: polling sooner
+            # would be rude, so the wait ends now, with a token that resumes at the server's time.
+            raise _timed_out(
+                provider,
+                task_id,
+                last,
+                now - started,
+                f"the server asked to wait {delay:g} s, more than PollPolicy.max_hint ({policy.max_hint:g} s)",
+                next_poll_in=delay if error is not None else None,
+            ) from error
         remaining = deadline - now
         if delay >= remaining:
             if decision.hint_bound or final_poll:

@@ -9,7 +9,8 @@
     │   ├── AuthenticationError      401, and Aryn's 403 (its "no key" answer)
     │   ├── PermissionDeniedError    403
     │   ├── NotFoundError            404: unknown, expired, or no longer kept
-    │   ├── RateLimitError           429 (.retry_after)
+    │   ├── QuotaExceededError       a usage or credit cap (Unsiloed's 402, 429 "Usage limit exceeded"): not transient
+    │   ├── RateLimitError           429 (.retry_after), and Notion's 529 service_overload
     │   └── ServerError              5xx and codes outside the standard (520, 529, ...)
     ├── APIConnectionError           the request did not get an answer (refused, reset, dropped)
     │   └── APITimeoutError          ... within its timeout
@@ -44,6 +45,7 @@ __all__ = [
     "InvalidTokenError",
     "NotFoundError",
     "PermissionDeniedError",
+    "QuotaExceededError",
     "RateLimitError",
     "ResponseTooLargeError",
     "ResponseValidationError",
@@ -171,6 +173,14 @@ class PermissionDeniedError(APIError):
 
 class NotFoundError(APIError):
     """404: no such task, or it expired (providers keep finished tasks for a limited time)."""
+
+
+class QuotaExceededError(APIError):
+    """The account's usage or credit cap is reached (Unsiloed's 402, and its 429 "Usage limit exceeded").
+
+    Not transient: asking again does not help until the plan or billing period changes, so a wait
+    raises it at once instead of retrying it as a rate limit.
+    """
 
 
 class RateLimitError(APIError):

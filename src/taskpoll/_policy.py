@@ -27,11 +27,16 @@ class Observation:
 
 @attrs.frozen
 class Decision:
-    """Wait `delay` seconds, for `reason`. `hint_bound`: the server asked for this wait (never shortened)."""
+    """Wait `delay` seconds, for `reason`. `hint_bound`: the server asked for this wait (never shortened).
+
+    `beyond_max_hint`: the server asked for a longer wait than `PollPolicy.max_hint`; the wait should
+    end (resumable) instead of polling before the server's time.
+    """
 
     delay: float
     reason: str
     hint_bound: bool = False
+    beyond_max_hint: bool = False
 
 
 def _check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -57,11 +62,13 @@ class PollPolicy:
     After an answer that is not final, the next poll comes `initial_delay` later, growing by
     `multiplier` with each poll that sees the same state, up to `max_delay`, varied by +/- `jitter`
     (a fraction) so many clients do not poll in step. A server hint (Notion's poll_after_seconds, a
-    Retry-After) is never undercut: the wait is at least the hint, capped at `max_hint`; with
-    `follow_hint` the hint *is* the interval. Transient failures (connection errors, timeouts,
-    5xx, 408, unreadable bodies) are retried after `failure_delay`, doubling, until more than
-    `max_consecutive_failures` come in a row; any good answer resets that count. A 429 waits
-    exactly its Retry-After (or backs off like a failure when it has none) and never counts as one.
+    Retry-After) is never undercut: the wait is at least the hint; with `follow_hint` the hint *is*
+    the interval. `max_hint` bounds how long a server may make a wait sleep: a hint beyond it is not
+    shortened (Notion: "wait at least poll_after_seconds") but ends the wait, resumable. Transient
+    failures (connection errors, timeouts, 5xx, 408, unreadable bodies) are retried after
+    `failure_delay`, doubling, until more than `max_consecutive_failures` come in a row; any good
+    answer resets that count. A 429 waits exactly its Retry-After (or backs off like a failure when
+    it has none) and never counts as one.
     Each request may take `request_timeout`, and never longer than what is left of the wait.
     """
 
@@ -91,14 +98,18 @@ class PollPolicy:
         delay = max(self.min_delay, backoff * (1.0 + self.jitter * (2.0 * seen.jitter_sample - 1.0)))
         if seen.hint is None:
             return Decision(delay, reason)
-        hint = min(max(seen.hint, 0.0), self.max_hint)
+        hint = max(seen.hint, 0.0)
         what = "Retry-After" if streak else "server poll_after"
         if (self.follow_hint and not streak) or seen.rate_limits:
             # A 429's Retry-After is waited as told; so is every hint for a follow_hint provider.
-            return Decision(max(hint, self.min_delay), what, hint_bound=hint >= self.min_delay)
-        if hint >= delay:
-            return Decision(hint, what, hint_bound=True)
-        return Decision(delay, reason)
+            decision = Decision(max(hint, self.min_delay), what, hint_bound=hint >= self.min_delay)
+        elif hint >= delay:
+            decision = Decision(hint, what, hint_bound=True)
+        else:
+            return Decision(delay, reason)
+        if decision.hint_bound and hint > self.max_hint:
+            return attrs.evolve(decision, reason=f"{what} beyond max_hint", beyond_max_hint=True)
+        return decision
 
     def with_changes(self, **changes: Any) -> PollPolicy:
         """A copy with some fields changed (validated like the original)."""

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.async_task_operation_surface import AsyncTaskOperationSurface
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AsyncTaskOperation")
 
@@ -16,27 +17,35 @@ class AsyncTaskOperation:
     """The operation the task runs.
 
     Attributes:
-        surface (AsyncTaskOperationSurface):
         name (str):
+        surface (AsyncTaskOperationSurface | str | Unset): Where the operation came from; `rest` and `mcp` so far, any
+            other string is kept as sent.
     """
 
-    surface: AsyncTaskOperationSurface
     name: str
+    surface: AsyncTaskOperationSurface | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        surface = self.surface.value
-
         name = self.name
+
+        surface: str | Unset
+        if isinstance(self.surface, Unset):
+            surface = UNSET
+        elif isinstance(self.surface, AsyncTaskOperationSurface):
+            surface = self.surface.value
+        else:
+            surface = self.surface
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "surface": surface,
                 "name": name,
             }
         )
+        if surface is not UNSET:
+            field_dict["surface"] = surface
 
         return field_dict
 
@@ -44,17 +53,17 @@ class AsyncTaskOperation:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        surface = AsyncTaskOperationSurface(src_dict["surface"])
-
         name = src_dict["name"]
+
+        surface = _parse_surface(src_dict.get("surface", UNSET))
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_operation = cls(
-            surface=surface,
             name=name,
+            surface=surface,
         )
 
         async_task_operation.additional_properties = d
@@ -79,7 +88,21 @@ class AsyncTaskOperation:
 
 _KNOWN_KEYS = frozenset(
     {
-        "surface",
         "name",
+        "surface",
     }
 )
+
+
+def _parse_surface(data: object) -> AsyncTaskOperationSurface | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        surface_type_0 = AsyncTaskOperationSurface(data)
+
+        return surface_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(AsyncTaskOperationSurface | str | Unset, data)

@@ -21,11 +21,6 @@ T = TypeVar("T", bound="Segment")
 class Segment:
     """
     Attributes:
-        content (str): Text content of the segment. By default, this contains OCR-extracted text.
-            The source can be configured via the `content_source` field in segment processing configuration
-            to use HTML, Markdown, or LLM representation instead.
-        html (str): HTML representation of the segment.
-        markdown (str): Markdown representation of the segment.
         page_height (float): Height of the page containing the segment.
         page_number (int): Page number of the segment.
         page_width (float): Width of the page containing the segment.
@@ -35,17 +30,19 @@ class Segment:
         chart_data (Any | Unset): Extracted chart data for Picture segments identified as charts.
             Contains structured data including chart_type, data series, labels, and legend.
         confidence (float | None | Unset): Confidence score of the layout analysis model
+        content (str | Unset): Text content of the segment. By default, this contains OCR-extracted text.
+            The source can be configured via the `content_source` field in segment processing configuration
+            to use HTML, Markdown, or LLM representation instead.
+        html (str | Unset): HTML representation of the segment.
         image (None | str | Unset): Presigned URL to the image of the segment.
         llm (None | str | Unset): LLM representation of the segment.
+        markdown (str | Unset): Markdown representation of the segment.
         ocr (list[OCRResult] | None | Unset): OCR results for the segment.
         references (list[Any] | None | Unset):
         segment_type_display (None | str | Unset): Display name for the segment type (used for serialization based on
             naming convention)
     """
 
-    content: str
-    html: str
-    markdown: str
     page_height: float
     page_number: int
     page_width: float
@@ -54,8 +51,11 @@ class Segment:
     bbox: BoundingBox | None | Unset = UNSET
     chart_data: Any | Unset = UNSET
     confidence: float | None | Unset = UNSET
+    content: str | Unset = UNSET
+    html: str | Unset = UNSET
     image: None | str | Unset = UNSET
     llm: None | str | Unset = UNSET
+    markdown: str | Unset = UNSET
     ocr: list[OCRResult] | None | Unset = UNSET
     references: list[Any] | None | Unset = UNSET
     segment_type_display: None | str | Unset = UNSET
@@ -63,12 +63,6 @@ class Segment:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.bounding_box import BoundingBox  # noqa: PLC0415
-
-        content = self.content
-
-        html = self.html
-
-        markdown = self.markdown
 
         page_height = self.page_height
 
@@ -100,6 +94,10 @@ class Segment:
         else:
             confidence = self.confidence
 
+        content = self.content
+
+        html = self.html
+
         image: None | str | Unset
         if isinstance(self.image, Unset):
             image = UNSET
@@ -111,6 +109,8 @@ class Segment:
             llm = UNSET
         else:
             llm = self.llm
+
+        markdown = self.markdown
 
         ocr: list[dict[str, Any]] | None | Unset
         if isinstance(self.ocr, Unset):
@@ -143,9 +143,6 @@ class Segment:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "content": content,
-                "html": html,
-                "markdown": markdown,
                 "page_height": page_height,
                 "page_number": page_number,
                 "page_width": page_width,
@@ -159,10 +156,16 @@ class Segment:
             field_dict["chart_data"] = chart_data
         if confidence is not UNSET:
             field_dict["confidence"] = confidence
+        if content is not UNSET:
+            field_dict["content"] = content
+        if html is not UNSET:
+            field_dict["html"] = html
         if image is not UNSET:
             field_dict["image"] = image
         if llm is not UNSET:
             field_dict["llm"] = llm
+        if markdown is not UNSET:
+            field_dict["markdown"] = markdown
         if ocr is not UNSET:
             field_dict["ocr"] = ocr
         if references is not UNSET:
@@ -176,12 +179,6 @@ class Segment:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        content = src_dict["content"]
-
-        html = src_dict["html"]
-
-        markdown = src_dict["markdown"]
-
         page_height = src_dict["page_height"]
 
         page_number = src_dict["page_number"]
@@ -198,9 +195,15 @@ class Segment:
 
         confidence = _parse_confidence(src_dict.get("confidence", UNSET))
 
+        content = src_dict.get("content", UNSET)
+
+        html = src_dict.get("html", UNSET)
+
         image = _parse_image(src_dict.get("image", UNSET))
 
         llm = _parse_llm(src_dict.get("llm", UNSET))
+
+        markdown = src_dict.get("markdown", UNSET)
 
         ocr = _parse_ocr(src_dict.get("ocr", UNSET))
 
@@ -213,9 +216,6 @@ class Segment:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         segment = cls(
-            content=content,
-            html=html,
-            markdown=markdown,
             page_height=page_height,
             page_number=page_number,
             page_width=page_width,
@@ -224,8 +224,11 @@ class Segment:
             bbox=bbox,
             chart_data=chart_data,
             confidence=confidence,
+            content=content,
+            html=html,
             image=image,
             llm=llm,
+            markdown=markdown,
             ocr=ocr,
             references=references,
             segment_type_display=segment_type_display,
@@ -253,9 +256,6 @@ class Segment:
 
 _KNOWN_KEYS = frozenset(
     {
-        "content",
-        "html",
-        "markdown",
         "page_height",
         "page_number",
         "page_width",
@@ -264,8 +264,11 @@ _KNOWN_KEYS = frozenset(
         "bbox",
         "chart_data",
         "confidence",
+        "content",
+        "html",
         "image",
         "llm",
+        "markdown",
         "ocr",
         "references",
         "segment_type_display",

@@ -26,7 +26,6 @@ from typing import Any, ClassVar
 import httpx
 from taskpoll_aryn_api.api.partition import field_async_partition_document_status_v1 as _status
 from taskpoll_aryn_api.models import Element, ElementProperties, PartitionerResponse, StatusPathFilter
-from taskpoll_aryn_api.types import Unset
 
 from .._errors import APIError, AuthenticationError, PermissionDeniedError
 from .._policy import PollPolicy

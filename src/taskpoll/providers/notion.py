@@ -1,9 +1,16 @@
 """Notion: `GET /v1/async_tasks/{task_id}` with `Notion-Version: 2026-03-11` (specs/notion.yaml).
 
 The async_task is queued, running or retrying (all in progress, with `poll_after_seconds`: wait at
-least that long), succeeded (with `result`, e.g. the created page) or failed (with a standard error
-object). Errors are error objects with `code` and `request_id`; 429 comes with Retry-After. Notion
-allows about three requests per second per integration, which a client shares among its waits.
+least that long; a hint beyond `PollPolicy.max_hint` ends the wait, resumable, rather than being
+shortened), succeeded (with `result`, e.g. the created page) or failed (with a standard error
+object). Errors are error objects with `code` and `request_id`; 429 comes with Retry-After, and so
+does 529 `service_overload`, which Notion's own client retries like a 429: both are RateLimitError.
+Notion allows about three requests per second per integration, which a client shares among its waits.
+
+The state is read exactly (`status`, and `poll_after_seconds` while in progress); the rest is read
+tolerantly: an `operation` without `surface`, or with a surface taskpoll does not know, is kept as
+sent, and what of a succeeded task does not fit the spec is named in `Task.result_issues` (the body
+as sent is `Task.raw`). A failed task's reason comes from its `error` object, whatever else it holds.
 
 `Task.result` is the generated `AsyncTaskSucceeded` (its `result` holds the operation's answer).
 """
@@ -24,9 +31,10 @@ from taskpoll_notion_api.models import (
     RetrieveAsyncTaskNotionVersion,
 )
 
+from .._errors import APIError, RateLimitError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Provider, generic_message, json_field
+from ._base import Lenient, Provider, generic_message, json_field, parse_time
 
 __all__ = [
     "NOTION_VERSION",
@@ -38,6 +46,7 @@ __all__ = [
 ]
 
 NOTION_VERSION = RetrieveAsyncTaskNotionVersion.VALUE_0.value
+RESULT = Lenient(AsyncTaskSucceeded)
 
 
 def _seconds(value: object) -> float | None:
@@ -65,54 +74,58 @@ class Notion(Provider[AsyncTaskSucceeded]):
         return _status._get_kwargs(task_id, notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0)
 
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[AsyncTaskSucceeded]:
+        # State strict: `status`, and for a task in progress its `poll_after_seconds`. The rest (the
+        # operation, the ids, the result) is read tolerantly and never fails the answer.
         status = json_field(data, "status")
-        if status in self.vocabularies["in_progress"]:
-            progress = AsyncTaskInProgress.from_dict(data)
-            hint = _seconds(progress.poll_after_seconds)
+        created_at = parse_time(json_field(data, "created_time"))
+        if isinstance(status, str) and status in self.vocabularies["in_progress"]:
+            hint = _seconds(json_field(data, "poll_after_seconds"))
             if hint is None:
                 raise ValueError("poll_after_seconds is not a number >= 0")
-            state = self.vocabularies["in_progress"][progress.status.value]
+            state = self.vocabularies["in_progress"][status]
             return self.task(
-                task_id,
-                response,
-                state=state,
-                status=progress.status.value,
-                poll_after=hint,
-                created_at=progress.created_time,
+                task_id, response, data, state=state, status=status, poll_after=hint, created_at=created_at
             )
         if status == "succeeded":
-            done = AsyncTaskSucceeded.from_dict(data)
+            built = self.lenient(RESULT, data)
             return self.task(
                 task_id,
                 response,
+                data,
                 state=TaskState.SUCCEEDED,
                 status="succeeded",
-                result=done,
-                created_at=done.created_time,
+                result=built[0],
+                result_issues=built[1],
+                created_at=created_at,
             )
         if status == "failed":
-            failed = AsyncTaskFailed.from_dict(data)
-            code = failed.error.code
-            error = self.failed(failed.error.message, code.value if hasattr(code, "value") else code)
+            message, code = json_field(data, "error", "message"), json_field(data, "error", "code")
+            error = self.failed(message if isinstance(message, str) else None, code if isinstance(code, str) else None)
             return self.task(
-                task_id,
-                response,
-                state=TaskState.FAILED,
-                status="failed",
-                error=error,
-                created_at=failed.created_time,
+                task_id, response, data, state=TaskState.FAILED, status="failed", error=error, created_at=created_at
             )
         raise ValueError(f"status {status!r} is not one the spec lists")
+
+    def error_class(self, status: int, code: str | None) -> type[APIError]:
+        # Notion's own client retries 529 service_overload with its Retry-After, as it does a 429
+        # (notion-sdk-js src/Client.ts l.701-731): a RateLimitError, waited as told.
+        if status == 529 or code == "service_overload":
+            return RateLimitError
+        return super().error_class(status, code)
 
     def hint(self, data: Any) -> float | None:
         return _seconds(json_field(data, "poll_after_seconds"))
 
     def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+        # The request id is in the body, or else in `x-notion-request-id` (notion-sdk-js src/errors.ts
+        # l.253-254, 306).
+        header_id = response.headers.get("x-notion-request-id")
         data = json.loads(response.content)
         message, code, request_id = (json_field(data, k) for k in ("message", "code", "request_id"))
+        request_id = request_id if isinstance(request_id, str) else header_id
         if not isinstance(message, str):
-            return generic_message(response), None, None
-        return message, code if isinstance(code, str) else None, request_id if isinstance(request_id, str) else None
+            return generic_message(response), None, request_id
+        return message, code if isinstance(code, str) else None, request_id
 
 
 PROVIDER = Notion()

@@ -3,7 +3,21 @@
 Every state is a 200 whose `status` is Starting, AwaitingUpload, Queued, Processing, Succeeded
 (with `chunks`), Failed (with `message`) or Cancelled, which is final: Unsiloed's own SDK keeps
 polling a cancelled job until its timeout. The key goes in an `api-key` header. Errors are plain
-text. Unsiloed asks for polls every 5 to 10 seconds.
+text. Unsiloed asks for polls every 5 to 10 seconds and allows 60 requests per 60 s per
+organization (parse-document.mdx l.1176), so a client paces its polls at 1 per second.
+
+The state is read exactly (`job_id`, `status`); the result is read tolerantly: a segment that does
+not fit (say, one without a `page_number`) is left out of its chunk, a chunk that does not fit is
+left out of the job, and a field that does not fit is dropped, each named in `Task.result_issues`
+(and `Task.raw` keeps the body as sent). Segments of a job created with `output_fields` lack
+`html`/`markdown`/`content`: those are Unset, not an issue.
+
+Lowercase `completed`/`failed`, which unsiloed-sdk's `parse_and_wait` also accepts, belong to
+Unsiloed's classify and split jobs; no parse source shows them, so a parse job answering one is
+UNKNOWN (raw status kept, polling on until the deadline) rather than guessed final.
+
+A 429 "Rate limit exceeded" is a RateLimitError (retried as told); a 429 "Usage limit exceeded" (the
+billing cap, no Retry-After) and a 402 (no page credits left) are QuotaExceededError, not retried.
 
 `Task.result` is the generated `ParseGetResponse` of the finished job (chunks of typed segments).
 """
@@ -24,13 +38,16 @@ from taskpoll_unsiloed_api.models import (
     Segment,
     SegmentType,
 )
-from taskpoll_unsiloed_api.types import Unset
 
+from .._errors import APIError, QuotaExceededError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Provider, generic_message, json_field, parse_time
+from ._base import Lenient, Provider, generic_message, json_field, parse_time
 
 __all__ = ["PROVIDER", "BoundingBox", "Chunk", "JobStatus", "OCRResult", "ParseGetResponse", "Segment", "SegmentType"]
+
+RESULT = Lenient(ParseGetResponse, lists={"chunks": Lenient(Chunk, lists={"segments": Lenient(Segment)})})
+USAGE_CAP = "usage limit exceeded"  # parse-document.mdx l.1175: the 429 body of the billing cap
 
 
 class Unsiloed(Provider[ParseGetResponse]):
@@ -42,6 +59,7 @@ class Unsiloed(Provider[ParseGetResponse]):
     auth_header = "api-key"
     auth_scheme = ""
     default_policy = PollPolicy(initial_delay=5.0, multiplier=1.25, max_delay=10.0)
+    rate_limit = 1.0  # 60 requests / 60 s sliding window per organization
     result_type = ParseGetResponse
     vocabularies: ClassVar[dict[str, dict[str, TaskState]]] = {
         "status": {
@@ -59,37 +77,60 @@ class Unsiloed(Provider[ParseGetResponse]):
         return _status._get_kwargs(task_id)
 
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[ParseGetResponse]:
-        result = ParseGetResponse.from_dict(data)
-        status = result.status.value if isinstance(result.status, JobStatus) else result.status
-        if not isinstance(status, str) or not isinstance(result.job_id, str):
-            raise TypeError("status or job_id is not a string")
-        # The generated parser turns a list with one malformed chunk into raw dicts, silently.
-        if isinstance(result.chunks, list) and not all(isinstance(c, Chunk) for c in result.chunks):
-            raise ValueError("chunks do not fit the Chunk schema")
+        if not isinstance(data, dict):
+            raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
+        status, job_id = data.get("status"), data.get("job_id")
+        if not isinstance(status, str) or not isinstance(job_id, str):
+            raise TypeError("status or job_id is missing or not a string")
         state = self.vocabularies["status"].get(status)
         if state is None:  # the spec keeps status open: any other short word is UNKNOWN
             if not self.is_unknown_status(status):
                 raise ValueError("status is not a status value")
             state = TaskState.UNKNOWN
+        finished_at = data.get("finished_at")
         fields: dict[str, Any] = {
             "state": state,
             "status": status,
-            "created_at": parse_time(result.created_at),
-            "finished_at": None if isinstance(result.finished_at, Unset) else parse_time(result.finished_at),
+            "created_at": parse_time(data.get("created_at")),
+            "finished_at": parse_time(finished_at),
         }
         if state is TaskState.SUCCEEDED:
-            fields["result"] = result
+            built = self.lenient(RESULT, data)
+            fields["result"], fields["result_issues"] = built
         elif state is TaskState.FAILED:
-            fields["error"] = self.failed(result.message if isinstance(result.message, str) else None)
-        return self.task(task_id, response, **fields)
+            message = data.get("message")
+            fields["error"] = self.failed(message if isinstance(message, str) else None)
+        return self.task(task_id, response, data, **fields)
+
+    def error(self, task_id: str, response: httpx.Response) -> APIError:
+        error = super().error(task_id, response)
+        capped = response.status_code == 429 and USAGE_CAP in error.message.lower()
+        if not (capped or response.status_code == 402):
+            return error
+        return QuotaExceededError(
+            error.message,
+            provider=self.name,
+            task_id=task_id,
+            status_code=error.status_code,
+            body=error.body,
+            request_id=error.request_id,
+            code=error.code,
+            retry_after=error.retry_after,
+        )
 
     def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
-        # Plain text ("Job <id> not found") in the v1 spec; `{"detail": ...}` in the older one.
+        # Plain text ("Job <id> not found") in the v1 spec; a JSON string in the docs' examples
+        # (get-parse-job-status.mdx l.296-302); `{"detail": ...}` in the older spec and the SDK, whose
+        # 402 carries `{"detail": {"message": ...}}` (unsiloed-sdk 0.1.7 client.py l.69-74).
         try:
-            detail = json_field(json.loads(response.content), "detail")
+            data = json.loads(response.content)
         except ValueError:
-            detail = None
-        return (detail if isinstance(detail, str) else generic_message(response)), None, None
+            data = None
+        detail = json_field(data, "detail")
+        for text in (data, detail, json_field(detail, "message")):
+            if isinstance(text, str) and text.strip():
+                return text, None, None
+        return generic_message(response), None, None
 
 
 PROVIDER = Unsiloed()

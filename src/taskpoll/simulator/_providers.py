@@ -11,6 +11,7 @@ import json
 import re
 import secrets
 import uuid
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -446,14 +447,16 @@ class Unsiloed(ProviderSim):
         return [("POST", _path("/parse"), "create_parse")]
 
     def status_body(self, task: SimTask, step: Step, ctx: Context) -> tuple[int, Any, tuple[tuple[str, str], ...]]:
+        # Each job gets one of the documented result shapes, fixed by its id (_results.unsiloed_shape).
+        shape = _results.unsiloed_shape(task.id)
         body: dict[str, Any] = {
             "job_id": task.id,
             "status": step.status or self.DEFAULT[step.state],
             "created_at": iso(task.created_wall),
             "metadata": {},
-            "file_name": "document.pdf",
-            "file_type": "application/pdf",
         }
+        if shape != "minimal":
+            body.update(file_name="document.pdf", file_type="application/pdf")
         if step.state != "pending":
             body["started_at"] = iso(task.started_wall or ctx.now_wall)
         if step.state in ("succeeded", "failed"):
@@ -461,15 +464,15 @@ class Unsiloed(ProviderSim):
         if step.state == "failed":
             body["message"] = step.error or "Failed to process document"
         if step.state == "succeeded":
-            chunks = _results.unsiloed_chunks(3 if step.size is None else step.size, task.id)
-            body.update(
-                chunks=chunks,
-                total_chunks=len(chunks),
-                page_count=max(1, len(chunks) // 4 + 1),
-                pdf_url=f"https://unsiloed-output.s3.amazonaws.com/{task.id}/output.pdf?X-Amz-Expires=3600",
-                credit_used=max(1, len(chunks) // 4 + 1),
-                merge_tables=False,
-            )
+            chunks = _results.unsiloed_chunks(3 if step.size is None else step.size, task.id, shape=shape)
+            body.update(chunks=chunks, total_chunks=len(chunks))
+            if shape != "minimal":
+                body.update(
+                    page_count=max(1, len(chunks) // 4 + 1),
+                    pdf_url=f"https://unsiloed-output.s3.amazonaws.com/{task.id}/output.pdf?X-Amz-Expires=3600",
+                    credit_used=max(1, len(chunks) // 4 + 1),
+                    merge_tables=False,
+                )
         return 200, body, ()
 
     def create_parse(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
@@ -543,13 +546,22 @@ class Notion(ProviderSim):
     def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
         return [("POST", _path("/v1/pages"), "create_page")]
 
+    # The operation as the sources show it: with `surface` (the 202 example of retrieve-async-task,
+    # notion-sdk-js async-tasks.ts), as `rest` or `mcp`, or with `name` only (the reference's own
+    # 200 example); fixed per task by its id.
+    OPERATIONS: ClassVar[tuple[dict[str, str], ...]] = (
+        {"surface": "rest", "name": "POST /v1/pages"},
+        {"name": "POST /v1/pages"},
+        {"surface": "mcp", "name": "notion-create-pages"},
+    )
+
     def task_object(self, task: SimTask, ctx: Context) -> dict[str, Any]:
         return {
             "object": "async_task",
             "id": task.id,
             "status_url": f"{ctx.base_url}/v1/async_tasks/{quote(task.id, safe='')}",
             "created_time": iso(task.created_wall),
-            "operation": {"surface": "rest", "name": "create_page"},
+            "operation": dict(self.OPERATIONS[zlib.crc32(task.id.encode()) % len(self.OPERATIONS)]),
         }
 
     def status_body(self, task: SimTask, step: Step, ctx: Context) -> tuple[int, Any, tuple[tuple[str, str], ...]]:

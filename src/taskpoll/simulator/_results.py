@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import zlib
 from typing import Any
 
 _WORDS = (
@@ -72,8 +73,22 @@ def aryn_status_lines(pages: int) -> list[str]:
 _SEGMENT_TYPES = ("Title", "SectionHeader", "Text", "Text", "Table", "Picture", "Caption", "ListItem", "PageFooter")
 
 
-def unsiloed_chunks(count: int, seed: str, segments_per_chunk: int = 3) -> list[dict[str, Any]]:
-    """`count` chunks of typed segments with OCR words, bounding boxes, HTML and Markdown."""
+UNSILOED_SHAPES = ("full", "output_fields", "minimal")
+
+
+def unsiloed_shape(job_id: str) -> str:
+    """Which documented result shape a job gets, fixed by its id so every answer of a job agrees.
+
+    "full": every field (get-parse-job-status.mdx's Succeeded example). "output_fields": a job created
+    with `output_fields={"html": false, "markdown": false}`, whose segments lack both keys
+    (openapi-v1.json OutputFieldsConfig). "minimal": only the fields the spec requires, plus `chunks`.
+    """
+    return UNSILOED_SHAPES[zlib.crc32(job_id.encode()) % len(UNSILOED_SHAPES)]
+
+
+def unsiloed_chunks(count: int, seed: str, segments_per_chunk: int = 3, shape: str = "full") -> list[dict[str, Any]]:
+    """`count` chunks of typed segments with OCR words and bounding boxes, and unless `shape` leaves
+    them out (see unsiloed_shape) HTML, Markdown, confidence, image and llm."""
     rng = random.Random(seed)
     chunks: list[dict[str, Any]] = []
     for chunk_index in range(count):
@@ -107,14 +122,20 @@ def unsiloed_chunks(count: int, seed: str, segments_per_chunk: int = 3) -> list[
                     ],
                 }
             )
-        chunks.append(
-            {
-                "chunk_id": f"{seed}-chunk-{chunk_index}",
-                "chunk_length": sum(len(s["content"].split()) for s in segments),
-                "embed": " ".join(s["content"] for s in segments),
-                "segments": segments,
-            }
-        )
+            if shape == "output_fields":
+                del segments[-1]["html"], segments[-1]["markdown"]
+            elif shape == "minimal":
+                for key in ("confidence", "image", "llm", "bbox"):
+                    del segments[-1][key]
+        chunk: dict[str, Any] = {
+            "chunk_id": f"{seed}-chunk-{chunk_index}",
+            "chunk_length": sum(len(s["content"].split()) for s in segments),
+            "embed": " ".join(s["content"] for s in segments),
+            "segments": segments,
+        }
+        if shape == "minimal":
+            del chunk["chunk_id"], chunk["embed"]
+        chunks.append(chunk)
     return chunks
 
 

@@ -53,6 +53,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = response.text
         return response_404
 
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
     if response.status_code == 500:
         response_500 = response.text
         return response_500
