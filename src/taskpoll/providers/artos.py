@@ -9,7 +9,7 @@ error. Errors are FastAPI bodies `{"detail": ...}` (a message, or a list of vali
 for some endpoints, `{"error": code, "error_description": ..., "details": {...}}`. Artos recommends
 exponential backoff and gives no server hint; documents take from half a minute to several minutes.
 
-The state is read strictly from `status`; `Task.result` is the generated `TaskStatusResponse` of the
+The state is read strictly from the two required fields, `task_id` and `status`; `Task.result` is the generated `TaskStatusResponse` of the
 finished document, built tolerantly (what does not fit is named in `Task.result_issues`).
 """
 
@@ -70,6 +70,8 @@ class Artos(Provider[TaskStatusResponse]):
         status = data["status"]
         if not isinstance(status, str):
             raise TypeError("status is not a string")
+        if not isinstance(data["task_id"], str):  # the other required field: which task this answer is about
+            raise TypeError("task_id is not a string")
         state = self.vocabularies["status"].get(status)
         if state is None:
             raise ValueError(f"{status!r} is not a known status")  # read as UNKNOWN by the base
