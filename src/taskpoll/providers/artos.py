@@ -9,8 +9,9 @@ error. Errors are FastAPI bodies `{"detail": ...}` (a message, or a list of vali
 for some endpoints, `{"error": code, "error_description": ..., "details": {...}}`. Artos recommends
 exponential backoff and gives no server hint; documents take from half a minute to several minutes.
 
-The state is read strictly from the two required fields, `task_id` and `status`; `Task.result` is the generated `TaskStatusResponse` of the
-finished document, built tolerantly (what does not fit is named in `Task.result_issues`).
+The state is read strictly from the two required fields, `task_id` and `status`; `Task.result` is
+the generated `TaskStatusResponse` of the finished document, built tolerantly (what does not fit
+is named in `Task.result_issues`).
 """
 
 from __future__ import annotations
