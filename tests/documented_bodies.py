@@ -87,13 +87,14 @@ ARYN = [
     Documented("aryn", "server error", 500, "Internal Server Error", content_type="text/plain"),
 ]
 
-# Artos: the seed's example plus the errors page's {"detail": ...} bodies.
+# Artos: the seed's example plus the errors page's {"detail": ...} bodies; Complete is the Async
+# Operations page's status word.
 ARTOS = [
     *[
         Documented(
             "artos", status, 200, {"task_id": "document-uuid-456", "status": status, "progress": None, "error": None}
         )
-        for status in ("Pending", "Ingesting", "Generating", "Ready")
+        for status in ("Pending", "Ingesting", "Generating", "Ready", "Complete")
     ],
     Documented(
         "artos",
@@ -112,7 +113,8 @@ ARTOS = [
     Documented("artos", "database error", 500, {"detail": "Database error"}),
 ]
 
-# Veza: GetAsyncTaskResponse {"task": AsyncTask}; enums as string names; google.rpc.Status errors.
+# Veza: GetAsyncTaskResponse {"task": AsyncTask} or a bare AsyncTask; enums as string names;
+# google.rpc.Status errors, with text codes, request_id and timestamp as in oaaclient-py's tests.
 VEZA_TASK_ID = "c6a2a7f4-1f0e-4b1b-9d43-3f0b6f0e8e21"
 VEZA = [
     Documented("veza", "pending", 200, {"task": {"id": VEZA_TASK_ID, "state": "PENDING"}}),
@@ -150,6 +152,24 @@ VEZA = [
         },
     ),
     Documented("veza", "canceled", 200, {"task": {"id": VEZA_TASK_ID, "state": "COMPLETE", "status": "CANCELED"}}),
+    Documented(
+        "veza",
+        "bare succeeded",
+        200,
+        {"id": VEZA_TASK_ID, "state": "COMPLETE", "status": "SUCCEEDED", "result": [{"id": "u-1", "type": "OktaUser"}]},
+    ),
+    Documented(
+        "veza",
+        "internal",
+        500,
+        {
+            "code": "Internal",
+            "message": "Internal Server Error, please retry and if the error persists contact support",
+            "request_id": "2271c08a9abd3b425c88a397b01bb351",
+            "timestamp": "2022-08-05T21:12:29.405153171Z",
+            "details": [{"@type": "type.googleapis.com/errorstatus.v1.UserFacingErrorInfo", "reason": "INTERNAL"}],
+        },
+    ),
     Documented("veza", "unauthenticated", 401, {"code": 16, "message": "Invalid API key", "details": []}),
     Documented(
         "veza",

@@ -49,6 +49,11 @@ def raw_status(provider: str, response: httpx.Response) -> str:
         return str(response.status_code)
     body = response.json()
     if provider == "veza":
-        task = body["task"]
+        task = veza_task(body)
         return task["state"] if task["state"] != "COMPLETE" else f"COMPLETE/{task['status']}"
     return str(body["status"])
+
+
+def veza_task(body: Any) -> Any:
+    """The AsyncTask of a Veza status body, which the simulator sends bare or as {"task": ...}."""
+    return body["task"] if isinstance(body.get("task"), dict) else body

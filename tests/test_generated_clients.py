@@ -21,6 +21,8 @@ from taskpoll_artos_api.api.documents import generate_document, get_document_sta
 from taskpoll_artos_api.models import ErrorResponse as ArtosError
 from taskpoll_artos_api.models import GenerateDocumentRequest, GenerateDocumentResponse, TaskStatusResponse
 from taskpoll_artos_api.models import TaskStatusResponseStatus as ArtosStatus
+from taskpoll_artos_api.types import UNSET as ARTOS_UNSET
+from taskpoll_artos_api.types import Unset as ArtosUnset
 from taskpoll_aryn_api import AuthenticatedClient as ArynClient
 from taskpoll_aryn_api.api.partition import (
     field_async_partition_document_cancel_v1 as aryn_cancel,
@@ -81,6 +83,7 @@ from taskpoll_unsiloed_api.types import File as UnsiloedFile
 from taskpoll_veza_api import AuthenticatedClient as VezaClient
 from taskpoll_veza_api.api.query_builder import create_get_assessment_query_spec_result_async, get_assessment_async_task
 from taskpoll_veza_api.models import (
+    AsyncTask,
     AsyncTaskState,
     AsyncTaskStatus,
     GetAssessmentQuerySpecResultRequest,
@@ -202,7 +205,27 @@ def test_artos_status_endpoint_parses_every_documented_response(server: CannedSe
         assert parsed.progress is None
         assert parsed.error == (doc.body["error"])
     else:
-        assert isinstance(parsed, ArtosError) and parsed.detail == doc.body["detail"]
+        assert isinstance(parsed, ArtosError)
+        assert parsed.detail == doc.body["detail"] and parsed.error is ARTOS_UNSET
+
+
+def test_artos_error_with_context_parses_on_generate(server: CannedServer) -> None:
+    """The errors page's second shape, which it says "some endpoints" send (here: generate's 400)."""
+    answer = {
+        "error": "error_code",
+        "error_description": "Detailed description",
+        "details": {"field": "value", "suggestion": "How to fix it"},
+    }
+    server.answer("POST", "/api/v1/documents/generate", Canned(400, json.dumps(answer).encode()))
+    client = ArtosClient(base_url=server.base_url, token="artos-jwt", timeout=5.0)
+    body = GenerateDocumentRequest.from_dict(
+        {k: "x" for k in ("document_type", "connector_data_id", "workspace_name", "template_id", "output_name")}
+        | {"file_paths": []}
+    )
+    parsed = generate_document.sync_detailed(client=client, body=body).parsed
+    assert isinstance(parsed, ArtosError) and parsed.detail is ARTOS_UNSET
+    assert (parsed.error, parsed.error_description) == ("error_code", "Detailed description")
+    assert not isinstance(parsed.details, ArtosUnset) and parsed.details["suggestion"] == "How to fix it"
 
 
 def test_artos_generate_round_trip(server: CannedServer) -> None:
@@ -235,9 +258,15 @@ def test_veza_status_endpoint_parses_every_documented_response(server: CannedSer
     if doc.status != 200:
         assert isinstance(parsed, RpcStatus)
         assert (parsed.code, parsed.message) == (doc.body["code"], doc.body["message"])
+        assert parsed.request_id == doc.body.get("request_id", UNSET)
+        assert parsed.timestamp == doc.body.get("timestamp", UNSET)
         return
-    assert isinstance(parsed, GetAsyncTaskResponse)
-    task = parsed.task
+    if "task" in doc.body:
+        assert isinstance(parsed, GetAsyncTaskResponse)
+        task = parsed.task
+    else:  # a bare AsyncTask reads the same
+        assert isinstance(parsed, AsyncTask)
+        task = parsed
     assert task.id == task_id
     expected_state = {"pending": "PENDING", "in progress": "IN_PROGRESS"}.get(doc.name, "COMPLETE")
     assert task.state is AsyncTaskState(expected_state)
@@ -252,6 +281,8 @@ def test_veza_status_endpoint_parses_every_documented_response(server: CannedSer
         assert isinstance(task.error_status, RpcStatus) and task.error_status.code == 8
     elif doc.name == "canceled":
         assert task.status is AsyncTaskStatus.CANCELED
+    elif doc.name == "bare succeeded":
+        assert task.status is AsyncTaskStatus.SUCCEEDED and task.result == doc.body["result"]  # a list, as sent
 
 
 def test_veza_create_round_trip(server: CannedServer) -> None:

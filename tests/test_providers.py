@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 from datetime import UTC, datetime
 
@@ -10,7 +11,7 @@ import httpx
 import pytest
 from taskpoll_unsiloed_api.types import Unset
 
-from taskpoll import ResponseValidationError, TaskState
+from taskpoll import RateLimitError, ResponseValidationError, TaskState
 from taskpoll.providers import get, names
 from taskpoll.providers._base import parse_time
 
@@ -170,3 +171,43 @@ def test_notion_an_in_progress_task_without_a_usable_hint_is_a_validation_error(
     body = {**NOTION_TASK, "status": "running", "poll_after_seconds": poll_after}
     with pytest.raises(ResponseValidationError, match="poll_after_seconds"):
         get("notion").parse("task_abc123", answer(body))
+
+
+# Artos and Veza: what is state and what is result (issue 11) ------------------------------------
+
+
+def _answer(body: object, status: int = 200) -> httpx.Response:
+    request = httpx.Request("GET", "https://provider.test/status/t-1")
+    return httpx.Response(status, content=json.dumps(body).encode(), request=request)
+
+
+def test_artos_complete_is_an_alias_of_ready() -> None:
+    artos = get("artos")
+    assert artos.vocabularies["status"]["Complete"] is artos.vocabularies["status"]["Ready"] is TaskState.SUCCEEDED
+
+
+def test_artos_progress_of_another_type_is_reported_not_fatal() -> None:
+    task = get("artos").parse("t-1", _answer({"task_id": "t-1", "status": "Generating", "progress": "40%"}))
+    assert task.state is TaskState.RUNNING and task.progress is None
+    assert task.result_issues == ("result.progress: str, not an integer (left out)",)
+
+
+def test_artos_answer_without_its_task_id_is_a_validation_error() -> None:
+    with pytest.raises(ResponseValidationError):
+        get("artos").parse("t-1", _answer({"status": "Ready"}))
+
+
+def test_veza_integer_enums_are_read_and_the_raw_body_is_left_as_sent() -> None:
+    body = {"task": {"id": "t-1", "state": 3, "status": 2, "error_status": 13}}
+    task = get("veza").parse("t-1", _answer(body))
+    assert task.state is TaskState.FAILED and task.status == "COMPLETE/FAILED"
+    assert task.error is not None and task.error.code == "13"
+    assert task.raw == {"task": {"id": "t-1", "state": 3, "status": 2, "error_status": 13}}
+
+
+def test_veza_error_code_by_name_and_request_id_are_kept() -> None:
+    body = {"code": "ResourceExhausted", "message": "slow down", "request_id": "r-9", "timestamp": "2026-01-01T00:00Z"}
+    error = get("veza").error("t-1", _answer(body, 429))
+    assert isinstance(error, RateLimitError)
+    assert (error.code, error.message, error.request_id) == ("ResourceExhausted", "slow down", "r-9")
+    assert "[ResourceExhausted]" in str(error) and "request id r-9" in str(error)

@@ -27,7 +27,7 @@ from taskpoll.simulator import (
     succeeded,
 )
 
-from .sim_helpers import auth, get_status, raw_status, status_path
+from .sim_helpers import auth, get_status, raw_status, status_path, veza_task
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_lifecycle_advances_one_step_per_answered_poll_and_stays_terminal(
 EXPECTED_FAILURE = {
     "aryn": (200, lambda b: b["error"] == "boom" and b["elements"] is None),
     "artos": (200, lambda b: b["status"] == "Failed" and b["error"] == "boom"),
-    "veza": (200, lambda b: b["task"]["status"] == "FAILED" and b["task"]["error_reason"] == "boom"),
+    "veza": (200, lambda b: veza_task(b)["status"] == "FAILED" and veza_task(b)["error_reason"] == "boom"),
     "unsiloed": (200, lambda b: b["status"] == "Failed" and b["message"] == "boom"),
     "notion": (200, lambda b: b["status"] == "failed" and b["error"]["message"] == "boom"),
 }
@@ -112,7 +112,7 @@ def test_scripting_a_cancel_is_refused_where_the_provider_has_no_canceled_state(
 EXPECTED_404 = {
     "aryn": lambda r: r.json() == {"detail": "No such task."},
     "artos": lambda r: r.json() == {"detail": "Document not found"},
-    "veza": lambda r: r.json()["code"] == 5,
+    "veza": lambda r: r.json()["code"] == "NotFound" and r.json()["request_id"] and r.json()["timestamp"],
     "unsiloed": lambda r: r.text.startswith("Job ") and r.text.endswith(" not found"),
     "notion": lambda r: r.json()["code"] == "object_not_found" and r.json()["request_id"],
 }
@@ -222,7 +222,7 @@ AUTH_ERRORS = {
             r.json()["detail"] == ("Not authenticated" if missing else "Invalid authentication credentials")
         ),
     ),
-    "veza": (401, lambda r, missing: r.json()["code"] == 16),
+    "veza": (401, lambda r, missing: r.json()["code"] == "Unauthenticated"),
     "unsiloed": (401, lambda r, missing: r.text == "Invalid API key"),
     "notion": (401, lambda r, missing: r.json()["code"] == "unauthorized"),
 }
@@ -329,7 +329,7 @@ def test_body_faults(sim: Simulator, http: httpx.Client, kind: str, check: objec
 
 @pytest.mark.parametrize(
     ("provider", "expected"),
-    [("artos", "Complete"), ("veza", "SUSPENDED"), ("unsiloed", "Paused"), ("notion", "paused"), ("aryn", "203")],
+    [("artos", "Archived"), ("veza", "SUSPENDED"), ("unsiloed", "Paused"), ("notion", "paused"), ("aryn", "203")],
 )
 def test_unknown_status_fault(sim: Simulator, http: httpx.Client, provider: str, expected: str) -> None:
     task_id = sim.create_task(provider, [running()], faults=[Fault("unknown_status", polls=(1,))])
@@ -506,7 +506,7 @@ async def test_app_runs_in_process_through_httpx_asgi_transport() -> None:
     async with httpx.AsyncClient(transport=transport, base_url="http://sim") as client:
         headers = {"Authorization": f"Bearer {app.keys['veza']}"}
         states = [
-            (await client.get(f"/veza/api/v1/assessments/async_tasks/{task_id}", headers=headers)).json()["task"][
+            veza_task((await client.get(f"/veza/api/v1/assessments/async_tasks/{task_id}", headers=headers)).json())[
                 "state"
             ]
             for _ in range(2)

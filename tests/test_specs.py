@@ -83,10 +83,12 @@ def test_documented_body_fits_its_spec(doc: Documented) -> None:
 @pytest.mark.parametrize(
     ("provider", "status", "body"),
     [
-        ("artos", 200, {"task_id": "d", "status": "Complete"}),  # the concept page's word, not the enum's
+        ("artos", 200, {"task_id": "d", "status": "Archived"}),  # a status in no Artos document
+        ("artos", 200, {"status": "Ready"}),  # task_id missing
         ("unsiloed", 200, {"status": "Succeeded", "created_at": "x", "metadata": {}}),  # job_id missing
         ("notion", 200, {"object": "async_task", "id": "t", "status": "running"}),  # poll_after_seconds missing
         ("veza", 200, {"task": {"id": "t", "state": "DONE"}}),
+        ("veza", 200, {"state": "COMPLETE", "status": "SUCCEEDED"}),  # a bare task without its id
         ("aryn", 200, {"status": [], "status_code": "200", "elements": None}),  # status_code not an integer
     ],
 )

@@ -1,35 +1,73 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_response_detail_type_2 import ErrorResponseDetailType2
+    from ..models.error_response_details import ErrorResponseDetails
+
 
 T = TypeVar("T", bound="ErrorResponse")
 
 
 @_attrs_define
 class ErrorResponse:
-    """FastAPI-style error body, as documented on the errors page.
+    """An error body, as documented on the errors page: FastAPI's `{"detail": ...}`, or for some endpoints `{"error":
+    "<code>", "error_description": "...", "details": {...}}`.
 
-    Attributes:
-        detail (Any): A message, or for 422 a list of validation problems.
+        Attributes:
+            detail (ErrorResponseDetailType2 | list[Any] | str | Unset): A message, or for 422 a list of validation
+                problems.
+            error (str | Unset): A machine-readable error code (the second documented shape).
+            error_description (str | Unset): A readable description of the error (the second documented shape).
+            details (ErrorResponseDetails | Unset): Additional context, e.g. the field concerned and a suggestion.
     """
 
-    detail: Any
+    detail: ErrorResponseDetailType2 | list[Any] | str | Unset = UNSET
+    error: str | Unset = UNSET
+    error_description: str | Unset = UNSET
+    details: ErrorResponseDetails | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        detail = self.detail
+        from ..models.error_response_detail_type_2 import ErrorResponseDetailType2  # noqa: PLC0415
+
+        detail: dict[str, Any] | list[Any] | str | Unset
+        if isinstance(self.detail, Unset):
+            detail = UNSET
+        elif isinstance(self.detail, list):
+            detail = self.detail
+
+        elif isinstance(self.detail, ErrorResponseDetailType2):
+            detail = self.detail.to_dict()
+        else:
+            detail = self.detail
+
+        error = self.error
+
+        error_description = self.error_description
+
+        details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.details, Unset):
+            details = self.details.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "detail": detail,
-            }
-        )
+        field_dict.update({})
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+        if error is not UNSET:
+            field_dict["error"] = error
+        if error_description is not UNSET:
+            field_dict["error_description"] = error_description
+        if details is not UNSET:
+            field_dict["details"] = details
 
         return field_dict
 
@@ -37,7 +75,18 @@ class ErrorResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        detail = src_dict["detail"]
+        detail = _parse_detail(src_dict.get("detail", UNSET))
+
+        error = src_dict.get("error", UNSET)
+
+        error_description = src_dict.get("error_description", UNSET)
+
+        _details = src_dict.get("details", UNSET)
+        details: ErrorResponseDetails | Unset
+        if isinstance(_details, Unset):
+            details = UNSET
+        else:
+            details = ErrorResponseDetails.from_dict(_details)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
@@ -45,6 +94,9 @@ class ErrorResponse:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         error_response = cls(
             detail=detail,
+            error=error,
+            error_description=error_description,
+            details=details,
         )
 
         error_response.additional_properties = d
@@ -70,5 +122,34 @@ class ErrorResponse:
 _KNOWN_KEYS = frozenset(
     {
         "detail",
+        "error",
+        "error_description",
+        "details",
     }
 )
+
+
+def _parse_detail(data: object) -> ErrorResponseDetailType2 | list[Any] | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        detail_type_1 = cast(list[Any], data)
+
+        return detail_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        detail_type_2 = ErrorResponseDetailType2.from_dict(data)
+
+        return detail_type_2
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ErrorResponseDetailType2 | list[Any] | str | Unset, data)
+
+
+from ..models.error_response_detail_type_2 import ErrorResponseDetailType2  # noqa: E402
+from ..models.error_response_details import ErrorResponseDetails  # noqa: E402

@@ -17,7 +17,8 @@ class TaskStatusResponse:
     """
     Attributes:
         task_id (str): Document ID
-        status (TaskStatusResponseStatus): Current processing status
+        status (TaskStatusResponseStatus): Current processing status. `Complete` is the Async Operations page's word for
+            a finished document (the published enum says Ready); taskpoll treats both as succeeded.
         progress (int | None | Unset): Progress percentage (reserved for future use)
         error (None | str | Unset): Error message if status is Failed
     """

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class TaskStatusResponseStatus(StrEnum):
+    COMPLETE = "Complete"
     FAILED = "Failed"
     GENERATING = "Generating"
     INGESTING = "Ingesting"

@@ -1,7 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .async_task import AsyncTask
-from .async_task_result import AsyncTaskResult
 from .async_task_state import AsyncTaskState
 from .async_task_status import AsyncTaskStatus
 from .get_assessment_query_spec_result_request import (
@@ -16,7 +15,6 @@ from .rpc_status import RpcStatus
 
 __all__ = (
     "AsyncTask",
-    "AsyncTaskResult",
     "AsyncTaskState",
     "AsyncTaskStatus",
     "GetAssessmentQuerySpecResultRequest",

@@ -11,7 +11,6 @@ from ..models.async_task_status import AsyncTaskStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.async_task_result import AsyncTaskResult
     from ..models.rpc_status import RpcStatus
 
 
@@ -29,7 +28,8 @@ class AsyncTask:
         status (AsyncTaskStatus | Unset): Outcome when complete. UNKNOWN_STATUS (0) default/unset; SUCCEEDED (1) result
             available in `result`; FAILED (2) see `error_reason` and `error_status`; CANCELED (3) canceled before
             completion.
-        result (AsyncTaskResult | Unset): Operation-specific result; present when status is SUCCEEDED.
+        result (Any | Unset): Operation-specific result, any JSON value (an object for query results, but also a list, a
+            string, a number or null); present when status is SUCCEEDED.
         error_reason (str | Unset): Why the task failed; present when status is FAILED.
         error_status (int | RpcStatus | str | Unset): The error status of a failed task; present when status is FAILED.
     """
@@ -37,7 +37,7 @@ class AsyncTask:
     id: str
     state: AsyncTaskState | Unset = UNSET
     status: AsyncTaskStatus | Unset = UNSET
-    result: AsyncTaskResult | Unset = UNSET
+    result: Any | Unset = UNSET
     error_reason: str | Unset = UNSET
     error_status: int | RpcStatus | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,9 +55,7 @@ class AsyncTask:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
+        result = self.result
 
         error_reason = self.error_reason
 
@@ -109,12 +107,7 @@ class AsyncTask:
         else:
             status = AsyncTaskStatus(_status)
 
-        _result = src_dict.get("result", UNSET)
-        result: AsyncTaskResult | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = AsyncTaskResult.from_dict(_result)
+        result = src_dict.get("result", UNSET)
 
         error_reason = src_dict.get("error_reason", UNSET)
 
@@ -179,5 +172,4 @@ def _parse_error_status(data: object) -> int | RpcStatus | str | Unset:
     return cast(int | RpcStatus | str | Unset, data)
 
 
-from ..models.async_task_result import AsyncTaskResult  # noqa: E402
 from ..models.rpc_status import RpcStatus  # noqa: E402

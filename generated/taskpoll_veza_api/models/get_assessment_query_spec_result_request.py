@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,17 +23,22 @@ class GetAssessmentQuerySpecResultRequest:
     the leading fields are spelled out here.
 
         Attributes:
-            query_type (str | Unset): The type of assessment query to execute, e.g. SOURCE_TO_DESTINATION.
+            query_type (int | str | Unset): The type of assessment query to execute, as its number or its name (0
+                SYSTEM_CREATED, 1 SOURCE_TO_DESTINATION, ...).
             source_node_types (GetAssessmentQuerySpecResultRequestSourceNodeTypes | Unset): The source entities of the
                 query.
     """
 
-    query_type: str | Unset = UNSET
+    query_type: int | str | Unset = UNSET
     source_node_types: GetAssessmentQuerySpecResultRequestSourceNodeTypes | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        query_type = self.query_type
+        query_type: int | str | Unset
+        if isinstance(self.query_type, Unset):
+            query_type = UNSET
+        else:
+            query_type = self.query_type
 
         source_node_types: dict[str, Any] | Unset = UNSET
         if not isinstance(self.source_node_types, Unset):
@@ -53,7 +58,7 @@ class GetAssessmentQuerySpecResultRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        query_type = src_dict.get("query_type", UNSET)
+        query_type = _parse_query_type(src_dict.get("query_type", UNSET))
 
         _source_node_types = src_dict.get("source_node_types", UNSET)
         source_node_types: GetAssessmentQuerySpecResultRequestSourceNodeTypes | Unset
@@ -97,6 +102,12 @@ _KNOWN_KEYS = frozenset(
         "source_node_types",
     }
 )
+
+
+def _parse_query_type(data: object) -> int | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    return cast(int | str | Unset, data)
 
 
 from ..models.get_assessment_query_spec_result_request_source_node_types import (

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,20 +20,33 @@ class RpcStatus:
     """google.rpc.Status, Veza's default error response.
 
     Attributes:
-        code (int): The google.rpc.Code value.
-        message (str): A developer-facing error message.
+        code (int | str | Unset): The error code: a google.rpc.Code number, or its name as Veza sends it ("Internal",
+            "InvalidArgument", "NotFound").
+        message (str | Unset): A developer-facing error message.
+        request_id (str | Unset): The id of the failed request, for Veza support.
+        timestamp (str | Unset): When the error happened (RFC 3339 with nanoseconds, kept as text).
         details (list[ProtobufAny] | Unset):
     """
 
-    code: int
-    message: str
+    code: int | str | Unset = UNSET
+    message: str | Unset = UNSET
+    request_id: str | Unset = UNSET
+    timestamp: str | Unset = UNSET
     details: list[ProtobufAny] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
+        code: int | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
 
         message = self.message
+
+        request_id = self.request_id
+
+        timestamp = self.timestamp
 
         details: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.details, Unset):
@@ -44,12 +57,15 @@ class RpcStatus:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "message": message,
-            }
-        )
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if message is not UNSET:
+            field_dict["message"] = message
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
         if details is not UNSET:
             field_dict["details"] = details
 
@@ -59,9 +75,13 @@ class RpcStatus:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        code = src_dict["code"]
+        code = _parse_code(src_dict.get("code", UNSET))
 
-        message = src_dict["message"]
+        message = src_dict.get("message", UNSET)
+
+        request_id = src_dict.get("request_id", UNSET)
+
+        timestamp = src_dict.get("timestamp", UNSET)
 
         _details = src_dict.get("details", UNSET)
         details: list[ProtobufAny] | Unset = UNSET
@@ -79,6 +99,8 @@ class RpcStatus:
         rpc_status = cls(
             code=code,
             message=message,
+            request_id=request_id,
+            timestamp=timestamp,
             details=details,
         )
 
@@ -106,9 +128,17 @@ _KNOWN_KEYS = frozenset(
     {
         "code",
         "message",
+        "request_id",
+        "timestamp",
         "details",
     }
 )
+
+
+def _parse_code(data: object) -> int | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    return cast(int | str | Unset, data)
 
 
 from ..models.protobuf_any import ProtobufAny  # noqa: E402

@@ -1,14 +1,23 @@
 """Artos: `GET /api/v1/documents/status/{document_id}` (specs/artos.yaml).
 
 Every state is a 200 whose `status` is Pending, Ingesting, Generating (in progress), Ready or Failed
-(with `error`). Errors are FastAPI bodies `{"detail": ...}`. Artos recommends exponential backoff and
-gives no server hint; documents take from half a minute to several minutes.
+(with `error`). `Complete` is read as Ready: Artos's Async Operations page names the polled states
+Generating, Complete ("Task finished successfully") and Failed, while its published OpenAPI enum says
+Ready, so a finished document may come back under either word and both mean succeeded. Only
+`task_id` and `status` are required: an absent or null `progress` is no progress reported, not an
+error. Errors are FastAPI bodies `{"detail": ...}` (a message, or a list of validation problems) or,
+for some endpoints, `{"error": code, "error_description": ..., "details": {...}}`. Artos recommends
+exponential backoff and gives no server hint; documents take from half a minute to several minutes.
 
-`Task.result` is the generated `TaskStatusResponse` of the finished document.
+The state is read strictly from the two required fields, `task_id` and `status`; `Task.result` is
+the generated `TaskStatusResponse` of the finished document, built tolerantly (what does not fit
+is named in `Task.result_issues`).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import httpx
@@ -17,9 +26,21 @@ from taskpoll_artos_api.models import TaskStatusResponse, TaskStatusResponseStat
 
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Provider
+from ._base import Lenient, Provider, generic_message, json_field
 
 __all__ = ["PROVIDER", "TaskStatusResponse", "TaskStatusResponseStatus"]
+
+_RESULT = Lenient(TaskStatusResponse)
+
+
+def _validation_problem(item: object) -> str:
+    """One FastAPI validation problem, `{"loc": [...], "msg": ...}`, as `body.field: message`."""
+    message, loc = json_field(item, "msg"), json_field(item, "loc")
+    if not isinstance(message, str):
+        return json.dumps(item, separators=(",", ":"), default=str)[:200]
+    if isinstance(loc, list) and loc:
+        return f"{'.'.join(str(part) for part in loc)}: {message}"
+    return message
 
 
 class Artos(Provider[TaskStatusResponse]):
@@ -36,6 +57,7 @@ class Artos(Provider[TaskStatusResponse]):
             "Ingesting": TaskState.RUNNING,
             "Generating": TaskState.RUNNING,
             "Ready": TaskState.SUCCEEDED,
+            "Complete": TaskState.SUCCEEDED,  # the Async Operations page's word for Ready
             "Failed": TaskState.FAILED,
         }
     }
@@ -44,23 +66,59 @@ class Artos(Provider[TaskStatusResponse]):
         return _status._get_kwargs(task_id)
 
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[TaskStatusResponse]:
-        result = TaskStatusResponse.from_dict(data)
-        status = result.status.value
-        state = self.vocabularies["status"][status]
-        progress = result.progress
+        if not isinstance(data, Mapping):
+            raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
+        status = data["status"]
+        if not isinstance(status, str):
+            raise TypeError("status is not a string")
+        if not isinstance(data["task_id"], str):  # the other required field: which task this answer is about
+            raise TypeError("task_id is not a string")
+        state = self.vocabularies["status"].get(status)
+        if state is None:
+            raise ValueError(f"{status!r} is not a known status")  # read as UNKNOWN by the base
+        issues: list[str] = []
+        progress = data.get("progress")
         if progress is not None and (not isinstance(progress, int) or isinstance(progress, bool)):
-            raise TypeError("progress is not an integer")
+            issues.append(f"result.progress: {type(progress).__name__}, not an integer (left out)")
+            progress = None
         fields: dict[str, Any] = {
             "state": state,
             "status": status,
             "progress": None if progress is None else min(max(progress / 100.0, 0.0), 1.0),
         }
         if state is TaskState.SUCCEEDED:
-            fields["result"] = result
+            read = self.lenient(_RESULT, data)
+            fields["result"] = read[0]
+            issues.extend(read[1])
         elif state is TaskState.FAILED:
-            error = result.error if isinstance(result.error, str) else None
-            fields["error"] = self.failed(error)
-        return self.task(task_id, response, **fields)
+            error = data.get("error")
+            fields["error"] = self.failed(error if isinstance(error, str) else None)
+        return self.task(task_id, response, data, result_issues=tuple(issues), **fields)
+
+    def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+        """`{"detail": ...}` (text, a list of validation problems, or an object), or the errors
+        page's second shape `{"error": code, "error_description": text, "details": {...}}`."""
+        data = json.loads(response.content)
+        code = json_field(data, "error")
+        code = code if isinstance(code, str) and code else None
+        detail = json_field(data, "detail")
+        message: str | None = None
+        if isinstance(detail, str) and detail:
+            message = detail
+        elif isinstance(detail, list) and detail:
+            message = "; ".join(_validation_problem(item) for item in detail[:5])
+        elif isinstance(detail, Mapping) and detail:
+            text = next((detail[k] for k in ("message", "msg", "detail") if isinstance(detail.get(k), str)), None)
+            message = text or json.dumps(detail, separators=(",", ":"), default=str)
+        else:
+            description = json_field(data, "error_description")
+            message = description if isinstance(description, str) and description else code
+            extra = json_field(data, "details")
+            if message and isinstance(extra, Mapping):
+                context = [f"{k}: {v}" for k, v in extra.items() if isinstance(v, str | int | float)][:3]
+                if context:
+                    message += f" ({'; '.join(context)})"
+        return message or generic_message(response), code, None
 
 
 PROVIDER = Artos()

@@ -1,33 +1,61 @@
 """Veza: `GET /api/v1/assessments/async_tasks/{id}` (specs/veza.yaml).
 
-The body is `{"task": AsyncTask}`. A task is finished only when `state` is COMPLETE; `status` then
-says how (SUCCEEDED, FAILED with `error_reason`/`error_status`, or CANCELED). proto3 JSON leaves out
-fields at their zero value, so a missing `state` is UNKNOWN_STATE and a missing `status` is
-UNKNOWN_STATUS; integer enum values are read too. Errors are google.rpc.Status bodies. Hosts are
-per tenant, so there is no default base URL: set VEZA_BASE_URL or pass `base_url`.
+The body is an AsyncTask, bare or wrapped as `{"task": AsyncTask}` like the create response: Veza's
+docs show neither for this endpoint, so both are read alike (a `task` object means the wrapper). A
+task is finished only when `state` is COMPLETE; `status` then says how (SUCCEEDED, FAILED with
+`error_reason`/`error_status`, or CANCELED). proto3 JSON leaves out fields at their zero value, so a
+missing `state` is UNKNOWN_STATE and a missing `status` is UNKNOWN_STATUS; integer enum values are
+read too. `result` is whatever the operation produced: any JSON value, never an error. Errors are
+google.rpc.Status bodies whose `code` is a number or a name ("InvalidArgument") and which carry a
+`request_id` (kept as the error's request_id) and a `timestamp` (in the body). Hosts are per
+tenant, so there is no default base URL: set VEZA_BASE_URL or pass `base_url`.
 
-`Task.result` is the generated `AsyncTask` (its `result` holds the operation's output).
+`Task.result` is the generated `AsyncTask` (its `result` holds the operation's output as sent).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import httpx
 from taskpoll_veza_api.api.query_builder import get_assessment_async_task as _status
-from taskpoll_veza_api.models import AsyncTask, AsyncTaskResult, AsyncTaskState, AsyncTaskStatus, GetAsyncTaskResponse
-from taskpoll_veza_api.models import RpcStatus as _RpcStatus
-from taskpoll_veza_api.types import Unset
+from taskpoll_veza_api.models import AsyncTask, AsyncTaskState, AsyncTaskStatus
 
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Provider, generic_message, json_field
+from ._base import Lenient, Provider, generic_message, json_field
 
-__all__ = ["PROVIDER", "AsyncTask", "AsyncTaskResult", "AsyncTaskState", "AsyncTaskStatus"]
+__all__ = ["PROVIDER", "AsyncTask", "AsyncTaskState", "AsyncTaskStatus"]
 
-_STATE_NUMBERS = {0: "UNKNOWN_STATE", 1: "PENDING", 2: "IN_PROGRESS", 3: "COMPLETE"}
-_STATUS_NUMBERS = {0: "UNKNOWN_STATUS", 1: "SUCCEEDED", 2: "FAILED", 3: "CANCELED"}
+_NUMBERS = {
+    "state": {0: "UNKNOWN_STATE", 1: "PENDING", 2: "IN_PROGRESS", 3: "COMPLETE"},
+    "status": {0: "UNKNOWN_STATUS", 1: "SUCCEEDED", 2: "FAILED", 3: "CANCELED"},
+}
+_RESULT = Lenient(AsyncTask)
+
+
+def _task_of(data: Any) -> dict[str, Any] | None:
+    """The AsyncTask of a body, wrapped (`{"task": {...}}`) or bare, with integer enums as names.
+
+    A copy: the decoded body stays as sent (it is `Task.raw`).
+    """
+    if not isinstance(data, Mapping):
+        return None
+    inner = data.get("task")
+    task = dict(inner if isinstance(inner, Mapping) else data)
+    for key, names in _NUMBERS.items():  # integer enum values, which gRPC gateways can be set to emit
+        value = task.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and value in names:
+            task[key] = names[value]
+    return task
+
+
+def _code(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | str) or value == "":
+        return None
+    return str(value)
 
 
 class Veza(Provider[AsyncTask]):
@@ -58,39 +86,39 @@ class Veza(Provider[AsyncTask]):
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
         return _status._get_kwargs(task_id)
 
-    def decode(self, response: httpx.Response) -> Any:
-        data = json.loads(response.content)
-        task = json_field(data, "task")
-        if isinstance(task, dict):  # integer enum values, which gRPC gateways can be set to emit
-            for key, names in (("state", _STATE_NUMBERS), ("status", _STATUS_NUMBERS)):
-                value = task.get(key)
-                if isinstance(value, int) and not isinstance(value, bool) and value in names:
-                    task[key] = names[value]
-        return data
-
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[AsyncTask]:
-        task = GetAsyncTaskResponse.from_dict(data).task
-        if not isinstance(task.id, str):
+        task = _task_of(data)
+        if task is None:
+            raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
+        if not isinstance(task["id"], str):
             raise TypeError("task.id is not a string")
-        state = "UNKNOWN_STATE" if isinstance(task.state, Unset) else task.state.value
+        state = task.get("state", "UNKNOWN_STATE")
+        if state not in self.vocabularies["state"]:
+            raise ValueError(f"{state!r} is not a known state")  # read as UNKNOWN by the base
         if state != "COMPLETE":
-            return self.task(task_id, response, state=self.vocabularies["state"][state], status=state)
-        outcome = "UNKNOWN_STATUS" if isinstance(task.status, Unset) else task.status.value
+            return self.task(task_id, response, data, state=self.vocabularies["state"][state], status=state)
+        outcome = task.get("status", "UNKNOWN_STATUS")
+        if outcome not in self.vocabularies["status"]:
+            raise ValueError(f"{outcome!r} is not a known status")
         fields: dict[str, Any] = {"state": self.vocabularies["status"][outcome], "status": f"COMPLETE/{outcome}"}
         if outcome == "SUCCEEDED":
-            fields["result"] = task
+            found = self.lenient(_RESULT, task)
+            fields |= {"result": found[0], "result_issues": found[1]}
         elif outcome == "FAILED":
-            reason = task.error_reason if isinstance(task.error_reason, str) else None
-            detail = task.error_status
-            code = detail.code if isinstance(detail, _RpcStatus) else None if isinstance(detail, Unset) else detail
-            message = reason or (detail.message if isinstance(detail, _RpcStatus) else None)
-            fields["error"] = self.failed(message, code)
-        return self.task(task_id, response, **fields)
+            reason = task.get("error_reason")
+            detail = task.get("error_status")
+            code = _code(detail.get("code")) if isinstance(detail, Mapping) else _code(detail)
+            message = reason if isinstance(reason, str) and reason else json_field(detail, "message")
+            fields["error"] = self.failed(message if isinstance(message, str) else None, code)
+        return self.task(task_id, response, data, **fields)
 
     def raw_status(self, data: Any) -> object:
-        state = json_field(data, "task", "state")
+        task = _task_of(data)
+        if task is None:
+            return None
+        state = task.get("state")
         if state == "COMPLETE":
-            outcome = json_field(data, "task", "status")
+            outcome = task.get("status")
             return f"COMPLETE/{outcome}" if isinstance(outcome, str) else None
         return state
 
@@ -99,11 +127,24 @@ class Veza(Provider[AsyncTask]):
         return frozenset(self.vocabularies["state"]) | {f"COMPLETE/{s}" for s in self.vocabularies["status"]}
 
     def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+        """google.rpc.Status as Veza sends it: `code` a number or a name, `message`, `request_id`,
+        `timestamp` and `details` (a BadRequest's field violations are added to the message)."""
         data = json.loads(response.content)
-        message, code = json_field(data, "message"), json_field(data, "code")
-        if not isinstance(message, str):
-            return generic_message(response), None, None
-        return message, None if code is None else str(code), None
+        message, request_id = json_field(data, "message"), json_field(data, "request_id")
+        request_id = request_id if isinstance(request_id, str) and request_id else None
+        code = _code(json_field(data, "code"))
+        if not isinstance(message, str) or not message:
+            return generic_message(response), code, request_id
+        details = json_field(data, "details")
+        violations = [
+            f"{json_field(v, 'field')}: {json_field(v, 'description')}"
+            for d in (details if isinstance(details, list) else [])
+            for v in (json_field(d, "field_violations") or [])
+            if isinstance(json_field(v, "description"), str)
+        ]
+        if violations:
+            message += f" ({'; '.join(violations[:3])})"
+        return message, code, request_id
 
 
 PROVIDER = Veza()

@@ -323,6 +323,8 @@ class Artos(ProviderSim):
             "progress": progress,
             "error": error,
         }
+        if variant(task.id, 2):  # half the tasks send only what is set (the spec requires task_id, status)
+            body = {key: value for key, value in body.items() if value is not None}
         return 200, body, ()
 
     # Both the field names and their documented aliases are accepted.
@@ -357,14 +359,31 @@ class Artos(ProviderSim):
         return Reply.json(500, {"detail": "Database error"}) if status == 500 else super().server_error(status)
 
     def default_unknown_status(self) -> str:
-        return "Complete"  # the word Artos's concept page uses; the spec's enum says Ready
+        return "Archived"  # in no Artos document (Complete, the Async Operations page's word, is in the spec)
 
 
 # Veza -----------------------------------------------------------------------------------------
 
 
+# google.rpc.Code names, as Veza's own client's recorded errors spell them ("Internal", "InvalidArgument").
+RPC_CODE_NAMES = {3: "InvalidArgument", 4: "DeadlineExceeded", 5: "NotFound", 8: "ResourceExhausted", 13: "Internal"}
+RPC_CODE_NAMES |= {14: "Unavailable", 16: "Unauthenticated"}
+
+
 def rpc_status(code: int, message: str) -> dict[str, Any]:
-    return {"code": code, "message": message, "details": []}
+    """A Veza error body: the code by name, a request id and a timestamp (oaaclient-py tests/test_client.py)."""
+    return {
+        "code": RPC_CODE_NAMES.get(code, code),
+        "message": message,
+        "request_id": secrets.token_hex(16),
+        "timestamp": datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        "details": [],
+    }
+
+
+def variant(task_id: str, count: int) -> int:
+    """Which of `count` documented answer shapes a task is served in: stable per task id."""
+    return zlib.crc32(task_id.encode()) % count
 
 
 class Veza(ProviderSim):
@@ -389,11 +408,13 @@ class Veza(ProviderSim):
             body["state"] = "COMPLETE"
             body["status"] = step.status or self.OUTCOME[step.state]
         if step.state == "succeeded":
-            body["result"] = _results.veza_rows(3 if step.size is None else step.size, task.id)
+            body["result"] = _results.veza_result(3 if step.size is None else step.size, task.id)
         if step.state == "failed":
             body["error_reason"] = step.error or "query execution failed"
-            body["error_status"] = rpc_status(13, step.error or "internal error")
-        return 200, {"task": body}, ()
+            body["error_status"] = {"code": 13, "message": step.error or "internal error", "details": []}
+        # Veza's docs show no body for this endpoint: half the tasks answer a bare AsyncTask, half the
+        # create response's {"task": AsyncTask} wrapper.
+        return 200, (body if variant(task.id, 2) else {"task": body}), ()
 
     def create_query(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
         if _json_object(request) is None:
@@ -402,10 +423,15 @@ class Veza(ProviderSim):
         return Reply.json(200, {"task": {"id": task.id, "state": "PENDING"}})
 
     def with_unknown_status(self, body: Any, value: str) -> Any:
+        if "task" not in body:
+            return {**body, "state": value}
         return {"task": {**body["task"], "state": value}}
 
     def with_extra_fields(self, body: Any) -> Any:
-        return {**body, "task": {**body["task"], "created_at": "2026-11-22T10:00:00Z", "owner": "sim"}}
+        extra = {"created_at": "2026-11-22T10:00:00Z", "owner": "sim"}
+        if "task" not in body:
+            return {**body, **extra}
+        return {**body, "task": {**body["task"], **extra}}
 
     def not_found(self, task_id: str) -> Reply:
         return Reply.json(404, rpc_status(5, f"async task {task_id} not found"))

@@ -154,6 +154,18 @@ def veza_rows(count: int, seed: str) -> dict[str, Any]:
     }
 
 
+def veza_result(count: int, seed: str) -> Any:
+    """A Veza task result in one of the shapes a generic async task can carry (stable per seed).
+
+    The endpoint serves tasks of several operations and documents no result type: query rows (the
+    results page's `values`/`has_more`), a bare list of nodes, a count as text (`number_value` is a
+    string), that count as a bare string, or a plain number.
+    """
+    rows = veza_rows(count, seed)
+    shapes = [rows, rows["values"], {"result_type": "number", "number_value": str(count)}, str(count), count]
+    return shapes[random.Random("shape:" + seed).randrange(len(shapes))]
+
+
 def notion_page(page_id: str, created: str, base_title: str = "Generated page") -> dict[str, Any]:
     return {
         "object": "page",

@@ -5,6 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.async_task import AsyncTask
 from ...models.get_async_task_response import GetAsyncTaskResponse
 from ...models.rpc_status import RpcStatus
 from ...types import Response
@@ -26,9 +27,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetAsyncTaskResponse | RpcStatus:
+) -> AsyncTask | GetAsyncTaskResponse | RpcStatus:
     if response.status_code == 200:
-        response_200 = GetAsyncTaskResponse.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> AsyncTask | GetAsyncTaskResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = GetAsyncTaskResponse.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = AsyncTask.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -39,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetAsyncTaskResponse | RpcStatus]:
+) -> Response[AsyncTask | GetAsyncTaskResponse | RpcStatus]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -52,7 +69,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetAsyncTaskResponse | RpcStatus]:
+) -> Response[AsyncTask | GetAsyncTaskResponse | RpcStatus]:
     """Get async task status
 
      Fetches the current status and result of a generic async task by ID. Poll until `state` is COMPLETE,
@@ -66,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAsyncTaskResponse | RpcStatus]
+        Response[AsyncTask | GetAsyncTaskResponse | RpcStatus]
     """
 
     kwargs = _get_kwargs(
@@ -84,7 +101,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> GetAsyncTaskResponse | RpcStatus | None:
+) -> AsyncTask | GetAsyncTaskResponse | RpcStatus | None:
     """Get async task status
 
      Fetches the current status and result of a generic async task by ID. Poll until `state` is COMPLETE,
@@ -98,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAsyncTaskResponse | RpcStatus
+        AsyncTask | GetAsyncTaskResponse | RpcStatus
     """
 
     return sync_detailed(
@@ -111,7 +128,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetAsyncTaskResponse | RpcStatus]:
+) -> Response[AsyncTask | GetAsyncTaskResponse | RpcStatus]:
     """Get async task status
 
      Fetches the current status and result of a generic async task by ID. Poll until `state` is COMPLETE,
@@ -125,7 +142,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetAsyncTaskResponse | RpcStatus]
+        Response[AsyncTask | GetAsyncTaskResponse | RpcStatus]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +158,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> GetAsyncTaskResponse | RpcStatus | None:
+) -> AsyncTask | GetAsyncTaskResponse | RpcStatus | None:
     """Get async task status
 
      Fetches the current status and result of a generic async task by ID. Poll until `state` is COMPLETE,
@@ -155,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetAsyncTaskResponse | RpcStatus
+        AsyncTask | GetAsyncTaskResponse | RpcStatus
     """
 
     return (

@@ -6,13 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AsyncTaskResult")
+T = TypeVar("T", bound="ErrorResponseDetailType2")
 
 
 @_attrs_define
-class AsyncTaskResult:
-    """Operation-specific result; present when status is SUCCEEDED."""
-
+class ErrorResponseDetailType2:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,10 +23,10 @@ class AsyncTaskResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        async_task_result = cls()
+        error_response_detail_type_2 = cls()
 
-        async_task_result.additional_properties = d
-        return async_task_result
+        error_response_detail_type_2.additional_properties = d
+        return error_response_detail_type_2
 
     @property
     def additional_keys(self) -> list[str]:
