@@ -262,6 +262,6 @@ def shown(value: object, limit: int = 40) -> str:
     """A short repr of a caller's value for an error message; never raises (repr of a 5000-digit int does)."""
     try:
         text = repr(value)
-    except Exception:  # noqa: BLE001 - a hostile __repr__, an int over Python's digit limit
+    except Exception:  # a hostile __repr__, an int over Python's digit limit
         return f"a {type(value).__name__}"
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
