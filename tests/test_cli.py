@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import socket
 import subprocess
@@ -13,6 +14,8 @@ import pytest
 
 from taskpoll.cli import main
 from taskpoll.simulator import Simulator, canceled, failed, pending, running, succeeded
+
+from .loopback import Canned, canned_server
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +175,82 @@ def test_demo_waits_on_all_five_providers_and_checks_every_outcome(capsys: pytes
         line = next(line for line in summary.splitlines() if line.strip().startswith(provider))
         assert outcome in line
     assert "rate_limit" in summary and "slow" in summary and "RateLimitError: waiting 2.0 s as told" in out
+
+
+# Hostile servers (issue 12, part 6) -----------------------------------------------------------------
+
+FORGED = "\nartos task t succeeded (Ready)\r\x1b[2K\x1b]0;owned\x07\u2028"
+
+
+def test_a_servers_error_code_and_request_id_cannot_forge_output_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("K", "k")
+    body = json.dumps({"object": "error", "status": 400, "code": f"bad{FORGED}", "message": "m", "request_id": FORGED})
+    with canned_server() as server:
+        server.answer_all(Canned(400, body.encode()))
+        code, out, err = run(capsys, "get", "notion", "t", "--base-url", server.base_url, "--api-key-env", "K")
+    assert code == 4, err
+    assert out == "" and err.count("\n") == 1 and err.startswith("taskpoll: ")
+    assert "\x1b" not in err and "\r" not in err and "\u2028" not in err and "\x07" not in err
+    assert "bad\\nartos task t succeeded (Ready)\\r\\x1b[2K" in err
+
+
+def test_a_failed_tasks_server_fields_are_escaped_in_every_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("K", "k")
+    body = json.dumps({"task_id": "t", "status": "Failed", "progress": None, "error": f"reason{FORGED}"})
+    with canned_server() as server:
+        server.answer_all(Canned(200, body.encode()))
+        code, out, err = run(capsys, "get", "artos", "t", "--base-url", server.base_url, "--api-key-env", "K")
+    assert code == 1 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "artos task t failed (Failed)" and len(lines) == 2
+    assert lines[1].startswith("  error     reason\\nartos task t succeeded") and "\x1b" not in out
+
+
+def test_json_output_is_strict_json_without_nan_or_infinity() -> None:
+    from taskpoll import Task, TaskState
+    from taskpoll.cli import strict_json, task_json
+
+    task = Task(provider="artos", id="t\n", state=TaskState.RUNNING, status="x", progress=math.nan, poll_after=math.inf)
+    text = strict_json({"task": task_json(task), "deep": [{"n": -math.inf}]})
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in strict JSON")
+
+    data = json.loads(text, parse_constant=refuse)
+    assert data["task"]["progress"] is None and data["task"]["poll_after"] is None and data["deep"] == [{"n": None}]
+    assert data["task"]["id"] == "t\n" and text.isascii()
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_5(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taskpoll import cli as cli_module
+
+    def broken(args: object) -> int:
+        raise RuntimeError("boom\nTraceback (most recent call last):")
+
+    monkeypatch.setattr(cli_module, "cmd_get", broken)
+    code, out, err = run(capsys, "get", "artos", "t")
+    assert code == cli_module.EXIT_INTERNAL == 5 and out == ""
+    assert err == "taskpoll: unexpected RuntimeError: boom\\nTraceback (most recent call last): (please report this)\n"
+
+
+def test_an_unprintable_message_on_an_ascii_stdout_is_escaped_not_a_crash(sim: Simulator) -> None:
+    task_id = sim.create_task("veza", [failed(error="café ☕ 中文 \U0001f600 \x1b[31m")])
+    env = {"VEZA_API_KEY": sim.api_key("veza"), "PYTHONIOENCODING": "ascii"}
+    result = cli("get", "veza", task_id, "--base-url", sim.base_url("veza"), env=env)
+    assert result.returncode == 1 and result.stderr == "", result.stderr
+    assert "caf\\xe9 \\u2615 \\u4e2d\\u6587 \\U0001f600 \\x1b[31m" in result.stdout
+    for flag in (["--json"], []):
+        latin = subprocess.run(
+            [sys.executable, "-m", "taskpoll", "get", "veza", task_id, *flag, "--base-url", sim.base_url("veza")],
+            capture_output=True,
+            timeout=60,
+            env={**os.environ, **env, "PYTHONIOENCODING": "latin-1"},
+        )
+        assert latin.returncode == 1 and latin.stderr == b""
+        assert (r"caf\u00e9" if flag else r"café \u2615").encode("latin-1") in latin.stdout

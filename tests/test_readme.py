@@ -114,7 +114,14 @@ def test_exit_code_table_matches_the_cli() -> None:
     from taskpoll import cli
 
     rows = {int(row[0]): row[1] for row in table("| exit code | meaning |")}
-    assert rows.keys() == {cli.EXIT_OK, cli.EXIT_TASK_FAILED, cli.EXIT_USAGE, cli.EXIT_TIMEOUT, cli.EXIT_API}
+    assert rows.keys() == {
+        cli.EXIT_OK,
+        cli.EXIT_TASK_FAILED,
+        cli.EXIT_USAGE,
+        cli.EXIT_TIMEOUT,
+        cli.EXIT_API,
+        cli.EXIT_INTERNAL,
+    }
     for code, meaning in rows.items():
         assert f"{code}  " in cli.EXIT_CODES_HELP
         first_words = " ".join(meaning.split()[:3]).split(";")[0].split(":")[0].strip("`")

@@ -20,7 +20,7 @@ import httpx
 from . import _step, _token
 from ._drivers import drive, drive_async, drive_many, drive_many_async
 from ._engine import Fetch, Flow, PollEvent, RateLimiter, Reply, Scheduler, wait_flow
-from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError
+from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError, shown
 from ._http import (
     ACCEPT_ENCODING,
     DEFAULT_LIMITS,
@@ -36,7 +36,7 @@ from ._http import (
     check_key,
     read_body,
 )
-from ._policy import PollPolicy
+from ._policy import MAX_SECONDS, PollPolicy
 from ._step import Done, PollAgain, WaitState
 from ._task import Task, TaskState
 from .providers import Provider, get
@@ -75,17 +75,28 @@ class _AsyncOptions(_Options, total=False):
     http_client: httpx.AsyncClient | None
 
 
+def _number(value: object) -> float | None:
+    """`value` as a float; None when it is not an int or float, or an int too large for a float."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return None
+
+
 def _check_timeout(timeout: float | None) -> float:
     if timeout is None:
         return math.inf
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or math.isnan(timeout) or timeout <= 0:
-        raise ConfigurationError(f"timeout must be a number of seconds above 0 (or None), not {timeout!r}")
-    return float(timeout)
+    seconds = _number(timeout)
+    if seconds is None or math.isnan(seconds) or seconds <= 0:
+        raise ConfigurationError(f"timeout must be a number of seconds above 0 (or None), not {shown(timeout)}")
+    return seconds
 
 
 def _check_concurrency(concurrency: int) -> int:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ConfigurationError(f"concurrency must be an int >= 1, not {concurrency!r}")
+        raise ConfigurationError(f"concurrency must be an int >= 1, not {shown(concurrency)}")
     return concurrency
 
 
@@ -143,9 +154,13 @@ class _Core(Generic[R]):
             raise ConfigurationError(f"policy must be a taskpoll.PollPolicy, not {type(policy).__name__}")
         self.policy = policy or self._provider.default_policy
         rate = self._provider.rate_limit if rate_limit is None else rate_limit
-        if rate is not None and (isinstance(rate, bool) or not isinstance(rate, (int, float)) or not rate > 0):
-            raise ConfigurationError(f"rate_limit must be requests per second above 0, not {rate!r}")
-        self._limiter = RateLimiter(rate) if rate is not None and math.isfinite(rate) else None
+        per_second = None if rate is None else _number(rate)
+        # Below one request in MAX_SECONDS the interval no longer fits a sleep; inf: no limit.
+        if rate is not None and (per_second is None or not per_second >= 1 / MAX_SECONDS):
+            raise ConfigurationError(
+                f"rate_limit must be requests per second from {1 / MAX_SECONDS:g} up (inf: no limit), not {shown(rate)}"
+            )
+        self._limiter = RateLimiter(per_second) if per_second is not None and math.isfinite(per_second) else None
         self._rng = random.Random()
 
     @property

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from ._client import AsyncClient
+from ._display import encodable, printable, summarize, write_line
 from ._engine import PollEvent
 from ._errors import TaskpollError
 from ._task import Task, TaskState
@@ -94,7 +95,8 @@ class Board:
     def note(self, row: Row, text: str) -> None:
         row.events.append(text)
         if not self.live:
-            print(f"  {self.elapsed():5.1f} s  {row.provider:<9} {text}", file=self.out, flush=True)
+            write_line(f"  {self.elapsed():5.1f} s  {row.provider:<9} {text}", self.out)
+            self.out.flush()
 
     def update(self, row: Row, task: Task[Any]) -> None:
         progress = f" {task.progress:.0%}" if task.progress is not None else ""
@@ -116,7 +118,7 @@ class Board:
         for row in self.rows:
             when = f"{row.finished:5.1f} s" if row.finished is not None else f"{self.elapsed():5.1f} s"
             text = f"  {row.provider:<9} {row.line:<34} {when}  {row.detail}"
-            self.out.write("\x1b[2K" + text[:140] + "\n")
+            self.out.write("\x1b[2K" + encodable(printable(text)[:140], self.out) + "\n")
         self.out.flush()
         self.drawn = len(self.rows)
 
@@ -133,8 +135,6 @@ def _summary(rows: list[Row], sim: Any, out: TextIO) -> bool:
         if isinstance(outcome, Task):
             state = outcome.state
             if outcome.result is not None:
-                from .cli import summarize
-
                 result = summarize(outcome.result)
             else:
                 result = f"error: {outcome.error.message}" if outcome.error else ""
@@ -145,8 +145,8 @@ def _summary(rows: list[Row], sim: Any, out: TextIO) -> bool:
         shown = state.value if state is not None else "error"
         time_taken = f"{row.finished:.1f} s" if row.finished is not None else "-"
         task = row.task_id if len(row.task_id) <= 28 else row.task_id[:27] + "…"
-        print(
-            f"  {row.provider:<9} {task:<28} {shown:<10} {len(log):>5} {faults:<18} {time_taken:>6}  {result}", file=out
+        write_line(
+            f"  {row.provider:<9} {task:<28} {shown:<10} {len(log):>5} {faults:<18} {time_taken:>6}  {result}", out
         )
     return all_as_scripted
 

@@ -24,7 +24,7 @@ import httpx
 
 from . import _token
 from ._errors import RateLimitError, TaskpollError, WaitTimeoutError
-from ._policy import Observation, PollPolicy
+from ._policy import MAX_SECONDS, Observation, PollPolicy
 from ._task import Task, TaskState
 
 if TYPE_CHECKING:
@@ -186,7 +186,8 @@ def wait_flow(
     if not_before is not None and not_before > now:
         if not_before >= deadline:
             raise _timed_out(provider, task_id, last, now - started, "the server asked to wait past the deadline")
-        now = (yield Sleep(not_before - now)).now
+        while not_before > now:  # in pieces: time.sleep refuses more than about 9.2e9 s at once
+            now = (yield Sleep(min(not_before - now, MAX_SECONDS))).now
 
     while True:
         if limiter is not None:

@@ -306,3 +306,12 @@ class WaitTimeoutError(TaskpollError):
         self.token = token
         self.last_error = last_error
         super().__init__(message, provider=provider, task_id=task_id)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A short repr of a caller's value for an error message; never raises (repr of a 5000-digit int does)."""
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__, an int over Python's digit limit
+        return f"a {type(value).__name__}"
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."

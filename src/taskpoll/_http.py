@@ -60,10 +60,11 @@ def check_key(key: object, provider: str, env: str) -> str:
             f"the {provider} API key must be a string, not {type(key).__name__}", provider=provider
         )
     key = key.strip()
-    if any(ord(c) < 0x21 or c == "\x7f" for c in key):
+    if any(ord(c) < 0x21 or c == "\x7f" or 0xD800 <= ord(c) <= 0xDFFF for c in key):
         # Never show the key: say what is wrong with it.
         raise ConfigurationError(
-            f"the {provider} API key contains whitespace or a control character (a line break from a file?)",
+            f"the {provider} API key contains whitespace, a control character (a line break from a file?) "
+            "or a lone surrogate",
             provider=provider,
         )
     return key
@@ -81,10 +82,17 @@ def is_loopback(host: str) -> bool:
 def check_base_url(url: object, provider: str, allow_insecure_http: bool) -> str:
     if not isinstance(url, str) or not url.strip():
         raise ConfigurationError(f"the {provider} base URL must be a non-empty string", provider=provider)
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in url):
+        # Not text: it cannot be encoded, and httpx would raise UnicodeEncodeError on the first request.
+        raise ConfigurationError(f"the {provider} base URL holds a lone surrogate character", provider=provider)
     try:
         parsed = httpx.URL(url.strip())
+        port = parsed.port
     except httpx.InvalidURL as exc:
         raise ConfigurationError(f"the {provider} base URL is not a URL: {exc}", provider=provider) from None
+    if port is not None and not 0 < port <= 65535:
+        # httpx accepts any number here, and the socket layer would take it modulo 65536.
+        raise ConfigurationError(f"the {provider} base URL's port {port} is not between 1 and 65535", provider=provider)
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ConfigurationError(
             f"the {provider} base URL must be http(s)://host[:port][/path], not {url!r}", provider=provider

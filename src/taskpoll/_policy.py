@@ -7,9 +7,13 @@ from typing import Any
 
 import attrs
 
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, shown
 
 __all__ = ["Decision", "Observation", "PollPolicy"]
+
+# The largest number any field takes (about 31 years). Beyond it, sleeps and socket timeouts stop
+# fitting the platform's clocks (time.sleep refuses about 9.2e9 s) and the backoff arithmetic overflows.
+MAX_SECONDS = 1e9
 
 
 @attrs.frozen(kw_only=True)
@@ -43,14 +47,23 @@ def _check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     name = attribute.name
     if name == "max_consecutive_failures":
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ConfigurationError(f"PollPolicy.max_consecutive_failures must be an int >= 0, not {value!r}")
+            raise ConfigurationError(f"PollPolicy.max_consecutive_failures must be an int >= 0, not {shown(value)}")
         return
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
-        raise ConfigurationError(f"PollPolicy.{name} must be a finite number >= 0, not {value!r}")
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise ConfigurationError(f"PollPolicy.{name} must be a finite number >= 0, not {shown(value)}")
+    try:
+        number = float(value)  # an int too large for a float raises OverflowError
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number) or not 0 <= number <= MAX_SECONDS:
+        raise ConfigurationError(
+            f"PollPolicy.{name} must be a finite number from 0 to {MAX_SECONDS:g}, not {shown(value)}"
+        )
+    value = number
     if name == "multiplier" and value < 1:
-        raise ConfigurationError(f"PollPolicy.multiplier must be >= 1, not {value!r}")
+        raise ConfigurationError(f"PollPolicy.multiplier must be >= 1, not {shown(value)}")
     if name == "jitter" and value >= 1:
-        raise ConfigurationError(f"PollPolicy.jitter is a fraction below 1, not {value!r}")
+        raise ConfigurationError(f"PollPolicy.jitter is a fraction below 1, not {shown(value)}")
     if name == "request_timeout" and value == 0:
         raise ConfigurationError("PollPolicy.request_timeout must be above 0")
 
@@ -70,6 +83,7 @@ class PollPolicy:
     answer resets that count. A 429 waits exactly its Retry-After (or backs off like a failure when
     it has none) and never counts as one.
     Each request may take `request_timeout`, and never longer than what is left of the wait.
+    Every number is at most MAX_SECONDS (1e9, about 31 years).
     """
 
     initial_delay: float = attrs.field(default=1.0, validator=_check)
@@ -92,7 +106,10 @@ class PollPolicy:
             backoff = self.failure_delay * 2.0 ** min(streak - 1, 30)
             reason = "429 Too Many Requests" if seen.rate_limits else f"transient failure {seen.failures}"
         else:
-            backoff = self.initial_delay * self.multiplier ** min(max(seen.polls_in_state - 1, 0), 200)
+            try:
+                backoff = self.initial_delay * self.multiplier ** min(max(seen.polls_in_state - 1, 0), 200)
+            except OverflowError:  # a large multiplier to the 200th power
+                backoff = self.max_delay
             reason = "backoff"
         backoff = min(backoff, self.max_delay)
         delay = max(self.min_delay, backoff * (1.0 + self.jitter * (2.0 * seen.jitter_sample - 1.0)))
@@ -113,4 +130,8 @@ class PollPolicy:
 
     def with_changes(self, **changes: Any) -> PollPolicy:
         """A copy with some fields changed (validated like the original)."""
+        unknown = sorted(set(changes) - {field.name for field in attrs.fields(PollPolicy)})
+        if unknown:
+            known = ", ".join(field.name for field in attrs.fields(PollPolicy))
+            raise ConfigurationError(f"PollPolicy has no field {', '.join(map(repr, unknown))} (its fields: {known})")
         return attrs.evolve(self, **changes)

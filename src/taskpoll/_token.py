@@ -9,13 +9,22 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
-from ._errors import InvalidTokenError
+from ._errors import InvalidTaskIdError, InvalidTokenError
+from .providers._base import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH, check_task_id
 
 PREFIX = "tp1."
-_MAX_LENGTH = 8192
+# Sized from the longest token taskpoll issues: JSON writes a character in at most 6 bytes (a control
+# character as \u001f; a 4-byte UTF-8 character as itself), so an id and a status of the longest
+# accepted length, plus the provider, the next-poll time and the punctuation, base64-encoded.
+# A version-2 token (a wait's whole state) adds its counters, times and a 300-character last error.
+_MAX_JSON = 6 * (MAX_TASK_ID_LENGTH + MAX_STATUS_LENGTH + 300) + 1024
+_MAX_LENGTH = len(PREFIX) + 4 * -(-_MAX_JSON // 3)
+# Next-poll times are kept within [0, year 33658]: a server's absurd hint still makes a token that resumes.
+_MAX_NEXT_POLL_AT = 1e12
 
 
 @dataclass(frozen=True)
@@ -30,13 +39,17 @@ def encode(task: Any) -> str:
     """The token for a Task (typed Any to avoid an import cycle with _task)."""
     next_poll_at = None
     if task.poll_after is not None and task.observed_at is not None:
-        next_poll_at = round(task.observed_at.timestamp() + task.poll_after, 3)
+        next_poll_at = task.observed_at.timestamp() + task.poll_after
     return make(task.provider, task.id, task.status, next_poll_at)
 
 
 def make(provider: str, task_id: str, status: str | None = None, next_poll_at: float | None = None) -> str:
     # The status is informational (resuming needs only provider, id and the next poll time); keep it short.
-    payload = {"v": 1, "p": provider, "id": task_id, "s": None if status is None else status[:200], "n": next_poll_at}
+    if next_poll_at is not None:
+        next_poll_at = None if math.isnan(next_poll_at) else round(min(max(next_poll_at, 0.0), _MAX_NEXT_POLL_AT), 3)
+    if status is not None:
+        status = status[:MAX_STATUS_LENGTH]
+    payload = {"v": 1, "p": provider, "id": task_id, "s": status, "n": next_poll_at}
     data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
     return PREFIX + base64.urlsafe_b64encode(data).decode().rstrip("=")
 
@@ -46,19 +59,34 @@ def decode(token: object) -> Resume:
         raise InvalidTokenError("not a taskpoll resume token (they start with 'tp1.')")
     body = token[len(PREFIX) :]
     try:
-        data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    except (binascii.Error, ValueError) as exc:
+        data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)), parse_constant=_refuse)
+    except (binascii.Error, ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
         raise InvalidTokenError("resume token is damaged: it does not decode") from exc
     if not isinstance(data, dict) or data.get("v") != 1:
         raise InvalidTokenError("resume token is from another taskpoll version")
     provider, task_id, status, next_poll_at = data.get("p"), data.get("id"), data.get("s"), data.get("n")
     if not isinstance(provider, str) or not isinstance(task_id, str):
         raise InvalidTokenError("resume token is damaged: provider or task id missing")
+    if not 0 < len(provider) <= 100 or not provider.isprintable():
+        raise InvalidTokenError("resume token is damaged: bad provider name")
+    try:
+        check_task_id(task_id)
+    except InvalidTaskIdError as exc:
+        raise InvalidTokenError(f"resume token is damaged: {exc}") from None
     if status is not None and not isinstance(status, str):
         raise InvalidTokenError("resume token is damaged: bad status")
-    if next_poll_at is not None and (isinstance(next_poll_at, bool) or not isinstance(next_poll_at, (int, float))):
-        raise InvalidTokenError("resume token is damaged: bad next poll time")
-    return Resume(provider, task_id, status, None if next_poll_at is None else float(next_poll_at))
+    if next_poll_at is not None:
+        if isinstance(next_poll_at, bool) or not isinstance(next_poll_at, (int, float)):
+            raise InvalidTokenError("resume token is damaged: bad next poll time")
+        try:
+            next_poll_at = float(next_poll_at)  # a 4000-digit int raises OverflowError
+        except OverflowError:
+            raise InvalidTokenError("resume token is damaged: bad next poll time") from None
+    return Resume(provider, task_id, status, next_poll_at)
+
+
+def _refuse(constant: str) -> float:
+    raise ValueError(f"{constant} is not JSON")
 
 
 # The codec of version-2 tokens: a wait's whole state (see _step.WaitState.to_dict), still under `tp1.`.

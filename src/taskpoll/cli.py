@@ -2,13 +2,13 @@
 
 Exit codes: 0 the task succeeded (for `get`: the status was read and the task has not failed),
 1 the task failed or was canceled, 2 usage or configuration error, 3 the wait timed out,
-4 API or connection error. Errors print one line on stderr, never a traceback.
+4 API or connection error, 5 an unexpected error (a bug). Errors print one line on stderr, never a
+traceback. Whatever a server sent is printed escaped (no forged lines, no terminal escapes).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from ._client import Client
+from ._display import encodable, printable, strict_json, summarize, write_line
 from ._engine import PollEvent
 from ._errors import (
     ConfigurationError,
@@ -35,7 +36,7 @@ from ._token import decode
 from .providers import get as get_provider
 from .providers import names
 
-EXIT_OK, EXIT_TASK_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_API = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_TASK_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_API, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -44,6 +45,7 @@ exit codes:
   2  usage or configuration error (unknown provider, missing key, bad id)
   3  the wait timed out (the task goes on; the message says how to resume)
   4  API or connection error (auth, not found, unreachable host, ...)
+  5  unexpected error (a bug in taskpoll; the one line on stderr names it)
 """
 
 
@@ -86,15 +88,6 @@ def task_json(task: Task[Any]) -> dict[str, Any]:
     }
 
 
-def summarize(result: Any) -> str:
-    """A one-line description of a generated result model: its type and the sizes of its lists."""
-    data = result.to_dict() if hasattr(result, "to_dict") else {}
-    sizes = [f"{len(v)} {k}" for k, v in data.items() if isinstance(v, list)]
-    nested = [f"{k}: {len(v)} fields" for k, v in data.items() if isinstance(v, dict) and k == "result"]
-    parts = ", ".join((sizes + nested)[:3])
-    return f"{type(result).__name__}" + (f" ({parts})" if parts else "")
-
-
 def describe(task: Task[Any]) -> str:
     text = f"{task.provider} task {task.id} {task.state.value} ({task.status})"
     if task.progress is not None and not task.state.is_terminal:
@@ -103,19 +96,20 @@ def describe(task: Task[Any]) -> str:
 
 
 def print_task(task: Task[Any], out: TextIO) -> None:
-    print(describe(task), file=out)
+    """The Task as a few lines; each goes through `write_line`, so no server field can add a line."""
+    write_line(describe(task), out)
     if task.error is not None:
         code = f" [{task.error.code}]" if task.error.code else ""
-        print(f"  error     {task.error.message}{code}", file=out)
+        write_line(f"  error     {task.error.message}{code}", out)
     if task.result is not None:
-        print(f"  result    {summarize(task.result)}", file=out)
+        write_line(f"  result    {summarize(task.result)}", out)
     for label, value in (("created", task.created_at), ("finished", task.finished_at)):
         if value is not None:
-            print(f"  {label:<9} {value.isoformat()}", file=out)
+            write_line(f"  {label:<9} {value.isoformat()}", out)
     if task.poll_after is not None:
-        print(f"  poll in   {task.poll_after:g} s (server's advice)", file=out)
+        write_line(f"  poll in   {task.poll_after:g} s (server's advice)", out)
     if not task.state.is_terminal:
-        print(f"  resume    taskpoll resume {task.token()}", file=out)
+        write_line(f"  resume    taskpoll resume {task.token()}", out)
 
 
 class Progress:
@@ -140,8 +134,9 @@ class Progress:
         if not self.live:
             return
         elapsed = time.monotonic() - self.started
-        text = f"{self.line}  {elapsed:5.1f} s  {suffix}".rstrip()
-        self.stream.write("\r\x1b[2K" + text[: os.get_terminal_size(self.stream.fileno()).columns - 1])
+        text = printable(f"{self.line}  {elapsed:5.1f} s  {suffix}".rstrip())
+        width = os.get_terminal_size(self.stream.fileno()).columns - 1
+        self.stream.write("\r\x1b[2K" + encodable(text[:width], self.stream))
         self.stream.flush()
 
     def done(self) -> None:
@@ -168,10 +163,10 @@ def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
     message = str(error)
     if isinstance(error, WaitTimeoutError):
         message += f"; resume with: taskpoll resume {error.token}"
-    print(f"taskpoll: {message}", file=sys.stderr)
+    write_line(f"taskpoll: {message}", sys.stderr)
     if getattr(args, "json", False):
         print(
-            json.dumps(
+            strict_json(
                 {
                     "error": {
                         "type": type(error).__name__,
@@ -181,8 +176,7 @@ def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
                         "token": getattr(error, "token", None),
                     },
                     "task": None if task is None else task_json(task),
-                },
-                indent=2,
+                }
             )
         )
     return code
@@ -200,7 +194,7 @@ def run_task_command(
         return report_error(error, args)
     progress.done()
     if args.json:
-        print(json.dumps(task_json(task), indent=2))
+        print(strict_json(task_json(task)))
     else:
         print_task(task, sys.stdout)
     return EXIT_TASK_FAILED if task.state in (TaskState.FAILED, TaskState.CANCELED) else EXIT_OK
@@ -438,6 +432,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ntaskpoll: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug must still be one line, not a traceback
+        try:
+            detail = f": {exc}"
+        except Exception:  # an exception whose str() fails
+            detail = ""
+        write_line(f"taskpoll: unexpected {type(exc).__name__}{detail} (please report this)", sys.stderr)
+        return EXIT_INTERNAL
     return result
 
 

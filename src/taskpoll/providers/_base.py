@@ -61,6 +61,9 @@ def check_task_id(task_id: object) -> str:
         raise InvalidTaskIdError(f"{shown} is not a task id: it would address another URL than the task's")
     if len(task_id) > MAX_TASK_ID_LENGTH:
         raise InvalidTaskIdError(f"a task id of {len(task_id)} characters is too long (at most {MAX_TASK_ID_LENGTH})")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in task_id):
+        # A lone surrogate is not text: it cannot go into a URL (UTF-8 refuses it) nor into a token.
+        raise InvalidTaskIdError("a task id holding a lone surrogate character is not a task id")
     return task_id
 
 
@@ -70,7 +73,7 @@ def parse_time(value: object) -> datetime | None:
         return None
     try:
         parsed = datetime.fromisoformat(value)  # the common forms, ten times faster than dateutil
-    except ValueError:
+    except (ValueError, OverflowError):
         try:
             parsed = isoparse(value)
         except (ValueError, OverflowError):
@@ -91,24 +94,28 @@ def retry_after(response: httpx.Response) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        when = _http_date(value)
+        if when is None:
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        reference = datetime.now(UTC)
-        date = response.headers.get("date")
-        if date:
-            try:
-                reference = email.utils.parsedate_to_datetime(date)
-                reference = reference if reference.tzinfo else reference.replace(tzinfo=UTC)
-            except (TypeError, ValueError, IndexError):
-                pass
-        seconds = (when - reference).total_seconds()
+        reference = _http_date(response.headers.get("date")) or datetime.now(UTC)
+        try:
+            seconds = (when - reference).total_seconds()
+        except OverflowError:  # year 1 against year 9999 across extreme zones
+            return None
     if not math.isfinite(seconds):
         return None
     return max(0.0, seconds)
+
+
+def _http_date(value: str | None) -> datetime | None:
+    """An HTTP-date header as an aware datetime (UTC without a zone), or None when absent or absurd."""
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: a 30-digit year or zone
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def request_id_from(response: httpx.Response) -> str | None:
