@@ -138,6 +138,7 @@ def _timed_out(
     elapsed: float,
     why: str,
     next_poll_in: float | None = None,
+    error: TaskpollError | None = None,
 ) -> WaitTimeoutError:
     """The WaitTimeoutError of a wait that ends now; `next_poll_in`: seconds a server (a Retry-After)
     asked to wait, which the token carries instead of the last task's hint."""
@@ -147,6 +148,8 @@ def _timed_out(
     else:
         token = last.token() if last is not None else _token.make(provider.name, task_id)
     state = f"; last seen {last.state.value} ({last.status})" if last is not None else ""
+    if error is not None:  # say why the polls failed: an unreachable host must not look like a slow task
+        state += f"; the last poll failed: {error}"
     return WaitTimeoutError(
         f"{provider.name} task {task_id!r}: {why} (waited {elapsed:.1f} s){state}; the task goes on",
         provider=provider.name,
@@ -154,6 +157,7 @@ def _timed_out(
         task=last,
         elapsed=elapsed,
         token=token,
+        last_error=error,
     )
 
 
@@ -200,11 +204,12 @@ def wait_flow(
                         last,
                         now - started,
                         "the provider's rate limit leaves no request before the deadline",
+                        error=error,
                     ) from error
                 now = (yield Sleep(pause)).now
         remaining = deadline - now
         if remaining <= _MIN_REMAINING:
-            raise _timed_out(provider, task_id, last, now - started, "wait timed out") from error
+            raise _timed_out(provider, task_id, last, now - started, "wait timed out", error=error) from error
         sent = now
         reply = yield Fetch(request, timeout=min(policy.request_timeout, remaining), deadline=deadline)
         now = reply.now
@@ -268,6 +273,7 @@ def wait_flow(
                 now - started,
                 f"the server asked to wait {delay:g} s, more than PollPolicy.max_hint ({policy.max_hint:g} s)",
                 next_poll_in=delay if error is not None else None,
+                error=error,
             ) from error
         remaining = deadline - now
         if delay >= remaining:
@@ -279,11 +285,11 @@ def wait_flow(
                     if decision.hint_bound
                     else "wait timed out"
                 )
-                raise _timed_out(provider, task_id, last, now - started, why) from error
+                raise _timed_out(provider, task_id, last, now - started, why, error=error) from error
             budget = _LATENCY_FACTOR * max(durations, default=0.0) + _FINAL_POLL_MARGIN
             last_delay = remaining - budget
             if last_delay < min(_MIN_FINAL_GAP, delay / 2):
-                raise _timed_out(provider, task_id, last, now - started, "wait timed out") from error
+                raise _timed_out(provider, task_id, last, now - started, "wait timed out", error=error) from error
             delay = last_delay
             reason, final_poll = "last poll before the deadline", True
         if logger.isEnabledFor(logging.DEBUG):
