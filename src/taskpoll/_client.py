@@ -7,6 +7,7 @@ httpx client, and turn the final Task into a return value or a TaskFailedError/T
 from __future__ import annotations
 
 import asyncio
+import inspect
 import math
 import os
 import random
@@ -106,6 +107,15 @@ def _check_max_bytes(limit: int | None) -> int:
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ConfigurationError(f"max_response_bytes must be an int >= 1 (or None), not {limit!r}")
     return limit
+
+
+def _refuse_async_callbacks(*callbacks: object) -> None:
+    for callback in callbacks:
+        if inspect.iscoroutinefunction(callback):
+            raise ConfigurationError(
+                "Client calls its callbacks synchronously and cannot await an `async def`: use AsyncClient, "
+                "or pass a plain function"
+            )
 
 
 def _ids(task_ids: Iterable[str]) -> list[str]:
@@ -448,6 +458,7 @@ class Client(_Core[R]):
     def _wait(
         self, flow: Flow[R], raise_on_failure: bool, on_update: OnUpdate | None, on_poll: OnPoll | None
     ) -> Task[R]:
+        _refuse_async_callbacks(on_update, on_poll)
         last: Task[R] | None = None
         for last in drive(flow, self._send, time.sleep, time.monotonic, on_poll):
             if on_update is not None:
@@ -466,6 +477,7 @@ class Client(_Core[R]):
         on_poll: OnPoll | None = None,
     ) -> Iterator[Task[R] | TaskpollError]:
         """Each task's outcome as it finishes: its final Task, or the error that ended its wait."""
+        _refuse_async_callbacks(on_update, on_poll)
         scheduler = self._scheduler(_ids(task_ids), timeout, concurrency)
         for _, outcome in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update, on_poll):
             yield self._outcome(outcome, raise_on_failure)
@@ -485,6 +497,7 @@ class Client(_Core[R]):
         A task's failure or error does not stop the others: its place in the list holds the error
         (TaskFailedError/TaskCanceledError for failed tasks only with `raise_on_failure=True`).
         """
+        _refuse_async_callbacks(on_update, on_poll)
         ids = _ids(task_ids)
         scheduler = self._scheduler(ids, timeout, concurrency)
         for _ in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update, on_poll):
@@ -625,7 +638,9 @@ class AsyncClient(_Core[R]):
         last: Task[R] | None = None
         async for last in drive_async(flow, self._send, time.monotonic, on_poll):
             if on_update is not None:
-                on_update(last)
+                result = on_update(last)
+                if inspect.isawaitable(result):  # an `async def` callback is awaited
+                    await result
         assert last is not None
         return self._final(last, raise_on_failure)
 

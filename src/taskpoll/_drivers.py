@@ -7,6 +7,7 @@ caller — and sends the results back. Everything that decides anything lives in
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TypeVar
 
@@ -55,7 +56,7 @@ async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock, on_poll: OnP
                 reply = await send(command)
             elif isinstance(command, Sleep):
                 if on_poll is not None and command.event is not None:
-                    on_poll(command.event)
+                    await _settle(on_poll(command.event))
                 await asyncio.sleep(command.seconds)
                 reply = Reply(clock())
             else:
@@ -69,17 +70,32 @@ async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock, on_poll: OnP
         flow.close()
 
 
+async def _settle(result: object) -> None:
+    """Await what an async client's callback returned, when it is awaitable (an `async def` callback)."""
+    if inspect.isawaitable(result):
+        await result
+
+
 def _drain(
-    scheduler: Scheduler[R], on_update: Callable[[Task[R]], object] | None, on_poll: OnPoll
+    scheduler: Scheduler[R],
+    on_update: Callable[[Task[R]], object] | None,
+    on_poll: OnPoll,
+    returned: list[object] | None = None,
 ) -> Iterator[tuple[int, Outcome[R]]]:
+    """Call the callbacks for what the scheduler saw, then yield the finished outcomes. What the
+    callbacks return goes to `returned` (the async driver awaits it, in order)."""
     while scheduler.observed:
         task = scheduler.observed.popleft()
         if on_update is not None:
-            on_update(task)
+            result = on_update(task)
+            if returned is not None:
+                returned.append(result)
     while scheduler.polled:
         event = scheduler.polled.popleft()
         if on_poll is not None:
-            on_poll(event)
+            result = on_poll(event)
+            if returned is not None:
+                returned.append(result)
     while scheduler.finished:
         key = scheduler.finished.popleft()
         yield key, scheduler.outcomes[key]
@@ -115,13 +131,21 @@ async def drive_many_async(
 ) -> AsyncIterator[tuple[int, Outcome[R]]]:
     """Yield (index, outcome) as each flow finishes, with up to `scheduler.concurrency` requests at once."""
     in_flight: dict[asyncio.Future[Reply], int] = {}
+    returned: list[object] = []
+
+    async def drain() -> list[tuple[int, Outcome[R]]]:
+        items = list(_drain(scheduler, on_update, on_poll, returned))
+        while returned:
+            await _settle(returned.pop(0))
+        return items
+
     try:
-        for item in _drain(scheduler, on_update, on_poll):
+        for item in await drain():
             yield item
         while not scheduler.done:
             for key, fetch in scheduler.ready(clock()):
                 in_flight[asyncio.ensure_future(send(fetch))] = key
-            for item in _drain(scheduler, on_update, on_poll):
+            for item in await drain():
                 yield item
             if scheduler.done:
                 break
@@ -133,7 +157,7 @@ async def drive_many_async(
                     scheduler.deliver(in_flight.pop(future), future.result())
             elif timeout is not None:
                 await asyncio.sleep(timeout)
-            for item in _drain(scheduler, on_update, on_poll):
+            for item in await drain():
                 yield item
     finally:
         for future in in_flight:
