@@ -192,6 +192,12 @@ class _Core(Generic[R]):
     def _build(self, fetch: Fetch, http: httpx.Client | httpx.AsyncClient) -> tuple[httpx.Request, float] | Reply:
         """The request to send now and its deadline (monotonic), or, when the wait's deadline has
         already passed, the timeout reply."""
+        if http.is_closed:
+            raise ConfigurationError(
+                f"this {type(self).__name__} is closed (or its http_client is): make a new one, or use it "
+                "inside its `with` block",
+                provider=self.provider,
+            )
         now = time.monotonic()
         timeout = fetch.timeout_at(now)
         if timeout <= 0:

@@ -1,4 +1,4 @@
-"""Callbacks: AsyncClient awaits `async def` callbacks; Client refuses them with a clear error."""
+"""Using a client: async def callbacks (awaited by AsyncClient, refused by Client), and a closed client."""
 
 from __future__ import annotations
 
@@ -52,3 +52,19 @@ def test_client_refuses_an_async_callback_before_any_request(taskpoll_simulator:
         with pytest.raises(taskpoll.ConfigurationError, match="AsyncClient"):
             client.wait_many(["doc-1"], on_update=on_update)
     assert sim.requests("artos") == []
+
+
+def test_a_closed_client_says_so_with_a_typed_error(taskpoll_simulator: Simulator) -> None:
+    sim = taskpoll_simulator
+    client = taskpoll.Client("artos", base_url=sim.base_url("artos"), api_key=sim.api_key("artos"))
+    client.close()
+    with pytest.raises(taskpoll.ConfigurationError, match="closed"):
+        client.get("doc-1")
+
+    async def run() -> None:
+        aclient = taskpoll.AsyncClient("artos", base_url=sim.base_url("artos"), api_key=sim.api_key("artos"))
+        await aclient.aclose()
+        with pytest.raises(taskpoll.ConfigurationError, match="closed"):
+            await aclient.wait("doc-1")
+
+    asyncio.run(run())
