@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import math
 import os
 import socket
@@ -65,8 +66,8 @@ def test_wait_json_is_the_task_with_its_typed_result(
 ) -> None:
     task_id = sim.create_task("aryn", [pending(), succeeded(size=7)])
     code, out, err = run(capsys, "wait", "aryn", task_id, "--json", "--base-url", sim.base_url("aryn"))
-    data = json.loads(out)
-    assert code == 0 and err == ""
+    data = json.loads(out)["task"]
+    assert code == 0 and err == "" and json.loads(out)["error"] is None
     assert (data["state"], data["status"], data["id"]) == ("succeeded", "200", task_id)
     assert len(data["result"]["elements"]) == 7 and data["token"].startswith("tp1.")
 
@@ -80,7 +81,7 @@ def test_wait_exits_1_when_the_task_failed_or_was_canceled(
 ) -> None:
     task_id = sim.create_task(provider, steps)
     code, out, _ = run(capsys, "wait", provider, task_id, "--json", "--base-url", sim.base_url(provider))
-    assert code == 1 and json.loads(out)["state"] == state
+    assert code == 1 and json.loads(out)["task"]["state"] == state
 
 
 def test_wait_timeout_exits_3_and_says_how_to_resume(
@@ -93,8 +94,9 @@ def test_wait_timeout_exits_3_and_says_how_to_resume(
     assert code == 3 and err.count("\n") == 1 and "resume with: taskpoll resume tp1." in err
     data = json.loads(out)
     assert data["error"]["type"] == "WaitTimeoutError" and data["task"]["state"] == "running"
-    token = err.rsplit("taskpoll resume ", 1)[1].strip()
-    code, out, _ = run(capsys, "resume", token, "--base-url", sim.base_url("notion"))
+    command = shlex.split(err.rsplit("resume with: ", 1)[1])  # the printed command resumes what was waited on
+    assert command[:2] == ["taskpoll", "resume"] and command[3:] == ["--base-url", sim.base_url("notion")]
+    code, out, _ = run(capsys, *command[1:])
     assert code == 0 and "succeeded" in out
 
 
@@ -131,7 +133,7 @@ def test_unreachable_host_exits_4(keys: None, capsys: pytest.CaptureFixture[str]
     ("argv", "env", "needle"),
     [
         (["wait", "chunkr", "x"], {}, "invalid choice: 'chunkr'"),
-        (["get", "aryn", "x"], {"ARYN_API_KEY": ""}, "no API key for aryn: pass api_key=... or set ARYN_API_KEY"),
+        (["get", "aryn", "x"], {"ARYN_API_KEY": ""}, "no API key for aryn: use --api-key-env VAR or set ARYN_API_KEY"),
         (["get", "aryn", ".."], {"ARYN_API_KEY": "k"}, "'..' is not a task id"),
         (["get", "veza", "x"], {"VEZA_API_KEY": "k", "VEZA_BASE_URL": ""}, "needs a base URL"),
         (["resume", "not-a-token"], {}, "not a taskpoll resume token"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import sys
 import threading
@@ -69,23 +70,26 @@ def _json_value(value: Any) -> Any:
 
 
 def task_json(task: Task[Any]) -> dict[str, Any]:
-    """A Task as plain JSON-able data (the result through its generated model's to_dict)."""
-    result = task.result
-    return {
-        "provider": task.provider,
-        "id": task.id,
-        "state": task.state.value,
-        "status": task.status,
-        "progress": task.progress,
-        "error": None if task.error is None else {"message": task.error.message, "code": task.error.code},
-        "created_at": _json_value(task.created_at),
-        "finished_at": _json_value(task.finished_at),
-        "poll_after": task.poll_after,
-        "request_id": task.request_id,
-        "observed_at": _json_value(task.observed_at),
-        "token": task.token(),
-        "result": None if result is None else result.to_dict(),
-    }
+    """A Task as plain JSON-able data (`Task.to_dict()`, the result through its generated model), with its token."""
+    return {**task.to_dict(), "token": task.token()}
+
+
+def resume_command(token: str, args: argparse.Namespace | None) -> str:
+    """The command that resumes this wait against what was waited on (same host, same key variable)."""
+    words = ["taskpoll", "resume", token]
+    if args is not None:
+        if getattr(args, "base_url", None):
+            words += ["--base-url", args.base_url]
+        if getattr(args, "api_key_env", None):
+            words += ["--api-key-env", args.api_key_env]
+        if getattr(args, "allow_insecure_http", False):
+            words.append("--allow-insecure-http")
+    return shlex.join(words)
+
+
+def cli_words(message: str) -> str:
+    """A configuration message as the command line says it: its options, not the Python arguments."""
+    return message.replace("pass api_key=...", "use --api-key-env VAR").replace("pass base_url=...", "use --base-url URL")
 
 
 def describe(task: Task[Any]) -> str:
@@ -95,7 +99,7 @@ def describe(task: Task[Any]) -> str:
     return text
 
 
-def print_task(task: Task[Any], out: TextIO) -> None:
+def print_task(task: Task[Any], out: TextIO, args: argparse.Namespace | None = None) -> None:
     """The Task as a few lines; each goes through `write_line`, so no server field can add a line."""
     write_line(describe(task), out)
     if task.error is not None:
@@ -109,7 +113,7 @@ def print_task(task: Task[Any], out: TextIO) -> None:
     if task.poll_after is not None:
         write_line(f"  poll in   {task.poll_after:g} s (server's advice)", out)
     if not task.state.is_terminal:
-        write_line(f"  resume    taskpoll resume {task.token()}", out)
+        write_line(f"  resume    {resume_command(task.token(), args)}", out)
 
 
 class Progress:
@@ -160,25 +164,19 @@ def make_client(provider: str, args: argparse.Namespace) -> Client[Any]:
 def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
     code = exit_code(error)
     task = getattr(error, "task", None)
-    message = str(error)
+    message = cli_words(str(error)) if isinstance(error, ConfigurationError) else str(error)
     if isinstance(error, WaitTimeoutError):
-        message += f"; resume with: taskpoll resume {error.token}"
+        message += f"; resume with: {resume_command(error.token, args)}"
     write_line(f"taskpoll: {message}", sys.stderr)
     if getattr(args, "json", False):
-        print(
-            strict_json(
-                {
-                    "error": {
-                        "type": type(error).__name__,
-                        "message": str(error),
-                        "exit_code": code,
-                        "status_code": getattr(error, "status_code", None),
-                        "token": getattr(error, "token", None),
-                    },
-                    "task": None if task is None else task_json(task),
-                }
-            )
-        )
+        error_json = {
+            "type": type(error).__name__,
+            "message": message,
+            "exit_code": code,
+            "status_code": getattr(error, "status_code", None),
+            "token": getattr(error, "token", None),
+        }
+        print(strict_json({"task": None if task is None else task_json(task), "error": error_json}))
     return code
 
 
@@ -194,9 +192,9 @@ def run_task_command(
         return report_error(error, args)
     progress.done()
     if args.json:
-        print(strict_json(task_json(task)))
+        print(strict_json({"task": task_json(task), "error": None}))  # one shape, success or not
     else:
-        print_task(task, sys.stdout)
+        print_task(task, sys.stdout, args)
     return EXIT_TASK_FAILED if task.state in (TaskState.FAILED, TaskState.CANCELED) else EXIT_OK
 
 
