@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import shlex
 import math
 import os
+import shlex
 import socket
 import subprocess
 import sys

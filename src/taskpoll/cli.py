@@ -89,7 +89,8 @@ def resume_command(token: str, args: argparse.Namespace | None) -> str:
 
 def cli_words(message: str) -> str:
     """A configuration message as the command line says it: its options, not the Python arguments."""
-    return message.replace("pass api_key=...", "use --api-key-env VAR").replace("pass base_url=...", "use --base-url URL")
+    message = message.replace("pass api_key=...", "use --api-key-env VAR")
+    return message.replace("pass base_url=...", "use --base-url URL")
 
 
 def describe(task: Task[Any]) -> str:
