@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from taskpoll_aryn_api.types import Unset
 
 from taskpoll import TaskState
 from taskpoll.providers import get
@@ -27,7 +28,8 @@ from taskpoll.simulator import (
     succeeded,
 )
 
-from .sim_helpers import auth, get_status, raw_status, status_path, veza_task
+from .sim_helpers import STATUS_QUERY, auth, get_status, raw_status, status_path, veza_task
+from .specs import validate_exchange
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +198,66 @@ def test_unsiloed_jobs_come_in_every_documented_result_shape(sim: Simulator, htt
         assert task.state is TaskState.SUCCEEDED and task.result_issues == ()
         assert task.result is not None and isinstance(task.result.chunks, list) and len(task.result.chunks) == 2
     assert set(seen) == {"full", "output_fields", "minimal"}
+
+
+def aryn_shape_of(body: dict[str, object]) -> str:
+    """Which documented DocParse output a body is, read from the body alone."""
+    if "html" in body:
+        return "html"
+    if "markdown" in body:
+        return "markdown_pages" if isinstance(body["markdown"], list) else "markdown"
+    tables = [e for e in body["elements"] if e["type"] == "table"]  # type: ignore[attr-defined,index]
+    if "status_code" not in body:
+        assert tables and all("text_representation" not in t for t in tables)
+        return "legacy"
+    return "table_null" if tables and all(t["text_representation"] is None for t in tables) else "elements"
+
+
+def test_aryn_tasks_come_in_every_documented_output_shape(sim: Simulator, http: httpx.Client) -> None:
+    # Unsized tasks get a shape from their id: elements with status_code, older outputs without it
+    # (tables without text), tables whose text is null, markdown (a string, or one string a page) and
+    # html without elements. Each fits the spec and reads as succeeded with a result that fits whole.
+    seen: dict[str, int] = {}
+    for _ in range(60):
+        task_id = sim.create_task("aryn", [succeeded()])
+        response = get_status(http, sim, "aryn", task_id)
+        body = response.json()
+        shape = aryn_shape_of(body)
+        seen[shape] = seen.get(shape, 0) + 1
+        validate_exchange(
+            "aryn",
+            "GET",
+            status_path("aryn", task_id),
+            dict(STATUS_QUERY["aryn"]),
+            200,
+            dict(response.headers),
+            response.content,
+        )
+        task = get("aryn").parse(task_id, response)
+        assert task.state is TaskState.SUCCEEDED and task.result_issues == () and task.result is not None
+        assert task.raw == body
+        if shape.startswith("markdown"):
+            assert task.result.markdown == body["markdown"] and isinstance(task.result.elements, Unset)
+            assert "| --- |" in "".join(body["markdown"])  # the table, as markdown
+        elif shape == "html":
+            assert task.result.html == body["html"] and "<table>" in body["html"]
+        else:
+            assert isinstance(task.result.elements, list) and len(task.result.elements) == len(body["elements"])
+            tables = [e for e in task.result.elements if e.type_ == "table"]
+            assert bool(tables) is (shape != "elements")  # 8 elements, table among them; unsized default: 3
+            assert all(t.table["cells"][0]["is_header"] is True for t in tables)  # type: ignore[index]
+            for element in task.result.elements:  # the README's loop
+                text = element.text_representation if isinstance(element.text_representation, str) else ""
+                assert isinstance(text[:60], str)
+    assert set(seen) == {"elements", "legacy", "table_null", "markdown", "markdown_pages", "html"}
+
+
+def test_a_sized_aryn_task_always_gets_elements_with_a_status_code(sim: Simulator, http: httpx.Client) -> None:
+    for _ in range(12):
+        task_id = sim.create_task("aryn", [succeeded(size=5)])
+        body = get_status(http, sim, "aryn", task_id).json()
+        assert body["status_code"] == 200 and len(body["elements"]) == 5
+        assert all(isinstance(e["text_representation"], str) for e in body["elements"])
 
 
 def test_notion_operations_come_with_and_without_a_surface(sim: Simulator, http: httpx.Client) -> None:

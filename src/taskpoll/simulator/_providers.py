@@ -227,8 +227,6 @@ class Aryn(ProviderSim):
                 (("x-aryn-asyncifier-active-at", f"network={int(ctx.now_wall)}"),) if step.state == "running" else ()
             )
             return 202, {"detail": "Task is pending."}, headers
-        size = 3 if step.size is None else step.size
-        pages = max(1, size // 40 + 1)
         if step.state == "failed":
             error = step.error or "500: Internal error while partitioning the document"
             code = int(error[:3]) if error[:3].isdigit() else 500
@@ -237,8 +235,11 @@ class Aryn(ProviderSim):
                 {"status": _results.aryn_status_lines(1), "status_code": code, "error": error, "elements": None},
                 (),
             )
-        elements = _results.aryn_elements(size, task.id)
-        return 200, {"status": _results.aryn_status_lines(pages), "status_code": 200, "elements": elements}, ()
+        # A documented output shape fixed by the task id; a sized step always gets elements (_results.aryn_shape).
+        # Unsized, the other shapes get 8 elements so that a table and a List-item are among them.
+        shape = _results.aryn_shape(task.id, sized=step.size is not None)
+        size = step.size if step.size is not None else (3 if shape == "elements" else 8)
+        return 200, _results.aryn_result(size, task.id, shape), ()
 
     def with_unknown_status(self, body: Any, value: str) -> Any:
         return {"detail": f"Task is {value.lower()}."}

@@ -70,6 +70,90 @@ def aryn_status_lines(pages: int) -> list[str]:
     return lines
 
 
+ARYN_SHAPES = ("elements", "legacy", "table_null", "markdown", "markdown_pages", "html")
+
+
+def aryn_shape(task_id: str, sized: bool) -> str:
+    """Which documented DocParse output a succeeded task gets, fixed by its id so every answer agrees.
+
+    A step that asks for a size (`succeeded(size=N)`) always gets "elements", so `size` stays the
+    element count and sized results (benchmarks) keep their bytes; an unsized one gets any shape:
+
+    "elements": status_code 200 and elements (aryn-sdk 3m_output.json). "legacy": no status_code,
+    older status lines, tables and List-item/Footnote elements without text_representation
+    (3m_output_ocr.json, 3m_output_table.json, SPsort_output.json). "table_null": tables whose
+    text_representation is null (3m_output_ocr_table.json). "markdown" / "markdown_pages": markdown
+    output without elements, a string or one string a page with markdown_options.group_by_page;
+    "html": html output without elements (aryn-ai/docs docparse/output_structure.mdx).
+    """
+    if sized:
+        return "elements"
+    return ARYN_SHAPES[zlib.crc32(task_id.encode()) % len(ARYN_SHAPES)]
+
+
+def aryn_result(count: int, seed: str, shape: str = "elements") -> dict[str, Any]:
+    """A succeeded DocParse body of `count` elements (or their markdown/html) in `shape` (see aryn_shape)."""
+    pages = max(1, count // 40 + 1)
+    elements = aryn_elements(count, seed)
+    if shape == "elements":
+        return {"status": aryn_status_lines(pages), "status_code": 200, "elements": elements}
+    if shape == "legacy":
+        for element in elements:
+            if element["type"] in ("table", "List-item", "Footnote"):
+                del element["text_representation"]
+        return {"status": _aryn_status_lines_2024(pages), "elements": elements}
+    if shape == "table_null":
+        for element in elements:
+            if element["type"] == "table":
+                element["text_representation"] = None
+        return {"status": aryn_status_lines(pages), "status_code": 200, "elements": elements}
+    if shape == "html":
+        return {"status": aryn_status_lines(pages), "html": "".join(_aryn_html(e) for e in elements)}
+    by_page: dict[int, list[str]] = {}
+    for index, element in enumerate(elements):
+        # with group_by_page, three elements a page, so that even a small result spans several pages
+        page = index // 3 if shape == "markdown_pages" else element["properties"]["page_number"]
+        by_page.setdefault(page, []).append(_aryn_markdown(element))
+    markdown = ["\n\n".join(parts) for _, parts in sorted(by_page.items())]
+    return {
+        "status": aryn_status_lines(pages),
+        "markdown": markdown if shape == "markdown_pages" else "\n\n".join(markdown),
+    }
+
+
+def _aryn_markdown(element: dict[str, Any]) -> str:
+    text: str = element["text_representation"].strip()
+    if element["type"] == "Title":
+        return "# " + text
+    if element["type"] == "Section-header":
+        return "## " + text
+    if element["type"] == "List-item":
+        return "- " + text
+    if element["type"] == "table":
+        cells = element["table"]["cells"]
+        header = [c["content"] for c in cells if c["is_header"]]
+        rest = [c["content"] for c in cells if not c["is_header"]]
+        return "\n".join(
+            ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header), "| " + " | ".join(rest) + " |"]
+        )
+    return text
+
+
+def _aryn_html(element: dict[str, Any]) -> str:
+    text: str = element["text_representation"].strip()
+    tag = {"Title": "h1", "Section-header": "h2", "List-item": "li"}.get(element["type"], "p")
+    if element["type"] == "table":
+        cells = "".join(f"<td>{c['content']}</td>" for c in element["table"]["cells"])
+        return f"<table><tr>{cells}</tr></table>"
+    return f"<{tag}>{text}</{tag}>"
+
+
+def _aryn_status_lines_2024(pages: int) -> list[str]:
+    lines = ["Incremental status will be shown here during execution.", "T+   0.00: Server version 0.2024.06.28"]
+    lines += [f"T+{0.5 + page * 3.4:7.2f}: completed page {page}" for page in range(1, pages + 1)]
+    return [*lines, ""]
+
+
 _SEGMENT_TYPES = ("Title", "SectionHeader", "Text", "Text", "Table", "Picture", "Caption", "ListItem", "PageFooter")
 
 
