@@ -39,7 +39,9 @@ class RecordingClient(taskpoll.Client[Any]):
     """A real client that also notes each poll it makes as (task id, attempt), to count duplicates."""
 
     def poll_once(self, state: Any, *, rate_limit: Any = None) -> Any:
-        before = state.attempt if isinstance(state, taskpoll.WaitState) else taskpoll.WaitState.from_token(state).attempt
+        before = (
+            state.attempt if isinstance(state, taskpoll.WaitState) else taskpoll.WaitState.from_token(state).attempt
+        )
         step = super().poll_once(state, rate_limit=rate_limit)
         if step.state.attempt > before:
             _stats.rpush("test:polls", f"{step.state.task_id}|{before}")

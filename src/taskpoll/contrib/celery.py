@@ -200,7 +200,7 @@ class Waiter:
             autoretry_for=(),
             max_retries=None,
             serializer="json",
-        )(self._run_hop)
+        )(self._hop_function())
 
     # Configuration ----------------------------------------------------------------------------
 
@@ -321,6 +321,12 @@ class Waiter:
             assert self._redis is not None
             limiter = self._limiters[provider] = RedisRateLimit(self._redis, _LIMIT_PREFIX + provider, rate)
         return limiter
+
+    def _hop_function(self) -> Callable[..., None]:
+        def hop(task: Task, wait_id: str, hop: int, state: dict[str, Any], callback: dict[str, Any]) -> None:
+            self._run_hop(task, wait_id, hop, state, callback)
+
+        return hop
 
     def _run_hop(self, task: Task, wait_id: str, hop: int, state: dict[str, Any], callback: dict[str, Any]) -> None:
         try:
