@@ -2,7 +2,7 @@
 
 taskpoll simulate --port 8765 &
 celery -A examples.celery_worker worker --loglevel INFO &
-python examples/celery_producer.py
+python -m examples.celery_producer
 """
 
 from __future__ import annotations
