@@ -264,7 +264,7 @@ def test_no_poll_comes_earlier_than_a_hint_and_none_is_made_twice(cluster: Clust
                 hinted += 1
                 if after.time - before.time < HINT - 0.01:
                     early.append((before.task_id, before.poll, round(after.time - before.time, 3)))
-    assert hinted >= 10 and not early, early[:5]
+    assert hinted >= 3 and not early, early[:5]
     polls = cluster.polls(main_run["ids"])
     assert [key for key, n in polls.items() if n > 1] == []
     assert sum(polls.values()) == len(main_run["requests"])  # every request the simulator saw was one such poll
