@@ -13,6 +13,7 @@ install the pinned uv into it with pip, and let uv install exactly what uv.lock 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -36,6 +37,15 @@ def uv_version() -> str | None:
     return result.stdout.split()[1] if result.returncode == 0 else None
 
 
+def ensure_redis() -> None:
+    """tests/test_celery.py runs a private redis-server: install Debian's package when missing and root."""
+    if shutil.which("redis-server") or not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return
+    print("installing redis-server (Debian package) for the Celery tests", flush=True)
+    subprocess.run(["apt-get", "update", "-qq"], check=False)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=False)
+
+
 def setup() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - runs under whatever python3 the user has
         sys.exit(f"taskpoll needs Python 3.11 or newer; this is {sys.version.split()[0]}")
@@ -46,6 +56,7 @@ def setup() -> None:
         call(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}")
     env_python = f"--python={PYTHON}"
     call(PYTHON, "-m", "uv", "sync", "--locked", "--all-extras", "--quiet", env_python)
+    ensure_redis()
 
 
 def main(argv: list[str]) -> int:

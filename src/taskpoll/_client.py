@@ -38,7 +38,7 @@ from ._http import (
     read_body,
 )
 from ._policy import MAX_SECONDS, PollPolicy
-from ._step import Done, PollAgain, WaitState
+from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskState
 from .providers import Provider, get
 
@@ -281,11 +281,13 @@ class _Core(Generic[R]):
         mono = time.monotonic()
         return now + (self._limiter.book(mono) - mono)
 
-    def _hop(self, state: WaitState | str) -> tuple[WaitState, Done[R] | PollAgain | Fetch, float]:
+    def _hop(
+        self, state: WaitState | str, rate_limit: RateLimit | None
+    ) -> tuple[WaitState, Done[R] | PollAgain | Fetch, float]:
         """What `poll_once` does first: the step to return without polling, or the Fetch to send."""
         state = self._hop_state(state)
         now = time.time()
-        limiter = _WallLimiter(self) if self._limiter is not None else None
+        limiter = rate_limit if rate_limit is not None else _WallLimiter(self) if self._limiter is not None else None
         ready = _step.before_poll(state, now, limiter)
         if isinstance(ready, Done) or ready.at > now + _step.EARLY:
             return state, ready, now
@@ -415,14 +417,16 @@ class Client(_Core[R]):
             time.sleep(self._limiter.reserve(time.monotonic()))
         return self._provider.read(task_id, self._send(fetch))
 
-    def poll_once(self, state: WaitState | str) -> PollAgain | Done[R]:
+    def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere (`new_wait`, then a job queue): never sleeps.
 
         Polls now if the wait may (its hint, its rate-limit slot and its deadline allow), and returns
         `Done` (the final Task, or the error that ended the wait) or `PollAgain(at=T, reason=...)`
         with the state to pass next time; T is wall-clock. A request never outlives the deadline.
+        `rate_limit` books the slot from a limiter shared by many processes (wall-clock `book(now)`)
+        instead of this client's own.
         """
-        state, step, sent_at = self._hop(state)
+        state, step, sent_at = self._hop(state, rate_limit)
         if not isinstance(step, Fetch):
             return step
         return self._after_hop(state, self._send(step), sent_at)
@@ -601,9 +605,9 @@ class AsyncClient(_Core[R]):
             await asyncio.sleep(self._limiter.reserve(time.monotonic()))
         return self._provider.read(task_id, await self._send(fetch))
 
-    async def poll_once(self, state: WaitState | str) -> PollAgain | Done[R]:
+    async def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere; see Client.poll_once. Never sleeps."""
-        state, step, sent_at = self._hop(state)
+        state, step, sent_at = self._hop(state, rate_limit)
         if not isinstance(step, Fetch):
             return step
         return self._after_hop(state, await self._send(step), sent_at)

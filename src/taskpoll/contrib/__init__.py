@@ -1,0 +1,1 @@
+"""Integrations with job systems (optional extras); each imports only taskpoll's public API."""
