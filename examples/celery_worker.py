@@ -25,7 +25,7 @@ app.conf.broker_transport_options = {"visibility_timeout": 300}
 def client_for(provider: str) -> taskpoll.Client[Any]:
     # Keys stay here, in the worker; against a real provider drop base_url and api_key (env vars).
     return taskpoll.Client(
-        provider,
+        taskpoll.providers.get(provider),  # a name known only at run time: Client[Any]
         base_url=f"{SIMULATOR}/{provider}",
         api_key=f"sim-{provider}-key",
         allow_insecure_http=True,
@@ -36,7 +36,7 @@ def client_for(provider: str) -> taskpoll.Client[Any]:
 waiter = Waiter(app, clients=client_for)
 
 
-@app.task(name="example.task_done")
+@app.task(name="example.task_done")  # type: ignore[untyped-decorator]  # celery ships no types
 def task_done(outcome: dict[str, Any]) -> None:
     """The callback: called once per wait (at least once: make real work idempotent on wait_id)."""
     if outcome["error"] is not None:

@@ -17,6 +17,7 @@ from ._display import encodable, printable, summarize, write_line
 from ._engine import PollEvent
 from ._errors import TaskpollError
 from ._task import Task, TaskState
+from .providers import get as get_provider
 
 
 @dataclass
@@ -167,7 +168,7 @@ async def _run(out: TextIO) -> int:
 
         async def wait(row: Row) -> None:
             client: AsyncClient[Any] = AsyncClient(
-                row.provider, base_url=sim.base_url(row.provider), api_key=sim.api_key(row.provider)
+                get_provider(row.provider), base_url=sim.base_url(row.provider), api_key=sim.api_key(row.provider)
             )
             async with client:
                 try:

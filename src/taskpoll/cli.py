@@ -159,7 +159,8 @@ def make_client(provider: str, args: argparse.Namespace) -> Client[Any]:
         api_key = os.environ.get(args.api_key_env)
         if not api_key:
             raise ConfigurationError(f"--api-key-env {args.api_key_env}: that variable is not set", provider=provider)
-    return Client(provider, api_key=api_key, base_url=args.base_url, allow_insecure_http=args.allow_insecure_http)
+    adapter = get_provider(provider)  # a name chosen at run time: typed Client[Any]
+    return Client(adapter, api_key=api_key, base_url=args.base_url, allow_insecure_http=args.allow_insecure_http)
 
 
 def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
