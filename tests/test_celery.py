@@ -31,9 +31,7 @@ import redis
 import taskpoll
 import taskpoll.providers
 from taskpoll.contrib.celery import Waiter, outcome_task
-from taskpoll.simulator import Fault, Step
-
-from .sim_process import SimulatorProcess, simulator_process
+from taskpoll.simulator import Fault, SimulatorProcess, Step
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
@@ -108,7 +106,7 @@ class Cluster:
                 time.sleep(0.05)
         else:
             pytest.fail("the private redis-server did not start")
-        self.sim: SimulatorProcess = stack.enter_context(simulator_process("--seed", "14"))
+        self.sim: SimulatorProcess = stack.enter_context(SimulatorProcess("--seed", "14"))
         self.sim.set_faults(FAULTS)
         env = {**os.environ, "TASKPOLL_TEST_REDIS": self.redis_url, "TASKPOLL_TEST_SIMULATOR": self.sim.url}
         os.environ.update({"TASKPOLL_TEST_REDIS": self.redis_url, "TASKPOLL_TEST_SIMULATOR": self.sim.url})
@@ -294,7 +292,7 @@ def test_requests_are_within_5_percent_of_one_process_wait_many(main_run: dict[s
         results = await asyncio.gather(*(one(p, ids) for p, ids in groups.items()))
         assert all(isinstance(o, taskpoll.Task) for outcomes in results for o in outcomes)
 
-    with simulator_process("--seed", "14") as sim:  # the same ids, seed and faults: the same scenario
+    with SimulatorProcess("--seed", "14") as sim:  # the same ids, seed and faults: the same scenario
         sim.set_faults(FAULTS)
         create(sim, MAIN)
         asyncio.run(wait_many(sim))

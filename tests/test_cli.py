@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -9,6 +10,7 @@ import shlex
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -256,3 +258,41 @@ def test_an_unprintable_message_on_an_ascii_stdout_is_escaped_not_a_crash(sim: S
         )
         assert latin.returncode == 1 and latin.stderr == b""
         assert (r"caf\u00e9" if flag else r"café \u2615").encode("latin-1") in latin.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        raise OSError("no real terminal: the line falls back to 79 columns")
+
+
+def test_the_live_line_ticks_between_polls_and_fits_the_width() -> None:
+    from taskpoll import PollEvent
+    from taskpoll.cli import Progress
+
+    stream = _Terminal()
+    progress = Progress(stream)
+    try:
+        progress.poll(PollEvent("artos", "doc-1", 3, 1.0, None, None, next_delay=30.0, reason="backoff"))
+        first = stream.getvalue()
+        time.sleep(3 * Progress.TICK)
+        assert len(stream.getvalue()) > len(first)  # redrawn without any new poll
+        assert "poll 4 in 30 s (backoff)" in first or "poll 4 in 29 s (backoff)" in first
+        narrow = progress.text(24)
+        assert len(narrow) == 24 and narrow.startswith("waiting") and narrow.endswith("…")
+    finally:
+        progress.done()
+    quiet = _Terminal()
+    Progress(quiet, quiet=True).done()
+    assert quiet.getvalue() == ""
+
+
+def test_verbose_logs_every_poll_and_quiet_has_no_live_line(sim: Simulator) -> None:
+    task_id = sim.create_task("artos", [pending(), succeeded()])
+    env = {"ARTOS_ACCESS_TOKEN": sim.api_key("artos")}
+    verbose = cli("wait", "artos", task_id, "--verbose", "--base-url", sim.base_url("artos"), env=env)
+    assert verbose.returncode == 0 and "taskpoll: debug: artos task" in verbose.stderr
+    quiet = cli("wait", "artos", task_id, "--quiet", "--base-url", sim.base_url("artos"), env=env)
+    assert quiet.returncode == 0 and quiet.stderr == ""

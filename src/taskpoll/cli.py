@@ -9,6 +9,7 @@ traceback. Whatever a server sent is printed escaped (no forged lines, no termin
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shlex
 import signal
@@ -118,36 +119,75 @@ def print_task(task: Task[Any], out: TextIO, args: argparse.Namespace | None = N
 
 
 class Progress:
-    """One status line on a terminal, rewritten in place; silent when stderr is not a terminal."""
+    """One status line on a terminal, rewritten in place and ticking about twice a second (elapsed
+    time, and the countdown to the next poll) so that a long backoff never looks hung. It fits the
+    terminal's width, the state first. Silent when stderr is not a terminal, or with --quiet.
+    """
 
-    def __init__(self, stream: TextIO) -> None:
+    TICK = 0.5
+
+    def __init__(self, stream: TextIO, *, quiet: bool = False) -> None:
         self.stream = stream
-        self.live = stream.isatty()
+        self.live = not quiet and stream.isatty()
         self.started = time.monotonic()
         self.line = "waiting for the first answer"
+        self.next_poll_at: float | None = None
+        self.why = ""
+        self.attempt = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
+        if self.live:
+            self._ticker = threading.Thread(target=self._tick, name="taskpoll-progress", daemon=True)
+            self._ticker.start()
 
     def update(self, task: Task[Any]) -> None:
-        self.line = describe(task)
-        self._draw("")
+        with self._lock:
+            self.line = describe(task)
+        self._draw()
 
     def poll(self, event: PollEvent) -> None:
-        if event.error is not None:
-            self.line = f"{event.provider} task {event.task_id}: {type(event.error).__name__}, retrying"
-        self._draw(f"poll {event.attempt}, next in {event.next_delay:.1f} s ({event.reason})")
+        with self._lock:
+            if event.error is not None:
+                self.line = f"{event.provider} task {event.task_id}: {type(event.error).__name__}, retrying"
+            self.attempt = event.attempt
+            self.next_poll_at = time.monotonic() + event.next_delay
+            self.why = event.reason
+        self._draw()
 
-    def _draw(self, suffix: str) -> None:
+    def _tick(self) -> None:
+        while not self._stop.wait(self.TICK):
+            self._draw()
+
+    def text(self, width: int) -> str:
+        """The line as it fits `width` columns: the state, then elapsed time, then the next poll."""
+        with self._lock:
+            now = time.monotonic()
+            parts = [self.line, f"{now - self.started:.0f} s"]
+            if self.next_poll_at is not None:
+                parts.append(f"poll {self.attempt + 1} in {max(0.0, self.next_poll_at - now):.0f} s ({self.why})")
+        text = printable("  ".join(parts))
+        return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+    def _draw(self) -> None:
         if not self.live:
             return
-        elapsed = time.monotonic() - self.started
-        text = printable(f"{self.line}  {elapsed:5.1f} s  {suffix}".rstrip())
-        width = os.get_terminal_size(self.stream.fileno()).columns - 1
-        self.stream.write("\r\x1b[2K" + encodable(text[:width], self.stream))
-        self.stream.flush()
+        try:
+            width = os.get_terminal_size(self.stream.fileno()).columns - 1
+        except (OSError, ValueError):
+            width = 79
+        with self._lock:
+            self.stream.write("\r\x1b[2K" + encodable(self.text(width), self.stream))
+            self.stream.flush()
 
     def done(self) -> None:
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join(timeout=2.0)
         if self.live:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
+            with self._lock:
+                self.stream.write("\r\x1b[2K")
+                self.stream.flush()
 
 
 # Commands -----------------------------------------------------------------------------------------
@@ -185,7 +225,7 @@ def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
 def run_task_command(
     args: argparse.Namespace, action: Callable[[Client[Any], Progress], Task[Any]], provider: str
 ) -> int:
-    progress = Progress(sys.stderr)
+    progress = Progress(sys.stderr, quiet=getattr(args, "quiet", False))
     try:
         with make_client(provider, args) as client:
             task = action(client, progress)
@@ -330,6 +370,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     client_options = argparse.ArgumentParser(add_help=False)
     client_options.add_argument("--json", action="store_true", help="print the Task (or the error) as JSON on stdout")
+    loudness = client_options.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="no live status line; warnings only")
+    loudness.add_argument(
+        "-v", "--verbose", action="store_true", help="log every poll (taskpoll's DEBUG log) on stderr"
+    )
     client_options.add_argument(
         "--api-key-env", metavar="VAR", help="read the key from this environment variable (default: the provider's own)"
     )
@@ -425,8 +470,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _StderrLog(logging.Handler):
+    """taskpoll's log lines on whatever sys.stderr is now, escaped like every other line the CLI prints."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            write_line(f"taskpoll: {record.levelname.lower()}: {record.getMessage()}", sys.stderr)
+        except Exception:  # a log line must never break the command
+            self.handleError(record)
+
+
+_LOG_HANDLER = _StderrLog()
+
+
+def configure_logging(args: argparse.Namespace) -> None:
+    """taskpoll's own log on stderr: WARNING by default, DEBUG (one line per poll) with --verbose."""
+    logger = logging.getLogger("taskpoll")
+    if _LOG_HANDLER not in logger.handlers:
+        logger.addHandler(_LOG_HANDLER)
+    _LOG_HANDLER.setLevel(logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING)
+    if getattr(args, "verbose", False):
+        logger.setLevel(logging.DEBUG)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    configure_logging(args)
     try:
         result: int = args.run(args)
     except KeyboardInterrupt:
