@@ -40,3 +40,13 @@ def test_a_misspelt_provider_fails_type_checking_and_a_dynamic_one_does_not(tmp_
     )
     assert typo.returncode == 1 and "No overload variant" in typo.stdout
     assert dynamic.returncode == 0, dynamic.stdout
+
+
+@pytest.mark.parametrize("provider", names())
+def test_each_provider_module_re_exports_the_unset_of_its_models(provider: str) -> None:
+    import importlib
+
+    module = importlib.import_module(f"taskpoll.providers.{provider}")
+    generated = importlib.import_module(f"taskpoll_{provider}_api.types")
+    assert module.Unset is generated.Unset and module.UNSET is generated.UNSET
+    assert {"Unset", "UNSET"} <= set(module.__all__)

@@ -23,12 +23,13 @@ from typing import Any, ClassVar
 import httpx
 from taskpoll_artos_api.api.documents import get_document_status as _status
 from taskpoll_artos_api.models import TaskStatusResponse, TaskStatusResponseStatus
+from taskpoll_artos_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Lenient, Provider, generic_message, json_field
 
-__all__ = ["PROVIDER", "TaskStatusResponse", "TaskStatusResponseStatus"]
+__all__ = ["PROVIDER", "UNSET", "TaskStatusResponse", "TaskStatusResponseStatus", "Unset"]
 
 _RESULT = Lenient(TaskStatusResponse)
 

@@ -26,13 +26,14 @@ from typing import Any, ClassVar
 import httpx
 from taskpoll_aryn_api.api.partition import field_async_partition_document_status_v1 as _status
 from taskpoll_aryn_api.models import Element, ElementProperties, PartitionerResponse, StatusPathFilter
+from taskpoll_aryn_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, AuthenticationError, PermissionDeniedError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Lenient, Provider
 
-__all__ = ["PROVIDER", "Element", "ElementProperties", "PartitionerResponse"]
+__all__ = ["PROVIDER", "UNSET", "Element", "ElementProperties", "PartitionerResponse", "Unset"]
 
 _RESULT: Lenient[PartitionerResponse] = Lenient(PartitionerResponse, lists={"elements": Lenient(Element)})
 

@@ -30,6 +30,7 @@ from taskpoll_notion_api.models import (
     AsyncTaskSucceededResult,
     RetrieveAsyncTaskNotionVersion,
 )
+from taskpoll_notion_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, RateLimitError
 from .._policy import PollPolicy
@@ -39,10 +40,12 @@ from ._base import Lenient, Provider, generic_message, json_field, parse_time
 __all__ = [
     "NOTION_VERSION",
     "PROVIDER",
+    "UNSET",
     "AsyncTaskFailed",
     "AsyncTaskInProgress",
     "AsyncTaskSucceeded",
     "AsyncTaskSucceededResult",
+    "Unset",
 ]
 
 NOTION_VERSION = RetrieveAsyncTaskNotionVersion.VALUE_0.value

@@ -38,13 +38,25 @@ from taskpoll_unsiloed_api.models import (
     Segment,
     SegmentType,
 )
+from taskpoll_unsiloed_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, QuotaExceededError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Lenient, Provider, generic_message, json_field, parse_time
 
-__all__ = ["PROVIDER", "BoundingBox", "Chunk", "JobStatus", "OCRResult", "ParseGetResponse", "Segment", "SegmentType"]
+__all__ = [
+    "PROVIDER",
+    "UNSET",
+    "BoundingBox",
+    "Chunk",
+    "JobStatus",
+    "OCRResult",
+    "ParseGetResponse",
+    "Segment",
+    "SegmentType",
+    "Unset",
+]
 
 RESULT = Lenient(ParseGetResponse, lists={"chunks": Lenient(Chunk, lists={"segments": Lenient(Segment)})})
 USAGE_CAP = "usage limit exceeded"  # parse-document.mdx l.1175: the 429 body of the billing cap

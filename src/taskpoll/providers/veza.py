@@ -22,12 +22,13 @@ from typing import Any, ClassVar
 import httpx
 from taskpoll_veza_api.api.query_builder import get_assessment_async_task as _status
 from taskpoll_veza_api.models import AsyncTask, AsyncTaskState, AsyncTaskStatus
+from taskpoll_veza_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Lenient, Provider, generic_message, json_field
 
-__all__ = ["PROVIDER", "AsyncTask", "AsyncTaskState", "AsyncTaskStatus"]
+__all__ = ["PROVIDER", "UNSET", "AsyncTask", "AsyncTaskState", "AsyncTaskStatus", "Unset"]
 
 _NUMBERS = {
     "state": {0: "UNKNOWN_STATE", 1: "PENDING", 2: "IN_PROGRESS", 3: "COMPLETE"},
