@@ -176,8 +176,9 @@ class Progress:
             width = os.get_terminal_size(self.stream.fileno()).columns - 1
         except (OSError, ValueError):
             width = 79
+        text = self.text(width)
         with self._lock:
-            self.stream.write("\r\x1b[2K" + encodable(self.text(width), self.stream))
+            self.stream.write("\r\x1b[2K" + encodable(text, self.stream))
             self.stream.flush()
 
     def done(self) -> None:
