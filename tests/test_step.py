@@ -258,3 +258,12 @@ def test_poll_once_ends_a_wait_at_its_deadline_across_hops(taskpoll_simulator: S
         done, calls = hop_until_done(c, c.new_wait(task_id, timeout=0.6))
     assert isinstance(done.outcome, taskpoll.WaitTimeoutError)
     assert time.time() - started < 0.6 + 0.5 and calls > 2
+
+
+def test_a_poll_once_wait_timeout_token_resumes_with_resume(taskpoll_simulator: Simulator) -> None:
+    sim = taskpoll_simulator
+    task_id = sim.create_task("artos", [pending(polls=None, seconds=0.8), succeeded()])
+    with taskpoll.Client("artos", base_url=sim.base_url("artos"), api_key=sim.api_key("artos"), policy=FAST) as c:
+        done, _ = hop_until_done(c, c.new_wait(task_id, timeout=0.2))
+        assert isinstance(done.outcome, taskpoll.WaitTimeoutError)
+        assert c.resume(done.outcome.token, timeout=30).state is TaskState.SUCCEEDED  # a v2 token resumes too
