@@ -1,7 +1,7 @@
 """A wait on a fake clock: the engine's flow driven with canned answers, no I/O and no real time.
 
 Written once, next to the step, for the engine tests (tests/test_engine.py), the hop property test
-(tests/test_step.py) and the policy benchmark (benchmarks/policy.py). Each `Fetch` takes `latency`
+(tests/test_hops.py) and the policy benchmark (benchmarks/policy.py). Each `Fetch` takes `latency`
 (at most its timeout) and gets what `answers(now)` returns for the clock at the moment it is sent;
 each `Sleep` moves the clock to its end; every command is recorded with its time. `run` drives a
 whole wait (`wait_flow`, what `Client.wait` runs); `hop` drives one step of one (`poll_flow`, what
@@ -27,12 +27,13 @@ R = TypeVar("R")
 
 Answer = httpx.Response | httpx.HTTPError
 Answers = Callable[[float], Answer]  # the clock when a request is sent -> its response or transport error
+Latency = float | Callable[[float], float]  # seconds a request takes, or the clock when it is sent -> them
 
 
 class FakeClock:
     """Runs flows on a clock that only moves by the flow's own sleeps and the fixed request latency."""
 
-    def __init__(self, answers: Answers, *, latency: float = 0.0, now: float = 0.0) -> None:
+    def __init__(self, answers: Answers, *, latency: Latency = 0.0, now: float = 0.0) -> None:
         self.answers = answers
         self.latency = latency
         self.now = now
@@ -41,7 +42,8 @@ class FakeClock:
     def _fetch(self, command: Fetch) -> Reply:
         self.commands.append((self.now, command))
         answer = self.answers(self.now)
-        self.now += min(self.latency, command.timeout)
+        latency = self.latency(self.now) if callable(self.latency) else self.latency
+        self.now += min(latency, command.timeout)
         if isinstance(answer, httpx.HTTPError):
             return Reply(self.now, error=answer)
         return Reply(self.now, answer)
