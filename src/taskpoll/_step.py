@@ -464,7 +464,9 @@ def advance(
         assert error is not None
         return Done(error, state)
     delay, reason = decision.delay, decision.reason
-    state = attrs.evolve(state, not_before=now + delay if decision.hint_bound else None)
+    not_before = now + delay if decision.hint_bound else None
+    if not_before != state.not_before:
+        state = attrs.evolve(state, not_before=not_before)
     if decision.beyond_max_hint:
         # "Wait at least" this long, and longer than the policy lets a wait sleep: polling sooner
         # would be rude, so the wait ends now, with a token that resumes at the server's time.
