@@ -1,7 +1,7 @@
 """Run the engine's flows with real I/O. The only code that exists in a sync and an async colour.
 
 A driver turns a flow's commands into calls — `send` a Fetch, sleep, hand an observed Task to the
-caller — and sends the results back. Everything that decides anything lives in `_engine`.
+caller — and sends the results back. Everything that decides anything lives in `_step`.
 """
 
 from __future__ import annotations
