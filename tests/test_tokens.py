@@ -192,3 +192,25 @@ def test_a_resumed_wait_carries_on_its_backoff(server: CannedServer) -> None:
 
         assert c.resume(state.token(), timeout=30, on_poll=on_poll).state is TaskState.SUCCEEDED
     assert [(e.attempt, e.next_delay) for e in events] == [(4, pytest.approx(0.16))]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"l": [0.1] * 5},  # more latency samples than a state keeps
+        {"l": ["slow"]},
+        {"l": {"a": 1}},
+        {"t0": "yesterday"},
+        {"t0": 10**400},
+        {"n": True},
+    ],
+)
+def test_a_state_with_damaged_new_fields_is_an_invalid_token_error(fields: dict[str, object]) -> None:
+    data = {**WaitState(provider="artos", task_id="t").to_dict(), **fields}
+    with pytest.raises(taskpoll.InvalidTokenError):
+        WaitState.from_dict(data)
+
+
+def test_a_first_version_2_token_with_one_latency_number_still_reads() -> None:
+    data = {**WaitState(provider="artos", task_id="t").to_dict(), "l": 0.25}
+    assert WaitState.from_dict(data).latencies == (0.25,)
