@@ -1,7 +1,8 @@
 """Client and AsyncClient: get, wait, watch, resume, wait_many and as_completed, for one provider.
 
-Both are thin: they build the provider's flow (`_engine.wait_flow`), hand it to a driver with their
-httpx client, and turn the final Task into a return value or a TaskFailedError/TaskCanceledError.
+Both are thin: they build the provider's flow (`_engine.wait_flow`; for `poll_once`, its one step
+`_engine.poll_flow`), hand it to a driver with their httpx client, and turn the final Task into a
+return value or a TaskFailedError/TaskCanceledError. Every decision is `_step`'s.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, overload
 
+import attrs
 import httpx
 
 from . import _step, _token
-from ._drivers import drive, drive_async, drive_many, drive_many_async
-from ._engine import Fetch, Flow, PollEvent, RateLimiter, Reply, Scheduler, wait_flow
+from ._drivers import drive, drive_async, drive_hop, drive_hop_async, drive_many, drive_many_async
+from ._engine import Fetch, Flow, Hop, PollEvent, RateLimiter, Reply, Scheduler, poll_flow, wait_flow
 from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError, shown
 from ._http import (
     ACCEPT_ENCODING,
@@ -225,29 +227,35 @@ class _Core(Generic[R]):
             return Reply(time.monotonic(), error=error)
         return Reply(time.monotonic(), error=self._redactor.error(error))
 
-    def _flow(self, task_id: str, timeout: float | None, next_poll_at: float | None = None) -> Flow[R]:
-        started = time.monotonic()
-        not_before = None if next_poll_at is None else started + max(0.0, next_poll_at - time.time())
+    def _flow(self, task_id: str, timeout: float | None, state: WaitState | None = None) -> Flow[R]:
         return wait_flow(
             self._provider,
             task_id,
             self.policy,
             timeout=_check_timeout(timeout),
-            started=started,
-            not_before=not_before,
+            started=time.monotonic() if state is None or state.started is None else state.started,
             rng=self._rng,
             limiter=self._limiter,
+            state=state,
         )
 
-    def _resume(self, token: str) -> _token.Resume:
-        resume = _token.decode(token)
+    def _resume(self, token: str, timeout: float | None) -> WaitState:
+        """The wait a token holds (any version taskpoll issued), carried on for `timeout` from now in
+        this process's monotonic clock: its backoff, failure and 429 streaks, last state and the
+        server's next-poll time go on; the deadline is the new one."""
+        resume = _token.decode(token)  # checks the provider name and the task id, as for any token
         if resume.provider != self.provider:
             raise InvalidTokenError(
                 f"this token is for a {resume.provider} task, and this client polls {self.provider}",
                 provider=self.provider,
                 task_id=resume.task_id,
             )
-        return resume
+        seconds = _check_timeout(timeout)
+        now = time.monotonic()
+        state = WaitState.from_token(token, clock_offset=time.time() - now)
+        if state.attempt == 0:  # no poll of it has been decided (a Task's token, a v1 one): jitter of its own
+            state = attrs.evolve(state, seed=self._rng.getrandbits(64))
+        return _step.resumed(state, now=now, timeout=seconds)
 
     # The step API: one poll per call, in wall-clock time, for waits carried by a job queue -------
 
@@ -281,27 +289,21 @@ class _Core(Generic[R]):
         mono = time.monotonic()
         return now + (self._limiter.book(mono) - mono)
 
-    def _hop(
-        self, state: WaitState | str, rate_limit: RateLimit | None
-    ) -> tuple[WaitState, Done[R] | PollAgain | Fetch, float]:
-        """What `poll_once` does first: the step to return without polling, or the Fetch to send."""
+    def _hop(self, state: WaitState | str, rate_limit: RateLimit | None) -> Hop[R]:
+        """What `poll_once` runs: the wait's one step (`_engine.poll_flow`), in wall-clock time."""
         state = self._hop_state(state)
-        now = time.time()
         limiter = rate_limit if rate_limit is not None else _WallLimiter(self) if self._limiter is not None else None
-        ready = _step.before_poll(state, now, limiter)
-        if isinstance(ready, Done) or ready.at > now + _step.EARLY:
-            return state, ready, now
-        timeout = _step.request_timeout(ready.state, self.policy, now)
-        fetch = Fetch(self._provider.status_request(state.task_id), timeout, deadline=time.monotonic() + timeout)
-        return ready.state, fetch, now
+        return poll_flow(self._provider, state, self.policy, now=time.time(), limiter=limiter)
 
-    def _after_hop(self, state: WaitState, reply: Reply, sent_at: float) -> PollAgain | Done[R]:
-        answer: Task[R] | TaskpollError
-        try:
-            answer = self._provider.read(state.task_id, reply)
-        except TaskpollError as exc:
-            answer = exc
-        return _step.advance(state, answer, self.policy, now=time.time(), sent_at=sent_at)
+    @staticmethod
+    def _monotonic(fetch: Fetch) -> Fetch:
+        """A step's Fetch (its deadline wall-clock) as the senders take it: deadline monotonic."""
+        return attrs.evolve(fetch, deadline=time.monotonic() + fetch.timeout)
+
+    @staticmethod
+    def _wall(reply: Reply) -> Reply:
+        """A sender's Reply (monotonic) as the step takes it: wall-clock."""
+        return attrs.evolve(reply, now=time.time())
 
     def _scheduler(self, task_ids: list[str], timeout: float | None, concurrency: int) -> Scheduler[R]:
         _check_concurrency(concurrency)
@@ -424,10 +426,10 @@ class Client(_Core[R]):
         `rate_limit` books the slot from a limiter shared by many processes (wall-clock `book(now)`)
         instead of this client's own.
         """
-        state, step, sent_at = self._hop(state, rate_limit)
-        if not isinstance(step, Fetch):
-            return step
-        return self._after_hop(state, self._send(step), sent_at)
+        step, _, _ = drive_hop(
+            self._hop(state, rate_limit), lambda fetch: self._wall(self._send(self._monotonic(fetch)))
+        )
+        return step
 
     def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
@@ -458,9 +460,11 @@ class Client(_Core[R]):
         on_update: OnUpdate | None = None,
         on_poll: OnPoll | None = None,
     ) -> Task[R]:
-        """`wait` for the task a `Task.token()` (or WaitTimeoutError.token) names, honouring its last hint."""
-        resume = self._resume(token)
-        flow = self._flow(resume.task_id, timeout, resume.next_poll_at)
+        """`wait` for the task a token names (`Task.token()`, `WaitTimeoutError.token`, `WaitState.token()`,
+        or an older taskpoll's `tp1.` token), carrying on its wait: its backoff, failure budget, 429
+        streak and the server's next-poll time hold; `timeout` is the resumed wait's own deadline."""
+        state = self._resume(token, timeout)
+        flow = self._flow(state.task_id, timeout, state)
         return self._wait(flow, raise_on_failure, on_update, on_poll)
 
     def _wait(
@@ -603,10 +607,12 @@ class AsyncClient(_Core[R]):
 
     async def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere; see Client.poll_once. Never sleeps."""
-        state, step, sent_at = self._hop(state, rate_limit)
-        if not isinstance(step, Fetch):
-            return step
-        return self._after_hop(state, await self._send(step), sent_at)
+
+        async def send(fetch: Fetch) -> Reply:
+            return self._wall(await self._send(self._monotonic(fetch)))
+
+        step, _, _ = await drive_hop_async(self._hop(state, rate_limit), send)
+        return step
 
     def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
@@ -634,8 +640,8 @@ class AsyncClient(_Core[R]):
         on_poll: OnPoll | None = None,
     ) -> Task[R]:
         """`wait` for the task a token names, honouring its last hint; see Client.resume."""
-        resume = self._resume(token)
-        flow = self._flow(resume.task_id, timeout, resume.next_poll_at)
+        state = self._resume(token, timeout)
+        flow = self._flow(state.task_id, timeout, state)
         return await self._wait(flow, raise_on_failure, on_update, on_poll)
 
     async def _wait(

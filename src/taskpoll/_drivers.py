@@ -1,7 +1,7 @@
 """Run the engine's flows with real I/O. The only code that exists in a sync and an async colour.
 
 A driver turns a flow's commands into calls — `send` a Fetch, sleep, hand an observed Task to the
-caller — and sends the results back. Everything that decides anything lives in `_engine`.
+caller — and sends the results back. Everything that decides anything lives in `_step`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TypeVar
 
-from ._engine import Fetch, Flow, Observe, Outcome, PollEvent, Reply, Scheduler, Sleep
+from ._engine import Fetch, Flow, Hop, HopEnd, Observe, Outcome, PollEvent, Reply, Scheduler, Sleep
 from ._task import Task
 
 R = TypeVar("R")
@@ -68,6 +68,30 @@ async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock, on_poll: OnP
         return
     finally:
         flow.close()
+
+
+def drive_hop(hop: Hop[R], send: SyncSend) -> HopEnd[R]:
+    """Run one step of a wait (`_engine.poll_flow`): send its request, if it makes one."""
+    try:
+        hop.send(send(next(hop)))
+    except StopIteration as stop:
+        end: HopEnd[R] = stop.value
+        return end
+    finally:
+        hop.close()
+    raise RuntimeError("a wait's step makes at most one request")
+
+
+async def drive_hop_async(hop: Hop[R], send: AsyncSend) -> HopEnd[R]:
+    """`drive_hop`, awaiting the request."""
+    try:
+        hop.send(await send(next(hop)))
+    except StopIteration as stop:
+        end: HopEnd[R] = stop.value
+        return end
+    finally:
+        hop.close()
+    raise RuntimeError("a wait's step makes at most one request")
 
 
 async def _settle(result: object) -> None:

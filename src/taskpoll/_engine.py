@@ -1,9 +1,11 @@
-"""The polling engine, written once and without I/O.
+"""The polling engine, written once and without I/O, on top of the one wait step (`_step`).
 
 A wait is a generator (the httpx `auth_flow` pattern): it yields commands — `Fetch` this request,
 `Sleep` this long, `Observe` this new Task — and is sent back a `Reply` carrying the clock and, for a
-fetch, the response or the transport error. The drivers in `_drivers.py` run it with httpx and
-time.sleep or asyncio.sleep; the tests run it on a fake clock. `Scheduler` runs many such flows,
+fetch, the response or the transport error. It decides nothing itself: each poll is `poll_flow`, the
+one step `Client.poll_once` makes too (`_step.before_poll`, the request, `_step.advance`), so a wait
+carried in hops and one run here make the same polls. The drivers in `_drivers.py` run it with httpx
+and time.sleep or asyncio.sleep; the tests run it on a fake clock. `Scheduler` runs many such flows,
 always serving the one that is due first, within a concurrency limit and a per-provider rate limit.
 """
 
@@ -16,32 +18,23 @@ import random
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import httpx
 
-from . import _token
-from ._errors import RateLimitError, TaskpollError, WaitTimeoutError
-from ._policy import MAX_SECONDS, Observation, PollPolicy
-from ._task import Task, TaskState
+from . import _step
+from ._errors import TaskpollError
+from ._policy import MAX_SECONDS, PollPolicy
+from ._step import Done, PollAgain, RateLimit, WaitState
+from ._task import Task
 
 if TYPE_CHECKING:
     from .providers._base import Provider
 
 R = TypeVar("R")
 logger = logging.getLogger("taskpoll")
-
-# When the backoff would pass the deadline, one last poll goes out as late as the answer can still
-# come back in time: what is left minus twice the slowest of the recent requests, minus a margin.
-_LATENCY_SAMPLES = 4
-_LATENCY_FACTOR = 2.0
-_FINAL_POLL_MARGIN = 0.1
-# ... unless that poll would follow the one just made by less than this (or half the backoff, when
-# that is shorter): two polls a moment apart tell nothing more than one, so the wait ends instead.
-_MIN_FINAL_GAP = 0.25
-_MIN_REMAINING = 0.005
 
 
 @attrs.frozen
@@ -79,6 +72,7 @@ class PollEvent:
 class Sleep:
     seconds: float
     event: PollEvent | None = None  # set when the sleep follows a poll (not for rate-limit pauses)
+    until: float | None = None  # the time (the flow's clock) it ends at: a fake clock moves there exactly
 
 
 @attrs.frozen
@@ -131,34 +125,52 @@ class RateLimiter:
             return max(now, allowed)
 
 
-def _timed_out(
-    provider: Provider[Any],
-    task_id: str,
-    last: Task[Any] | None,
-    elapsed: float,
-    why: str,
-    next_poll_in: float | None = None,
-    error: TaskpollError | None = None,
-) -> WaitTimeoutError:
-    """The WaitTimeoutError of a wait that ends now; `next_poll_in`: seconds a server (a Retry-After)
-    asked to wait, which the token carries instead of the last task's hint."""
-    if next_poll_in is not None:
-        status = last.status if last is not None else None
-        token = _token.make(provider.name, task_id, status, round(time.time() + next_poll_in, 3))
-    else:
-        token = last.token() if last is not None else _token.make(provider.name, task_id)
-    state = f"; last seen {last.state.value} ({last.status})" if last is not None else ""
-    if error is not None:  # say why the polls failed: an unreachable host must not look like a slow task
-        state += f"; the last poll failed: {error}"
-    return WaitTimeoutError(
-        f"{provider.name} task {task_id!r}: {why} (waited {elapsed:.1f} s){state}; the task goes on",
-        provider=provider.name,
-        task_id=task_id,
-        task=last,
-        elapsed=elapsed,
-        token=token,
-        last_error=error,
-    )
+Answered = Task[R] | TaskpollError
+# What one step of a wait ends with: the step, the clock after it, and what its poll found (None: no poll).
+HopEnd = tuple[PollAgain | Done[R], float, Answered[R] | None]
+Hop = Generator[Fetch, Reply, HopEnd[R]]
+
+
+def poll_flow(
+    provider: Provider[R],
+    state: WaitState,
+    policy: _step.Policy,
+    *,
+    now: float,
+    limiter: RateLimit | None = None,
+    wall_clock: Callable[[], float] | None = None,
+) -> Hop[R]:
+    """One step of a wait at `now` (what `poll_once` makes): when the wait may not poll yet, the step
+    that says until when (or that it ended); else one Fetch, and the step its answer leads to.
+
+    `wall_clock`: the state runs on another clock (monotonic), and its `clock_offset` (for tokens)
+    is measured again as each answer comes in.
+    """
+    ready = _step.before_poll(state, now, limiter)
+    if isinstance(ready, Done) or ready.at > now + _step.EARLY:
+        return ready, now, None
+    state = ready.state
+    request = provider.status_request(state.task_id)  # refuses a bad id before any I/O
+    reply = yield Fetch(request, timeout=_step.request_timeout(state, policy, now), deadline=state.deadline)
+    sent, now = now, reply.now
+    if wall_clock is not None and abs(wall_clock() - now - state.clock_offset) > 1e-3:
+        state = attrs.evolve(state, clock_offset=wall_clock() - now)  # the wall clock was set, or a fake clock
+    answer: Answered[R]
+    try:
+        answer = provider.read(state.task_id, reply)
+    except TaskpollError as exc:
+        answer = exc
+    finally:
+        del reply  # a sleeping flow must not keep its last httpx.Response alive (about 2 kB each)
+    return _step.advance(state, answer, policy, now=now, sent_at=sent), now, answer
+
+
+def _sleep(now: float, until: float, event: PollEvent | None = None) -> Sleep:
+    """A sleep from `now` to `until`, in pieces that fit: time.sleep refuses more than about 9.2e9 s."""
+    seconds = max(0.0, until - now)
+    if seconds > MAX_SECONDS:
+        return Sleep(MAX_SECONDS, event, until=now + MAX_SECONDS)
+    return Sleep(seconds, event, until=max(now, until))
 
 
 def wait_flow(
@@ -166,148 +178,69 @@ def wait_flow(
     task_id: str,
     policy: PollPolicy,
     *,
-    timeout: float,
+    timeout: float = math.inf,
     started: float,
     not_before: float | None = None,
     rng: random.Random | None = None,
-    limiter: RateLimiter | None = None,
+    limiter: RateLimit | None = None,
+    state: WaitState | None = None,
 ) -> Flow[R]:
     """Poll one task until it is terminal; return its last Task or raise a TaskpollError.
 
-    `started` is the monotonic time the wait began; the deadline is `started + timeout`. The first
-    poll goes out at once, or at `not_before` when a resumed wait must honour an earlier hint.
+    `started` is the monotonic time the wait begins; the deadline is `started + timeout`. The first
+    poll goes out at once, or at `not_before` when a resumed wait must honour an earlier hint. A
+    `state` (a resumed wait, `_step.resumed`) carries on from there instead, its deadline its own.
     """
-    request = provider.status_request(task_id)  # refuses a bad id before any I/O
-    rng = rng or random.Random()
-    deadline = started + timeout
-    now = started
-    last: Task[R] | None = None
-    error: TaskpollError | None = None
-    attempt = polls_in_state = failures = rate_limits = 0
-    final_poll = warned_unknown = False
-    durations: deque[float] = deque(maxlen=_LATENCY_SAMPLES)  # how long the recent requests took
-
-    if not_before is not None and not_before > now:
-        if not_before >= deadline:
-            raise _timed_out(provider, task_id, last, now - started, "the server asked to wait past the deadline")
-        while not_before > now:  # in pieces: time.sleep refuses more than about 9.2e9 s at once
-            now = (yield Sleep(min(not_before - now, MAX_SECONDS))).now
-
-    while True:
-        if limiter is not None:
-            pause = limiter.reserve(now)
-            if pause > 0:
-                if now + pause >= deadline:
-                    raise _timed_out(
-                        provider,
-                        task_id,
-                        last,
-                        now - started,
-                        "the provider's rate limit leaves no request before the deadline",
-                        error=error,
-                    ) from error
-                now = (yield Sleep(pause)).now
-        remaining = deadline - now
-        if remaining <= _MIN_REMAINING:
-            raise _timed_out(provider, task_id, last, now - started, "wait timed out", error=error) from error
-        sent = now
-        reply = yield Fetch(request, timeout=min(policy.request_timeout, remaining), deadline=deadline)
-        now = reply.now
-        durations.append(max(0.0, now - sent))
-        attempt += 1
-        hint: float | None = None
-        try:
-            task = provider.read(task_id, reply)
-        except RateLimitError as exc:
-            error, hint = exc, exc.retry_after
-            rate_limits += 1
-        except TaskpollError as exc:
-            if not exc.is_transient:
-                raise
-            error, hint = exc, getattr(exc, "retry_after", None)
-            failures += 1
-            rate_limits = 0
-        else:
-            error, failures, rate_limits = None, 0, 0
-        finally:
-            del reply  # a sleeping flow must not keep its last httpx.Response alive (about 2 kB each)
-        if error is None:
-            polls_in_state = polls_in_state + 1 if last is not None and last.state is task.state else 1
-            changed = task.changed_since(last)
-            last = task
-            if changed or task.state.is_terminal:
-                now = (yield Observe(task)).now
-            if task.state.is_terminal:
-                return task
-            if task.state is TaskState.UNKNOWN and not warned_unknown:
-                warned_unknown = True
-                logger.warning(
-                    "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
-                    provider.name,
-                    task_id,
-                    task.status,
-                )
-            hint = task.poll_after
-        decision = policy.decide(
-            Observation(
-                attempt=attempt,
-                elapsed=now - started,
-                polls_in_state=max(polls_in_state, 1),
-                hint=hint,
-                failures=failures,
-                rate_limits=rate_limits,
-                jitter_sample=rng.random(),
-            )
+    provider.status_request(task_id)  # refuses a bad id before any I/O
+    if state is None:
+        seed = (rng or random.Random()).getrandbits(64)
+        offset = time.time() - started
+        state = _step.begin(
+            provider.name, task_id, now=started, timeout=timeout, not_before=not_before, seed=seed, clock_offset=offset
         )
-        if decision is None:
-            assert error is not None
-            raise error
-        delay, reason = decision.delay, decision.reason
-        if decision.beyond_max_hint:
-            # "Wait at least" this long, and longer than the policy lets a wait sleep: polling sooner
-            # would be rude, so the wait ends now, with a token that resumes at the server's time.
-            raise _timed_out(
-                provider,
-                task_id,
-                last,
-                now - started,
-                f"the server asked to wait {delay:g} s, more than PollPolicy.max_hint ({policy.max_hint:g} s)",
-                next_poll_in=delay if error is not None else None,
-                error=error,
-            ) from error
-        remaining = deadline - now
-        if delay >= remaining:
-            if decision.hint_bound or final_poll:
-                # The server asked for a wait (poll_after_seconds, a 429's Retry-After) that ends past
-                # the deadline: polling sooner would be rude, so the wait ends now, resumable.
-                why = (
-                    f"the server asked to wait {delay:g} s, past the deadline"
-                    if decision.hint_bound
-                    else "wait timed out"
-                )
-                raise _timed_out(provider, task_id, last, now - started, why, error=error) from error
-            budget = _LATENCY_FACTOR * max(durations, default=0.0) + _FINAL_POLL_MARGIN
-            last_delay = remaining - budget
-            if last_delay < min(_MIN_FINAL_GAP, delay / 2):
-                raise _timed_out(provider, task_id, last, now - started, "wait timed out", error=error) from error
-            delay = last_delay
-            reason, final_poll = "last poll before the deadline", True
+    now = started
+    while True:
+        step, now, answer = yield from poll_flow(
+            provider, state, policy, now=now, limiter=limiter, wall_clock=time.time
+        )
+        state = step.state
+        answered = now
+        if step.changed and isinstance(answer, Task):
+            now = (yield Observe(answer)).now
+        if isinstance(step, Done):
+            if isinstance(step.outcome, Task):
+                return step.outcome
+            raise step.outcome
+        if answer is None:  # no poll yet: the server's hint, or a rate-limit slot
+            now = (yield _sleep(now, step.at)).now
+            continue
+        elapsed = now - started if state.started is None else now - state.started
+        delay = step.at - answered if step.delay is None else step.delay
         if logger.isEnabledFor(logging.DEBUG):
-            seen = f"{last.state.value} ({last.status})" if error is None and last is not None else repr(error)
+            seen = f"{answer.state.value} ({answer.status})" if isinstance(answer, Task) else repr(answer)
             logger.debug(
-                "%s task %r poll %d: %s; next poll in %.2f s (%s)", provider.name, task_id, attempt, seen, delay, reason
+                "%s task %r poll %d: %s; next poll in %.2f s (%s)",
+                provider.name,
+                task_id,
+                state.attempt,
+                seen,
+                delay,
+                step.reason,
             )
         event = PollEvent(
             provider=provider.name,
             task_id=task_id,
-            attempt=attempt,
-            elapsed=now - started,
-            task=last if error is None else None,
-            error=error,
+            attempt=state.attempt,
+            elapsed=elapsed,
+            task=answer if isinstance(answer, Task) else None,
+            error=step.error,
             next_delay=delay,
-            reason=reason,
+            reason=step.reason,
         )
-        now = (yield Sleep(delay, event)).now
+        if now == answered and delay <= MAX_SECONDS:  # the delay as decided, not the same time less rounding
+            now = (yield Sleep(delay, event, until=step.at)).now
+        else:  # the caller took a while with the observed Task: the next poll is still due at step.at
+            now = (yield _sleep(now, step.at, event)).now
 
 
 Outcome = Task[R] | TaskpollError

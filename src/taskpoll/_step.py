@@ -13,7 +13,8 @@ integration all drive these functions.
     # Done(outcome=Task | TaskpollError) or PollAgain(at=T, reason="backoff", ...)
 
 Times are absolute, in whatever clock the caller uses consistently (`time.monotonic()` in one
-process, `time.time()` across processes); `WaitState.shifted` moves a state to another clock.
+process, `time.time()` across processes); a state's `clock_offset` (wall time minus its clock) puts
+wall-clock times into its token, and `from_token(..., clock_offset=)` reads them into another clock.
 """
 
 from __future__ import annotations
@@ -29,7 +30,20 @@ from ._errors import InvalidTokenError, RateLimitError, TaskpollError, WaitTimeo
 from ._policy import Decision, Observation
 from ._task import Task, TaskState
 
-__all__ = ["Done", "Policy", "PollAgain", "RateLimit", "WaitState", "advance", "before_poll", "begin"]
+__all__ = [
+    "Done",
+    "Policy",
+    "PollAgain",
+    "RateLimit",
+    "WaitState",
+    "advance",
+    "before_poll",
+    "begin",
+    "of_task",
+    "request_timeout",
+    "resumed",
+    "timed_out",
+]
 
 R = TypeVar("R")
 logger = logging.getLogger("taskpoll")
@@ -38,10 +52,18 @@ logger = logging.getLogger("taskpoll")
 MIN_REMAINING = 0.005
 # A poll due this little after `now` goes out now (timers fire a little early or late).
 EARLY = 0.001
-# The last poll before a deadline is placed so that a request as slow as the slowest one seen (plus this
-# margin) still returns before the deadline; never later than halfway through what is left.
-FINAL_POLL_MARGIN = 0.25
+# When the backoff would pass the deadline, one last poll goes out as late as its answer can still
+# come back in time: what is left minus LATENCY_FACTOR times the slowest of the last LATENCY_SAMPLES
+# requests, minus FINAL_POLL_MARGIN ...
+LATENCY_SAMPLES = 4
+LATENCY_FACTOR = 2.0
+FINAL_POLL_MARGIN = 0.1
+# ... unless that poll would follow the one just made by less than this (or half the backoff, when
+# that is shorter): two polls a moment apart tell nothing more than one, so the wait ends instead.
+MIN_FINAL_GAP = 0.25
 _MASK64 = (1 << 64) - 1
+# Times written into a token are kept below this (unix seconds, year 33658): an absurd hint still resumes.
+_MAX_TIME = 1e12
 
 
 class Policy(Protocol):
@@ -87,6 +109,19 @@ def _count(value: object, what: str) -> int:
     return value
 
 
+def _latencies(value: object) -> tuple[float, ...]:
+    """The request durations a state keeps: a list (this version) or one number (the first v2 tokens)."""
+    samples = value if isinstance(value, list) else [value]
+    if len(samples) > LATENCY_SAMPLES:
+        raise InvalidTokenError("wait state is damaged: too many latency samples")
+    return tuple(max(0.0, min(_time(sample, "latency"), 3600.0)) for sample in samples)
+
+
+def _wall(value: float, offset: float) -> float | None:
+    """A time of this clock as wall-clock seconds for a token (None for no time), kept finite and sane."""
+    return None if math.isinf(value) else min(max(value + offset, -_MAX_TIME), _MAX_TIME)
+
+
 def _text(value: object, what: str, limit: int) -> str | None:
     if value is None:
         return None
@@ -117,8 +152,9 @@ class WaitState:
     booked: float | None = None  # the rate-limit slot this wait holds for its next poll, if any
     final_poll: bool = False  # the last poll before the deadline has been scheduled
     warned_unknown: bool = False
-    latency: float = 0.0  # the slowest request seen (seconds), for placing the last poll
+    latencies: tuple[float, ...] = ()  # how long the last LATENCY_SAMPLES requests took, for the last poll
     seed: int = 0  # fixes the jitter of every poll of this wait
+    started: float | None = None  # when the wait began (the caller's clock), for `elapsed`; None: unknown
     last_error_text: str | None = None
     clock_offset: float = 0.0  # wall-clock time minus the caller's clock (0 when the caller uses wall time)
     last: Task[Any] | None = attrs.field(default=None, eq=False, repr=False)
@@ -131,20 +167,21 @@ class WaitState:
             "v": 2,
             "p": self.provider,
             "id": self.task_id,
-            "d": None if math.isinf(self.deadline) else self.deadline + offset,
+            "d": _wall(self.deadline, offset),
             "a": self.attempt,
             "ps": self.polls_in_state,
             "f": self.failures,
             "rl": self.rate_limits,
             "st": None if self.last_state is None else self.last_state.value,
             "s": None if self.last_status is None else self.last_status[:200],
-            "pr": self.last_progress,
-            "n": None if self.not_before is None else self.not_before + offset,
-            "b": None if self.booked is None else self.booked + offset,
+            "pr": self.last_progress if self.last_progress is None or math.isfinite(self.last_progress) else None,
+            "n": None if self.not_before is None else _wall(self.not_before, offset),
+            "b": None if self.booked is None else _wall(self.booked, offset),
             "fp": self.final_poll,
             "wu": self.warned_unknown,
-            "l": self.latency,
+            "l": list(self.latencies),
             "seed": self.seed,
+            "t0": None if self.started is None else _wall(self.started, offset),
             "e": None if self.last_error_text is None else self.last_error_text[:300],
         }
 
@@ -176,6 +213,7 @@ class WaitState:
         not_before = data.get("n")
         booked = data.get("b")
         progress = data.get("pr")
+        started = data.get("t0")
         seed = data.get("seed", 0)
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= _MASK64:
             raise InvalidTokenError("wait state is damaged: bad seed")
@@ -194,8 +232,9 @@ class WaitState:
             booked=None if booked is None else _time(booked, "rate-limit slot") - clock_offset,
             final_poll=data.get("fp") is True,
             warned_unknown=data.get("wu") is True,
-            latency=max(0.0, min(_time(data.get("l", 0.0), "latency"), 3600.0)),
+            latencies=_latencies(data.get("l", [])),
             seed=seed,
+            started=None if started is None else _time(started, "start time") - clock_offset,
             last_error_text=_text(data.get("e"), "last error", 300),
             clock_offset=clock_offset,
         )
@@ -210,6 +249,7 @@ class PollAgain:
     state: WaitState
     changed: bool = False  # the poll this follows saw something new (its Task is `state.last`)
     error: TaskpollError | None = None  # the transient error that poll met, if any
+    delay: float | None = None  # after a poll: the seconds from its answer to `at`, as decided
 
 
 @attrs.frozen
@@ -244,21 +284,49 @@ def begin(
         deadline=now + timeout,
         not_before=not_before,
         seed=seed & _MASK64,
+        started=now,
         clock_offset=clock_offset,
     )
 
 
+def resumed(state: WaitState, *, now: float, timeout: float = math.inf) -> WaitState:
+    """`state` carried on as a new wait window (`Client.resume`): its counters, streaks, last state,
+    latencies, jitter and the server's next-poll time are kept; the deadline is `timeout` from `now`,
+    and a rate-limit slot booked elsewhere is given up (the resuming process books its own).
+    """
+    return attrs.evolve(state, deadline=now + timeout, started=now, final_poll=False, booked=None)
+
+
+def of_task(task: Task[Any]) -> WaitState:
+    """The state a Task's token holds (`Task.token()`): what one answer tells, and the server's hint."""
+    not_before = None
+    if task.poll_after is not None and task.observed_at is not None:
+        not_before = task.observed_at.timestamp() + task.poll_after
+        not_before = None if math.isnan(not_before) else min(max(not_before, 0.0), _MAX_TIME)
+    return WaitState(
+        provider=task.provider,
+        task_id=task.id,
+        last_state=task.state,
+        last_status=task.status[:200] if isinstance(task.status, str) else None,
+        last_progress=task.progress if task.progress is None or math.isfinite(task.progress) else None,
+        not_before=not_before,
+        last=task,
+    )
+
+
 def timed_out(state: WaitState, now: float, why: str, started: float | None = None) -> WaitTimeoutError:
-    """The WaitTimeoutError that ends `state` at `now`, with a token that resumes it."""
+    """The WaitTimeoutError that ends `state` at `now`, with a token that resumes it (the transient
+    error of the last poll, if it failed, is its `__cause__` and its `last_error`)."""
     last = state.last
     seen = ""
     if state.last_state is not None:
         seen = f"; last seen {state.last_state.value} ({state.last_status})"
     if state.last_error_text and (state.last_state is None or state.failures or state.rate_limits):
         seen += f"; the last poll failed: {state.last_error_text}"
-    elapsed = now - started if started is not None else 0.0
+    started = state.started if started is None else started
+    elapsed = max(0.0, now - started) if started is not None else 0.0
     waited = f" (waited {elapsed:.1f} s)" if started is not None else ""
-    return WaitTimeoutError(
+    error = WaitTimeoutError(
         f"{state.provider} task {state.task_id!r}: {why}{waited}{seen}; the task goes on",
         provider=state.provider,
         task_id=state.task_id,
@@ -267,6 +335,8 @@ def timed_out(state: WaitState, now: float, why: str, started: float | None = No
         token=state.token(),
         last_error=state.last_error,
     )
+    error.__cause__ = state.last_error  # what `raise ... from` sets: the poll that failed, if the last one did
+    return error
 
 
 def before_poll(state: WaitState, now: float, rate_limit: RateLimit | None = None) -> Step:
@@ -298,10 +368,15 @@ def request_timeout(state: WaitState, policy: Policy, now: float) -> float:
     return min(policy.request_timeout, state.deadline - now)
 
 
-def _final_poll_delay(state: WaitState, remaining: float) -> float:
-    """How long to wait before the last poll: as late as a request as slow as the slowest seen allows."""
-    budget = min(remaining / 2.0, 2.0 * state.latency + FINAL_POLL_MARGIN)
-    return max(0.0, remaining - budget)
+def _final_poll_delay(state: WaitState, remaining: float, backoff: float) -> float | None:
+    """How long to wait before the last poll before the deadline: as late as a request as slow as the
+    slowest of the recent ones still answers in time; None when that poll would follow the one just
+    made by only a moment (the wait ends instead)."""
+    budget = LATENCY_FACTOR * max(state.latencies, default=0.0) + FINAL_POLL_MARGIN
+    delay = remaining - budget
+    if delay < min(MIN_FINAL_GAP, backoff / 2):
+        return None
+    return delay
 
 
 def advance(
@@ -313,13 +388,19 @@ def advance(
     sent_at: float | None = None,
     started: float | None = None,
 ) -> PollAgain | Done[R]:
-    """What a wait does after one poll, answered at `now` with `answer` (a Task, or the error it met)."""
-    latency = state.latency if sent_at is None else max(state.latency * 0.9, now - sent_at, 0.0)
+    """What a wait does after one poll, answered at `now` with `answer` (a Task, or the error it met).
+
+    `sent_at` (when the request went out) adds a latency sample; `started` overrides the state's own
+    start time for `elapsed`.
+    """
+    latencies = state.latencies
+    if sent_at is not None:
+        latencies = (*latencies, max(0.0, now - sent_at))[-LATENCY_SAMPLES:]
     attempt = state.attempt + 1
     hint: float | None = None
     if isinstance(answer, TaskpollError):
         if not answer.is_transient:
-            return Done(answer, attrs.evolve(state, attempt=attempt, latency=latency))
+            return Done(answer, attrs.evolve(state, attempt=attempt, latencies=latencies))
         hint = getattr(answer, "retry_after", None)
         if isinstance(answer, RateLimitError):
             failures, rate_limits = state.failures, state.rate_limits + 1
@@ -330,7 +411,7 @@ def advance(
             attempt=attempt,
             failures=failures,
             rate_limits=rate_limits,
-            latency=latency,
+            latencies=latencies,
             last_error=answer,
             last_error_text=str(answer)[:300],
         )
@@ -347,7 +428,7 @@ def advance(
             polls_in_state=state.polls_in_state + 1 if same else 1,
             failures=0,
             rate_limits=0,
-            latency=latency,
+            latencies=latencies,
             last_state=task.state,
             last_status=task.status,
             last_progress=task.progress,
@@ -367,6 +448,7 @@ def advance(
             )
         hint = task.poll_after
         error = None
+    started = state.started if started is None else started
     decision = policy.decide(
         Observation(
             attempt=attempt,
@@ -378,20 +460,32 @@ def advance(
             jitter_sample=_jitter_sample(state.seed, attempt),
         )
     )
-    if decision is None:
+    if decision is None:  # the failure budget is spent: the last error ends the wait
         assert error is not None
         return Done(error, state)
     delay, reason = decision.delay, decision.reason
-    remaining = state.deadline - now
     not_before = now + delay if decision.hint_bound else None
-    state = attrs.evolve(state, not_before=not_before)
+    if not_before != state.not_before:
+        state = attrs.evolve(state, not_before=not_before)
+    if decision.beyond_max_hint:
+        # "Wait at least" this long, and longer than the policy lets a wait sleep: polling sooner
+        # would be rude, so the wait ends now, with a token that resumes at the server's time.
+        limit = getattr(policy, "max_hint", None)
+        beyond = f"PollPolicy.max_hint ({limit:g} s)" if isinstance(limit, (int, float)) else "the policy's max_hint"
+        why = f"the server asked to wait {delay:g} s, more than {beyond}"
+        return Done(timed_out(state, now, why, started), state, changed=changed)
+    remaining = state.deadline - now
     if delay >= remaining:
         if decision.hint_bound or state.final_poll:
+            # The server asked for a wait (poll_after_seconds, a 429's Retry-After) that ends past
+            # the deadline, or the last poll has been made: the wait ends now, resumable.
             why = (
                 f"the server asked to wait {delay:g} s, past the deadline" if decision.hint_bound else "wait timed out"
             )
             return Done(timed_out(state, now, why, started), state, changed=changed)
-        delay = _final_poll_delay(state, remaining)
-        reason = "last poll before the deadline"
+        last_delay = _final_poll_delay(state, remaining, delay)
+        if last_delay is None:
+            return Done(timed_out(state, now, "wait timed out", started), state, changed=changed)
+        delay, reason = last_delay, "last poll before the deadline"
         state = attrs.evolve(state, final_poll=True)
-    return PollAgain(now + delay, reason, state, changed=changed, error=error)
+    return PollAgain(now + delay, reason, state, changed=changed, error=error, delay=delay)

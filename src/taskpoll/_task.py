@@ -77,10 +77,11 @@ class Task(Generic[R]):
     result_issues: tuple[str, ...] = attrs.field(default=(), eq=False)  # parts of the result that did not fit
 
     def token(self) -> str:
-        """A secret-free string from which `Client.resume` carries on waiting, in any process."""
-        from ._token import encode
+        """A secret-free string from which `Client.resume` carries on waiting, in any process: the
+        state this answer tells (`WaitState.from_token` reads it), and when the server said to ask again."""
+        from ._step import of_task  # _step stands above _task: imported when a token is made
 
-        return encode(self)
+        return of_task(self).token()
 
     def unwrap(self) -> R:
         """The result of a succeeded task, typed `R` (no `None` to check).

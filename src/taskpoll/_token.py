@@ -1,7 +1,9 @@
 """Resume tokens: a small, versioned, secret-free string that lets another process carry on waiting.
 
-A token holds the provider, the task id, the last status seen and when the server said to ask
-again. Never a key, a base URL, headers or a body: whoever resumes brings their own client.
+A version-2 token is a wait's whole state (`_step.WaitState.to_dict`: its counters, streaks,
+deadline, last state and the server's next poll time); a version-1 token (older taskpoll) held the
+provider, the task id, the last status and the next poll time, and still resumes. Both start
+`tp1.`. Never a key, a base URL, headers or a body: whoever resumes brings their own client.
 """
 
 from __future__ import annotations
@@ -35,15 +37,8 @@ class Resume:
     next_poll_at: float | None  # unix seconds; None: poll at once
 
 
-def encode(task: Any) -> str:
-    """The token for a Task (typed Any to avoid an import cycle with _task)."""
-    next_poll_at = None
-    if task.poll_after is not None and task.observed_at is not None:
-        next_poll_at = task.observed_at.timestamp() + task.poll_after
-    return make(task.provider, task.id, task.status, next_poll_at)
-
-
 def make(provider: str, task_id: str, status: str | None = None, next_poll_at: float | None = None) -> str:
+    """A version-1 token, as older taskpoll issued them (kept to test that they still resume)."""
     # The status is informational (resuming needs only provider, id and the next poll time); keep it short.
     if next_poll_at is not None:
         next_poll_at = None if math.isnan(next_poll_at) else round(min(max(next_poll_at, 0.0), _MAX_NEXT_POLL_AT), 3)
