@@ -114,7 +114,7 @@ class Unsiloed(Provider[ParseGetResponse]):
             fields["error"] = self.failed(message if isinstance(message, str) else None)
         return self.task(task_id, response, data, **fields)
 
-    def error(self, task_id: str, response: httpx.Response) -> APIError:
+    def error(self, task_id: str | None, response: httpx.Response) -> APIError:
         error = super().error(task_id, response)
         capped = response.status_code == 429 and USAGE_CAP in error.message.lower()
         if not (capped or response.status_code == 402):
