@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from taskpoll.simulator import _results
+from taskpoll.simulator.providers import aryn, unsiloed
 
 
 def aryn_body(size: int) -> tuple[bytes, Callable[[Any], object]]:
@@ -31,9 +31,9 @@ def aryn_body(size: int) -> tuple[bytes, Callable[[Any], object]]:
 
     pages = max(1, size // 40 + 1)
     data = {
-        "status": _results.aryn_status_lines(pages),
+        "status": aryn.aryn_status_lines(pages),
         "status_code": 200,
-        "elements": _results.aryn_elements(size, "measure-aryn"),
+        "elements": aryn.aryn_elements(size, "measure-aryn"),
     }
     return json.dumps(data).encode(), PartitionerResponse.from_dict
 
@@ -41,7 +41,7 @@ def aryn_body(size: int) -> tuple[bytes, Callable[[Any], object]]:
 def unsiloed_body(size: int) -> tuple[bytes, Callable[[Any], object]]:
     from taskpoll_unsiloed_api.models import ParseGetResponse
 
-    chunks = _results.unsiloed_chunks(size, "measure-unsiloed")
+    chunks = unsiloed.unsiloed_chunks(size, "measure-unsiloed")
     data = {
         "job_id": "measure-unsiloed",
         "status": "Succeeded",

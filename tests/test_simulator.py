@@ -574,3 +574,14 @@ async def test_app_runs_in_process_through_httpx_asgi_transport() -> None:
             for _ in range(2)
         ]
     assert states == ["PENDING", "COMPLETE"]
+
+
+def test_the_simulator_serves_exactly_the_sdks_providers_found_the_same_way() -> None:
+    from taskpoll import providers
+    from taskpoll.simulator import providers as simulated
+
+    assert simulated.names() == providers.names() == PROVIDERS
+    for name in simulated.names():
+        assert simulated.get(name).name == name
+    with pytest.raises(ScenarioError, match="unknown provider 'nope'"):
+        simulated.get("nope")

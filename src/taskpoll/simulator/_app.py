@@ -20,8 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from . import _providers
-from ._providers import Context, Incoming, ProviderSim, Reply
+from . import providers as _providers
 from ._scenario import (
     ANSWERING_FAULTS,
     TERMINAL,
@@ -35,13 +34,14 @@ from ._scenario import (
     running,
     succeeded,
 )
+from .providers._base import HTML, JSON, Context, Incoming, ProviderSim, Reply, cloudflare_520, gateway_page
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
-PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
+PROVIDERS = _providers.names()  # every module in simulator/providers, as taskpoll.providers.names() finds the SDK's
 SECRET_HEADERS = frozenset({"authorization", "api-key", "proxy-authorization", "cookie"})
 REDACTED = "<redacted>"
 
@@ -112,7 +112,7 @@ class SimulatorApp:
     ) -> None:
         self.seed = seed
         self.keys = {**default_keys(), **(keys or {})}
-        self.providers = _providers.build(self.keys, notion_poll_after)
+        self.providers = _providers.build(self.keys, notion_poll_after)  # the wait hint of those that send one
         self.faults = tuple(faults)
         self.default_steps = {name: tuple((default_steps or {}).get(name, ())) for name in PROVIDERS}
         unknown = set(rate_limits or {}) - set(PROVIDERS)
@@ -139,7 +139,7 @@ class SimulatorApp:
     ) -> str:
         sim = self._provider(provider)
         chosen = tuple(steps) if steps else (self.default_steps[provider] or default_steps())
-        _providers.check_steps(sim, chosen)
+        sim.check_steps(chosen)
         new_id = task_id if task_id is not None else sim.new_id()
         with self._lock:
             if (provider, new_id) in self._tasks:
@@ -380,12 +380,12 @@ class SimulatorApp:
             reply = sim.server_error(fault.status or 503)
             return Reply(reply.status, reply.body, reply.content_type, reply.headers + retry_after)
         if kind == "nonstandard_status":
-            return _providers.cloudflare_520(host)
+            return cloudflare_520(host)
         if kind == "drop":
             return None
         if kind == "html":
-            page = _providers.gateway_page(fault.status or 200, "OK").body.replace(b"nginx", b"Sign in")
-            return Reply(fault.status or 200, page, _providers.HTML)
+            page = gateway_page(fault.status or 200, "OK").body.replace(b"nginx", b"Sign in")
+            return Reply(fault.status or 200, page, HTML)
         if kind == "empty":
             return Reply(fault.status or 200, b"", "application/json")
         if kind == "truncated":
@@ -393,14 +393,15 @@ class SimulatorApp:
                 fault.status or normal.status, normal.body[: max(1, len(normal.body) // 2)], normal.content_type
             )
         if kind in ("unknown_status", "extra_field"):
-            if normal.content_type != _providers.JSON or (normal.status >= 300 and kind == "unknown_status"):
+            if normal.content_type != JSON or (normal.status >= 300 and kind == "unknown_status"):
                 return normal
             body = json.loads(normal.body)
             if kind == "extra_field":
                 return Reply.json(normal.status, sim.with_extra_fields(body), normal.headers)
             value = fault.value or sim.default_unknown_status()
-            status = sim.unknown_status_code() if isinstance(sim, _providers.Aryn) else normal.status
-            return Reply.json(status, sim.with_unknown_status(body, value), normal.headers)
+            return Reply.json(
+                sim.unknown_status_code(normal.status), sim.with_unknown_status(body, value), normal.headers
+            )
         return normal  # slow: the normal answer, late
 
     def _rate_limited(self, sim: ProviderSim) -> Reply | None:

@@ -1,16 +1,26 @@
-"""Realistic result payloads of any requested size, shaped like each provider's documented output."""
+"""The simulated Aryn DocParse: its answers follow specs/aryn.yaml."""
 
 from __future__ import annotations
 
 import random
+import re
+import secrets
 import zlib
-from typing import Any
+from typing import Any, ClassVar
+from urllib.parse import unquote
 
-_WORDS = (
-    "revenue quarter growth segment operating margin customers region report annual net sales total "
-    "increase decrease compared prior year product services guidance outlook cash flow capital expenditure "
-    "research development employees market share risk factors liquidity dividend board directors"
-).split()
+from .._scenario import SimTask, Step
+from ._base import (
+    WORDS,
+    Backend,
+    Context,
+    Incoming,
+    ProviderSim,
+    Reply,
+    multipart_fields,
+    route,
+    sentence,
+)
 
 _ARYN_TYPES = (
     "Title",
@@ -28,11 +38,6 @@ _ARYN_TYPES = (
 )
 
 
-def _sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(_WORDS) for _ in range(words))
-    return text[:1].upper() + text[1:] + "."
-
-
 def aryn_elements(count: int, seed: str) -> list[dict[str, Any]]:
     """`count` DocParse elements, as in aryn-sdk's recorded output (about 460 bytes each as JSON)."""
     rng = random.Random(seed)
@@ -44,13 +49,13 @@ def aryn_elements(count: int, seed: str) -> list[dict[str, Any]]:
             "type": kind,
             "bbox": [x1, y1, round(x1 + rng.uniform(0.1, 0.45), 4), round(y1 + rng.uniform(0.01, 0.08), 4)],
             "properties": {"score": round(rng.uniform(0.5, 0.99), 4), "page_number": index // 40 + 1},
-            "text_representation": _sentence(rng, rng.randint(40, 60)) + "\n",
+            "text_representation": sentence(rng, rng.randint(40, 60)) + "\n",
         }
         if kind == "table":
             element["properties"].update({"title": None, "columns": 3, "rows": 2})
             element["table"] = {
                 "cells": [
-                    {"content": rng.choice(_WORDS), "rows": [r], "cols": [c], "is_header": r == 0}
+                    {"content": rng.choice(WORDS), "rows": [r], "cols": [c], "is_header": r == 0}
                     for r in range(2)
                     for c in range(3)
                 ]
@@ -154,110 +159,99 @@ def _aryn_status_lines_2024(pages: int) -> list[str]:
     return [*lines, ""]
 
 
-_SEGMENT_TYPES = ("Title", "SectionHeader", "Text", "Text", "Table", "Picture", "Caption", "ListItem", "PageFooter")
+class Aryn(ProviderSim):
+    name = "aryn"
 
+    def auth_error(self, key: str | None) -> Reply:
+        # Documented: 403 {"detail": "No Aryn API key provided."}. A wrong key is not documented; it
+        # gets the same status with FastAPI's HTTPBearer message.
+        detail = "No Aryn API key provided." if key is None else "Not authenticated."
+        return Reply.json(403, {"detail": detail})
 
-UNSILOED_SHAPES = ("full", "output_fields", "minimal")
+    def status_path(self) -> re.Pattern[str]:
+        return route("/v1/async/result/{id}")
 
+    def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
+        return [
+            ("POST", route("/v1/async/submit/document/partition"), "submit"),
+            ("POST", route("/v1/async/cancel/{id}"), "cancel"),
+            ("GET", route("/v1/async/list"), "list_tasks"),
+        ]
 
-def unsiloed_shape(job_id: str) -> str:
-    """Which documented result shape a job gets, fixed by its id so every answer of a job agrees.
+    def status_reply(self, task: SimTask, step: Step, ctx: Context) -> Reply:
+        if step.state == "canceled":  # a cancelled task's result is gone, as after expiry
+            return self.not_found(task.id)
+        return super().status_reply(task, step, ctx)
 
-    "full": every field (get-parse-job-status.mdx's Succeeded example). "output_fields": a job created
-    with `output_fields={"html": false, "markdown": false}`, whose segments lack both keys
-    (openapi-v1.json OutputFieldsConfig). "minimal": only the fields the spec requires, plus `chunks`.
-    """
-    return UNSILOED_SHAPES[zlib.crc32(job_id.encode()) % len(UNSILOED_SHAPES)]
-
-
-def unsiloed_chunks(count: int, seed: str, segments_per_chunk: int = 3, shape: str = "full") -> list[dict[str, Any]]:
-    """`count` chunks of typed segments with OCR words and bounding boxes, and unless `shape` leaves
-    them out (see unsiloed_shape) HTML, Markdown, confidence, image and llm."""
-    rng = random.Random(seed)
-    chunks: list[dict[str, Any]] = []
-    for chunk_index in range(count):
-        segments: list[dict[str, Any]] = []
-        for segment_index in range(segments_per_chunk):
-            kind = _SEGMENT_TYPES[(chunk_index * segments_per_chunk + segment_index) % len(_SEGMENT_TYPES)]
-            text = _sentence(rng, rng.randint(8, 20))
-            words = text.split()
-            left, top = round(rng.uniform(60, 400), 2), round(rng.uniform(60, 1400), 2)
-            segments.append(
-                {
-                    "segment_id": f"{seed}-{chunk_index}-{segment_index}",
-                    "segment_type": kind,
-                    "content": text,
-                    "html": f"<p>{text}</p>" if kind != "Table" else f"<table><tr><td>{text}</td></tr></table>",
-                    "markdown": text if kind != "SectionHeader" else f"## {text}",
-                    "page_number": chunk_index // 4 + 1,
-                    "page_width": 1275.0,
-                    "page_height": 1650.0,
-                    "bbox": {"left": left, "top": top, "width": 780.0, "height": round(rng.uniform(20, 200), 2)},
-                    "confidence": round(rng.uniform(0.6, 0.99), 3),
-                    "image": None,
-                    "llm": None,
-                    "ocr": [
-                        {
-                            "bbox": {"left": 6.0 + 70 * i, "top": 4.0, "width": 64.0, "height": 18.0},
-                            "text": word,
-                            "confidence": round(rng.uniform(0.8, 1.0), 3),
-                        }
-                        for i, word in enumerate(words[:12])
-                    ],
-                }
+    def status_body(self, task: SimTask, step: Step, ctx: Context) -> tuple[int, Any, tuple[tuple[str, str], ...]]:
+        if step.state in ("pending", "running"):
+            headers = (
+                (("x-aryn-asyncifier-active-at", f"network={int(ctx.now_wall)}"),) if step.state == "running" else ()
             )
-            if shape == "output_fields":
-                del segments[-1]["html"], segments[-1]["markdown"]
-            elif shape == "minimal":
-                for key in ("confidence", "image", "llm", "bbox"):
-                    del segments[-1][key]
-        chunk: dict[str, Any] = {
-            "chunk_id": f"{seed}-chunk-{chunk_index}",
-            "chunk_length": sum(len(s["content"].split()) for s in segments),
-            "embed": " ".join(s["content"] for s in segments),
-            "segments": segments,
-        }
-        if shape == "minimal":
-            del chunk["chunk_id"], chunk["embed"]
-        chunks.append(chunk)
-    return chunks
+            return 202, {"detail": "Task is pending."}, headers
+        if step.state == "failed":
+            error = step.error or "500: Internal error while partitioning the document"
+            code = int(error[:3]) if error[:3].isdigit() else 500
+            return (
+                200,
+                {"status": aryn_status_lines(1), "status_code": code, "error": error, "elements": None},
+                (),
+            )
+        # A documented output shape fixed by the task id; a sized step always gets elements (aryn_shape).
+        # Unsized, the other shapes get 8 elements so that a table and a List-item are among them.
+        shape = aryn_shape(task.id, sized=step.size is not None)
+        size = step.size if step.size is not None else (3 if shape == "elements" else 8)
+        return 200, aryn_result(size, task.id, shape), ()
 
+    def with_unknown_status(self, body: Any, value: str) -> Any:
+        return {"detail": f"Task is {value.lower()}."}
 
-def veza_rows(count: int, seed: str) -> dict[str, Any]:
-    rng = random.Random(seed)
-    return {
-        "values": [
-            {
-                "id": f"arn:aws:iam::{rng.randint(10**11, 10**12 - 1)}:user/{rng.choice(_WORDS)}-{index}",
-                "type": "AwsIamUser",
-                "destination_node_count": rng.randint(0, 40),
-            }
-            for index in range(count)
-        ],
-        "has_more": False,
+    def unknown_status_code(self, status: int) -> int:
+        return 203  # a 2xx the spec does not list: Aryn signals state by HTTP status
+
+    def not_found(self, task_id: str) -> Reply:
+        return Reply.json(404, {"detail": "No such task."})
+
+    def rate_limited(self) -> Reply:
+        return Reply.json(429, {"detail": "Too many requests"})
+
+    def server_error(self, status: int) -> Reply:
+        if status == 500:
+            return Reply.text(500, "Internal Server Error")
+        return super().server_error(status)
+
+    LISTED: ClassVar[dict[str, str]] = {
+        "pending": "queue",
+        "running": "run",
+        "succeeded": "done",
+        "failed": "done",
+        "canceled": "cancel",
     }
 
+    def submit(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+        if not multipart_fields(request) & {"file", "file_url"}:
+            return Reply.json(400, {"detail": "Provide a file or a file_url."})
+        task = backend.create(self.name, self.new_id())
+        return Reply.json(202, {"task_id": task.id})
 
-def veza_result(count: int, seed: str) -> Any:
-    """A Veza task result in one of the shapes a generic async task can carry (stable per seed).
+    def cancel(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+        task = backend.find(self.name, unquote(match["id"]))
+        if task is None or task.canceled_by_client or backend.step_of(task).state == "expired":
+            return Reply.json(404, {"detail": "Task not found."})
+        backend.cancel(task)
+        return Reply(200, b"", None)
 
-    The endpoint serves tasks of several operations and documents no result type: query rows (the
-    results page's `values`/`has_more`), a bare list of nodes, a count as text (`number_value` is a
-    string), that count as a bare string, or a plain number.
-    """
-    rows = veza_rows(count, seed)
-    shapes = [rows, rows["values"], {"result_type": "number", "number_value": str(count)}, str(count), count]
-    return shapes[random.Random("shape:" + seed).randrange(len(shapes))]
+    def list_tasks(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+        listed = {}
+        for task in backend.tasks(self.name):
+            state = backend.step_of(task).state
+            if state in self.LISTED:
+                listed[task.id] = {"action": "/v1/document/partition", "task_status": self.LISTED[state]}
+        return Reply.json(200, {"tasks": listed})
+
+    def new_id(self) -> str:
+        alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+        return "aryn:t-" + "".join(secrets.choice(alphabet) for _ in range(21))
 
 
-def notion_page(page_id: str, created: str, base_title: str = "Generated page") -> dict[str, Any]:
-    return {
-        "object": "page",
-        "id": page_id,
-        "created_time": created,
-        "last_edited_time": created,
-        "in_trash": False,
-        "url": f"https://www.notion.so/{base_title.replace(' ', '-')}-{page_id.replace('-', '')}",
-        "parent": {"type": "page_id", "page_id": "b55c9c91-384d-452b-81db-d1ef79372b75"},
-        "properties": {"title": {"id": "title", "type": "title", "title": [{"plain_text": base_title}]}},
-    }
+PROVIDER = Aryn

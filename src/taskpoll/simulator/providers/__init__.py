@@ -1,0 +1,34 @@
+"""One module per simulated provider, found the way `taskpoll.providers` finds the SDK's adapters.
+
+A module here whose name does not start with `_` is a provider: it defines `PROVIDER`, a
+`ProviderSim` subclass named like the module. `names()` lists them without importing them;
+`get(name)` imports one; `build(keys)` makes one of each, as the simulator app serves them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+
+from .._scenario import ScenarioError
+from ._base import ProviderSim
+
+__all__ = ["ProviderSim", "build", "get", "names"]
+
+
+def names() -> tuple[str, ...]:
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+
+
+def get(name: str) -> type[ProviderSim]:
+    if not isinstance(name, str) or name not in names():
+        raise ScenarioError(f"unknown provider {name!r}; providers are {', '.join(names())}")
+    provider: type[ProviderSim] = importlib.import_module(f"{__name__}.{name}").PROVIDER
+    return provider
+
+
+def build(keys: Mapping[str, str], poll_after: float = 1.0) -> dict[str, ProviderSim]:
+    """One simulated provider of each name, accepting `keys[name]`; `poll_after` is the default wait
+    hint of the providers whose answers carry one."""
+    return {name: get(name)(keys[name], poll_after) for name in names()}

@@ -1,0 +1,149 @@
+"""The simulated Notion: its answers follow specs/notion.yaml."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+import zlib
+from typing import Any, ClassVar
+from urllib.parse import quote
+
+from .._scenario import SimTask, Step
+from ._base import (
+    Backend,
+    Context,
+    Incoming,
+    ProviderSim,
+    Reply,
+    iso,
+    json_object,
+    route,
+)
+
+
+def notion_page(page_id: str, created: str, base_title: str = "Generated page") -> dict[str, Any]:
+    return {
+        "object": "page",
+        "id": page_id,
+        "created_time": created,
+        "last_edited_time": created,
+        "in_trash": False,
+        "url": f"https://www.notion.so/{base_title.replace(' ', '-')}-{page_id.replace('-', '')}",
+        "parent": {"type": "page_id", "page_id": "b55c9c91-384d-452b-81db-d1ef79372b75"},
+        "properties": {"title": {"id": "title", "type": "title", "title": [{"plain_text": base_title}]}},
+    }
+
+
+NOTION_VERSION = "2026-03-11"
+
+
+def notion_error(status: int, code: str, message: str, request_id: bool = True) -> dict[str, Any]:
+    error: dict[str, Any] = {"object": "error", "status": status, "code": code, "message": message}
+    if request_id:
+        error["request_id"] = str(uuid.uuid4())
+    return error
+
+
+class Notion(ProviderSim):
+    name = "notion"
+    supports_cancel_state = False
+    DEFAULT: ClassVar[dict[str, str]] = {
+        "pending": "queued",
+        "running": "running",
+        "succeeded": "succeeded",
+        "failed": "failed",
+    }
+
+    def reject(self, request: Incoming) -> Reply | None:
+        version = request.headers.get("notion-version")
+        if version is None:
+            return Reply.json(400, notion_error(400, "missing_version", "Notion-Version header is required."))
+        if version != NOTION_VERSION:
+            message = f"Notion-Version {version!r} is not supported here; use {NOTION_VERSION}."
+            return Reply.json(400, notion_error(400, "validation_error", message))
+        return super().reject(request)
+
+    def auth_error(self, key: str | None) -> Reply:
+        return Reply.json(401, notion_error(401, "unauthorized", "API token is invalid."))
+
+    def status_path(self) -> re.Pattern[str]:
+        return route("/v1/async_tasks/{id}")
+
+    def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
+        return [("POST", route("/v1/pages"), "create_page")]
+
+    # The operation as the sources show it: with `surface` (the 202 example of retrieve-async-task,
+    # notion-sdk-js async-tasks.ts), as `rest` or `mcp`, or with `name` only (the reference's own
+    # 200 example); fixed per task by its id.
+    OPERATIONS: ClassVar[tuple[dict[str, str], ...]] = (
+        {"surface": "rest", "name": "POST /v1/pages"},
+        {"name": "POST /v1/pages"},
+        {"surface": "mcp", "name": "notion-create-pages"},
+    )
+
+    def task_object(self, task: SimTask, ctx: Context) -> dict[str, Any]:
+        return {
+            "object": "async_task",
+            "id": task.id,
+            "status_url": f"{ctx.base_url}/v1/async_tasks/{quote(task.id, safe='')}",
+            "created_time": iso(task.created_wall),
+            "operation": dict(self.OPERATIONS[zlib.crc32(task.id.encode()) % len(self.OPERATIONS)]),
+        }
+
+    def status_body(self, task: SimTask, step: Step, ctx: Context) -> tuple[int, Any, tuple[tuple[str, str], ...]]:
+        body = self.task_object(task, ctx)
+        body["status"] = step.status or self.DEFAULT[step.state]
+        if step.state in ("pending", "running"):
+            body["poll_after_seconds"] = self.poll_after if step.poll_after is None else step.poll_after
+        elif step.state == "succeeded":
+            page_id = str(uuid.uuid5(uuid.NAMESPACE_URL, task.id))
+            body["result"] = notion_page(page_id, iso(task.finished_wall or ctx.now_wall))
+        else:
+            message = step.error or "Markdown could not be converted."
+            body["error"] = notion_error(400, "validation_error", message, request_id=False)
+        return 200, body, ()
+
+    def create_page(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+        data = json_object(request)
+        if data is None:
+            return Reply.json(400, notion_error(400, "invalid_json", "Error parsing JSON body."))
+        if not isinstance(data.get("parent"), dict):
+            return Reply.json(400, notion_error(400, "validation_error", "body.parent should be defined."))
+        if data.get("allow_async") is True:
+            if not isinstance(data.get("markdown"), str):
+                message = "allow_async is only supported when markdown is provided."
+                return Reply.json(400, notion_error(400, "validation_error", message))
+            task = backend.create(self.name, self.new_id())
+            step = backend.step_of(task)
+            body = self.task_object(task, ctx)
+            body["status"] = "queued"
+            body["poll_after_seconds"] = self.poll_after if step.poll_after is None else step.poll_after
+            return Reply.json(202, body)
+        page_id = str(uuid.uuid4())
+        return Reply.json(200, notion_page(page_id, iso(ctx.now_wall)))
+
+    def with_unknown_status(self, body: Any, value: str) -> Any:
+        return {**body, "status": value, "poll_after_seconds": body.get("poll_after_seconds", self.poll_after)}
+
+    def not_found(self, task_id: str) -> Reply:
+        return Reply.json(404, notion_error(404, "object_not_found", f"Could not find async task with ID: {task_id}."))
+
+    def rate_limited(self) -> Reply:
+        message = "You have been rate limited. Please try again in a few minutes."
+        return Reply.json(429, notion_error(429, "rate_limited", message))
+
+    def server_error(self, status: int) -> Reply:
+        codes = {500: "internal_server_error", 503: "service_unavailable", 504: "gateway_timeout"}
+        if status in codes:
+            return Reply.json(status, notion_error(status, codes[status], "Something went wrong."))
+        return super().server_error(status)
+
+    def new_id(self) -> str:
+        return "task_" + secrets.token_hex(12)
+
+    def default_unknown_status(self) -> str:
+        return "paused"
+
+
+PROVIDER = Notion
