@@ -601,3 +601,25 @@ def test_aryn_sends_the_webhook_header_the_options_as_json_and_the_file_under_it
     assert b'filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n' + PDF in seen.body
     part = seen.body.split(b'name="options"')[1].split(b"\r\n\r\n", 1)[1].split(b"\r\n--", 1)[0]
     assert json.loads(part)["use_ocr"] is True and json.loads(part)["output_format"] == "markdown"
+
+
+@pytest.mark.parametrize("colour", COLOURS, ids=repr)
+@pytest.mark.parametrize(
+    ("provider", "answer"),
+    [
+        ("aryn", Canned(202, b"<html><title>Bad gateway</title></html>", "text/html")),
+        ("aryn", Canned(202, b'{"task_id": ".."}')),
+        ("artos", Canned(202, b'{"message": "accepted"}')),
+        ("veza", Canned(200, b'{"task": {"id": 7}}')),
+        ("unsiloed", Canned(200, b'{"job_id": "j"}')),
+        ("notion", Canned(202, b"[]")),
+    ],
+)
+def test_a_create_answer_that_does_not_fit_is_a_validation_error(provider: str, answer: Canned, colour: Colour) -> None:
+    args, kwargs = SUBMIT[provider]
+    with canned_server() as server:
+        server.answer_all(answer)
+        error = colour.raises(lambda: call(colour, provider, server.base_url, "k", "submit", *args, **kwargs))
+        assert len(server.seen) == 1
+    assert isinstance(error, taskpoll.ResponseValidationError) and error.status_code == answer.status
+    assert str(error).startswith(f"{provider}: HTTP {answer.status} answer does not fit the spec: submit")

@@ -198,6 +198,7 @@ async def _run(out: TextIO) -> int:
             client: AsyncClient[Any] = AsyncClient(
                 get_provider(row.provider), base_url=sim.base_url(row.provider), api_key=sim.api_key(row.provider)
             )
+
             def update(task: Task[Any]) -> None:
                 if not row.task_id:
                     row.task_id = task.id

@@ -343,6 +343,8 @@ class Provider(Generic[R]):
             raise self.error(call.task_id, response)
         try:
             return call.read(response)
+        except InvalidTaskIdError as exc:  # the server's id, not the caller's: the answer does not fit
+            raise self.invalid(call.task_id, response, f"{call.operation}: the answer's task id: {exc}") from None
         except TaskpollError:
             raise
         except PARSE_ERRORS as exc:
