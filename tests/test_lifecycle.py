@@ -623,3 +623,82 @@ def test_a_create_answer_that_does_not_fit_is_a_validation_error(provider: str, 
         assert len(server.seen) == 1
     assert isinstance(error, taskpoll.ResponseValidationError) and error.status_code == answer.status
     assert str(error).startswith(f"{provider}: HTTP {answer.status} answer does not fit the spec: submit")
+
+
+@contextmanager
+def sequence_server(answers: list[Canned]) -> Iterator[tuple[str, list[str]]]:
+    """Answers the n-th request with answers[n] (the last one from then on); records each request line."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            canned = answers[min(len(seen), len(answers) - 1)]
+            seen.append(f"{self.command} {self.path}")
+            self.send_response_only(canned.status)
+            self.send_header("Content-Type", canned.content_type)
+            self.send_header("Content-Length", str(len(canned.body)))
+            for name, value in canned.headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(canned.body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", seen
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+NOTION_QUEUED = json.dumps(
+    {
+        "object": "async_task",
+        "id": "task_1",
+        "status_url": "https://api.notion.com/v1/async_tasks/task_1",
+        "created_time": "2026-12-02T00:00:00.000Z",
+        "operation": {"surface": "rest", "name": "POST /v1/pages"},
+        "status": "queued",
+        "poll_after_seconds": 1,
+    }
+).encode()
+
+
+@pytest.mark.parametrize("colour", COLOURS, ids=repr)
+@pytest.mark.parametrize("status", [429, 529])
+def test_notion_resends_a_submit_it_refused_with_429_or_529_after_its_retry_after(colour: Colour, status: int) -> None:
+    code = "rate_limited" if status == 429 else "service_overload"
+    refused = Canned(
+        status,
+        json.dumps({"object": "error", "status": status, "code": code, "message": "slow down"}).encode(),
+        headers=(("Retry-After", "0"),),
+    )
+    with sequence_server([refused, Canned(202, NOTION_QUEUED)]) as (base_url, seen):
+        task = call(colour, "notion", base_url, "k", "submit", NOTION_PAGE)
+    assert task.id == "task_1" and seen == ["POST /v1/pages", "POST /v1/pages"]
+
+
+@pytest.mark.parametrize("colour", COLOURS, ids=repr)
+def test_notion_gives_up_after_two_resends_and_never_resends_a_500(colour: Colour) -> None:
+    refused = Canned(429, b'{"object": "error", "status": 429, "code": "rate_limited", "message": "slow down"}')
+    with sequence_server([refused]) as (base_url, seen):
+        error = colour.raises(lambda: call(colour, "notion", base_url, "k", "submit", NOTION_PAGE))
+    assert isinstance(error, taskpoll.RateLimitError) and len(seen) == 3
+    broken = Canned(500, b'{"object": "error", "status": 500, "code": "internal_server_error", "message": "oops"}')
+    with sequence_server([broken, Canned(202, NOTION_QUEUED)]) as (base_url, seen):
+        error = colour.raises(lambda: call(colour, "notion", base_url, "k", "submit", NOTION_PAGE))
+    assert isinstance(error, taskpoll.ServerError) and "oops" in str(error) and len(seen) == 1
+    with sequence_server([refused, Canned(202, b'{"task_id": "aryn:t-1"}')]) as (base_url, seen):
+        error = colour.raises(lambda: call(colour, "aryn", base_url, "k", "submit", PDF))
+    assert isinstance(error, taskpoll.RateLimitError) and len(seen) == 1  # Aryn documents no such thing

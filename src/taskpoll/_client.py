@@ -45,7 +45,7 @@ from ._policy import MAX_SECONDS, PollPolicy
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskState
 from .providers import Provider, get
-from .providers._base import Call, sent_nothing
+from .providers._base import Call, retry_after, sent_nothing
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -286,11 +286,20 @@ class _Core(Generic[R]):
         )
 
     @staticmethod
-    def _again(reply: Reply, attempt: int, deadline: float) -> float | None:
-        """The pause before sending a call again, or None: only a connection that never opened is retried."""
-        if reply.error is None or not sent_nothing(reply.error) or attempt + 1 >= CALL_ATTEMPTS:
+    def _again(call: Call[Any], reply: Reply, attempt: int, deadline: float) -> float | None:
+        """The pause before sending a call again, or None. Only a connection that never opened is
+        retried, and a refusal the provider documents as safe to resend (`Call.retry_statuses`)."""
+        if attempt + 1 >= CALL_ATTEMPTS:
             return None
         pause = CALL_BACKOFF * 2**attempt
+        if reply.error is not None:
+            if not sent_nothing(reply.error):
+                return None
+        elif reply.response is None or reply.response.status_code not in call.retry_statuses:
+            return None
+        else:
+            told = retry_after(reply.response)
+            pause = max(pause, told) if told is not None else pause
         return pause if time.monotonic() + pause < deadline else None
 
     def _submit_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Call[Task[R]]:
@@ -480,7 +489,7 @@ class Client(_Core[R]):
             if self._limiter is not None:
                 time.sleep(self._limiter.reserve(time.monotonic()))
             reply = self._send_call(call, deadline)
-            pause = self._again(reply, attempt, deadline)
+            pause = self._again(call, reply, attempt, deadline)
             if pause is None:
                 return self._provider.read_call(call, reply)
             attempt += 1
@@ -746,7 +755,7 @@ class AsyncClient(_Core[R]):
             if self._limiter is not None:
                 await asyncio.sleep(self._limiter.reserve(time.monotonic()))
             reply = await self._send_call(call, deadline)
-            pause = self._again(reply, attempt, deadline)
+            pause = self._again(call, reply, attempt, deadline)
             if pause is None:
                 return self._provider.read_call(call, reply)
             attempt += 1

@@ -268,6 +268,9 @@ class Call(Generic[T]):
     read: Callable[[httpx.Response], T]
     idempotent: bool = False
     task_id: str | None = None
+    # Error statuses after which the provider documents that the same request may be sent again (it
+    # was refused, not acted on): Notion's 429 and 529. Waited as its Retry-After says.
+    retry_statuses: frozenset[int] = frozenset()
 
 
 class Provider(Generic[R]):

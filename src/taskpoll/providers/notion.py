@@ -24,6 +24,10 @@ Submit (issue 15), two operations that may run in the background:
   `PATCH /v1/pages/{page_id}/markdown` with `allow_async: true` unless set (pages.ts l.759-762,
   845-860; added to specs/notion.yaml).
 
+A submit refused with 429 `rate_limited` or 529 `service_overload` is sent again after its
+Retry-After (at most twice, within the submit's timeout), as Notion's own client does for every
+method (src/Client.ts `canRetry`); a 500 or a lost answer is not.
+
 Either may answer 202 with an in-progress async_task (the Task to wait on, read like a status
 answer) or 200 with the finished answer (a page, or the page's Markdown). A 200 becomes a Task that is
 already SUCCEEDED, with status "200" and the page's id as its id, and `Task.result` an
@@ -101,6 +105,10 @@ __all__ = [
 ]
 
 NOTION_VERSION = RetrieveAsyncTaskNotionVersion.VALUE_0.value
+# A 429 rate_limited or 529 service_overload refused the request: Notion's own client resends those
+# "for every HTTP method", POST included ("the server explicitly asks us to retry";
+# notion-sdk-js@9060802 src/Client.ts, canRetry), after the Retry-After. A submit does the same.
+_REFUSED = frozenset({429, 529})
 RESULT = Lenient(AsyncTaskSucceeded)
 
 
@@ -149,7 +157,8 @@ class Notion(Provider[AsyncTaskSucceeded]):
                 )
             kwargs = _update._get_kwargs(page, body=update, notion_version=UpdatePageMarkdownNotionVersion.VALUE_0)
             name = "PATCH /v1/pages/{page_id}/markdown"
-            return Call("submit", kwargs, lambda response: self._read_submit(response, name), task_id=page)
+            read = lambda response: self._read_submit(response, name)  # noqa: E731
+            return Call("submit", kwargs, read, task_id=page, retry_statuses=_REFUSED)
         create = model_of(request, CreatePageRequest, "request")
         assert create is not None
         if isinstance(create.allow_async, Unset):
@@ -157,7 +166,9 @@ class Notion(Provider[AsyncTaskSucceeded]):
         if create.allow_async and isinstance(create.markdown, Unset):
             raise ConfigurationError("allow_async is only supported together with markdown (set request.markdown)")
         kwargs = _create._get_kwargs(body=create, notion_version=CreatePageNotionVersion.VALUE_0)
-        return Call("submit", kwargs, lambda response: self._read_submit(response, "POST /v1/pages"))
+        return Call(
+            "submit", kwargs, lambda response: self._read_submit(response, "POST /v1/pages"), retry_statuses=_REFUSED
+        )
 
     def _read_submit(self, response: httpx.Response, operation: str) -> Task[AsyncTaskSucceeded]:
         data = json.loads(response.content)
