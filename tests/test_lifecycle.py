@@ -702,3 +702,18 @@ def test_notion_gives_up_after_two_resends_and_never_resends_a_500(colour: Colou
     with sequence_server([refused, Canned(202, b'{"task_id": "aryn:t-1"}')]) as (base_url, seen):
         error = colour.raises(lambda: call(colour, "aryn", base_url, "k", "submit", PDF))
     assert isinstance(error, taskpoll.RateLimitError) and len(seen) == 1  # Aryn documents no such thing
+
+
+def test_script_next_gives_submitted_tasks_their_lifecycles_in_order(taskpoll_simulator: Simulator) -> None:
+    from taskpoll.simulator import Fault, ScenarioError, canceled, failed, succeeded
+
+    sim = taskpoll_simulator
+    sim.script_next("veza", [failed(error="too big")])
+    sim.script_next("veza", [succeeded()], faults=[Fault("rate_limit", polls=(1,), retry_after=0)])
+    first = on_sim(COLOURS[0], sim, "veza", "run", {}, raise_on_failure=False)
+    second = on_sim(COLOURS[0], sim, "veza", "run", {})
+    assert first.state is taskpoll.TaskState.FAILED and first.error is not None and first.error.message == "too big"
+    assert second.state is taskpoll.TaskState.SUCCEEDED
+    assert [r.fault for r in sim.requests("veza", second.id)][0] == "rate_limit"
+    with pytest.raises(ScenarioError):
+        sim.script_next("notion", [canceled()])  # Notion has no canceled state
