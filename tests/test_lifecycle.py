@@ -426,6 +426,8 @@ BAD_INPUT: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
     ("aryn", (io.StringIO("text"),), {}, "binary mode"),
     ("aryn", (12,), {}, "not int"),
     ("aryn", (PartitionRequest(),), {}, "file or a file_url"),
+    ("aryn", (PDF,), {"use_ocr": True}, "unexpected keyword argument 'use_ocr'"),
+    ("veza", ({}, {}), {}, "too many positional arguments"),
     ("artos", ({"document_type": "CSR"},), {}, "does not fit GenerateDocumentRequest"),
     ("artos", ({**ARTOS_BODY, "file_paths": "one.pdf"},), {}, r"request\.file_paths must be list"),
     ("artos", ("CSR",), {}, "must be a GenerateDocumentRequest or a dict"),

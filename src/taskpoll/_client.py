@@ -303,7 +303,14 @@ class _Core(Generic[R]):
         return pause if time.monotonic() + pause < deadline else None
 
     def _submit_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Call[Task[R]]:
-        return self._provider.submit_call(*args, **kwargs)
+        build = self._provider.submit_call
+        signature = inspect.signature(build)
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError as exc:  # a wrong argument is the caller's mistake, said in taskpoll's words
+            shape = str(signature.replace(return_annotation=inspect.Signature.empty)).replace("'", "")
+            raise ConfigurationError(f"{self.provider} submit{shape}: {exc}", provider=self.provider) from None
+        return build(*args, **kwargs)
 
     def _run_deadlines(self, timeout: float | None) -> tuple[float, float]:
         """(the wait's whole budget in seconds, the submit's share of it)."""
