@@ -167,3 +167,16 @@ def test_bad_input_exits_2_with_one_line_and_sends_nothing(
     assert code == 2 and out == "", err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
     assert len(sim.requests(provider)) == before
+
+
+def test_the_token_of_a_submitted_task_resumes_its_wait(
+    sim: Simulator, keys: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--base-url", sim.base_url("veza")]
+    code, out, err = run(capsys, "submit", "veza", "{}", "--json", *base)
+    assert code == 0, err
+    submitted = json.loads(out)["task"]
+    code, out, err = run(capsys, "resume", submitted["token"], "--json", *base)
+    assert code == 0, err
+    finished = json.loads(out)["task"]
+    assert finished["id"] == submitted["id"] and finished["state"] == "succeeded"
