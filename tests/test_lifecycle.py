@@ -154,6 +154,8 @@ def test_submit_takes_the_typed_request_models_too(taskpoll_simulator: Simulator
     assert on_sim(colour, sim, "artos", "submit", GenerateDocumentRequest(**ARTOS_BODY)).status == "202"
     veza = GetAssessmentQuerySpecResultRequest(query_type="SOURCE_TO_DESTINATION")
     assert on_sim(colour, sim, "veza", "submit", veza).status == "PENDING"
+    spec = {"query_type": "SOURCE_TO_DESTINATION", "relates_to_exp": {"specs": [{"node_types": {"nodes": []}}]}}
+    assert on_sim(colour, sim, "veza", "submit", spec).status == "PENDING"  # fields the spec leaves open
     unsiloed = ParseCreateRequest(merge_tables=True, ocr_mode="force_ocr")
     assert on_sim(colour, sim, "unsiloed", "submit", PDF, options=unsiloed).status == "Starting"
     assert on_sim(colour, sim, "unsiloed", "submit", url="https://example.com/a.pdf").status == "Starting"
@@ -719,3 +721,9 @@ def test_script_next_gives_submitted_tasks_their_lifecycles_in_order(taskpoll_si
     assert [r.fault for r in sim.requests("veza", second.id)][:1] == ["rate_limit"]
     with pytest.raises(ScenarioError):
         sim.script_next("notion", [canceled()])  # Notion has no canceled state
+
+
+def test_veza_sends_the_query_spec_fields_its_spec_leaves_open() -> None:
+    spec = {"query_type": "SOURCE_TO_DESTINATION", "relates_to_exp": {"specs": [{"node_types": {"nodes": ["User"]}}]}}
+    task, seen = sent_request("veza", Canned(200, b'{"task": {"id": "t-1", "state": "PENDING"}}'), spec)
+    assert task.id == "t-1" and json.loads(seen.body) == spec

@@ -39,7 +39,7 @@ def read_document(file: object, filename: str | None = None) -> tuple[str, bytes
     elif callable(getattr(file, "read", None)):
         try:
             data = file.read()  # type: ignore[attr-defined]
-        except (OSError, ValueError) as exc:  # ValueError: a closed file
+        except Exception as exc:  # OSError, ValueError for a closed file, or whatever a custom reader raises
             raise ConfigurationError(f"the file object could not be read: {exc}") from None
         if isinstance(data, str):
             raise ConfigurationError("the file object gives text, not bytes: open the file in binary mode ('rb')")
@@ -86,11 +86,12 @@ def check_url(value: object, what: str) -> str:
     return value
 
 
-def model_of(value: object, model: type[M], what: str, *, required: bool = True) -> M | None:
+def model_of(value: object, model: type[M], what: str, *, required: bool = True, open_fields: bool = False) -> M | None:
     """`value` as the generated `model`: an instance as given, or a dict of its fields (JSON names).
 
     A dict with a key the model does not know is refused (a typo would be sent and ignored); put
-    undocumented fields in the instance's `additional_properties` on purpose instead.
+    undocumented fields in the instance's `additional_properties` on purpose instead. `open_fields`
+    keeps them, for a schema the spec spells out only in part (Veza's query spec).
     """
     if value is None:
         if required:
@@ -104,7 +105,7 @@ def model_of(value: object, model: type[M], what: str, *, required: bool = True)
         except Exception as exc:  # the generated parser's KeyError, ValueError, TypeError, ...
             raise ConfigurationError(f"{what} does not fit {model.__name__}: {_describe(exc)}") from None
         extra = getattr(built, "additional_properties", {})
-        if extra:
+        if extra and not open_fields:
             raise ConfigurationError(
                 f"{what} has field(s) {model.__name__} does not know: {', '.join(sorted(map(str, extra)))}"
             )

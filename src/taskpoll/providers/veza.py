@@ -13,7 +13,8 @@ tenant, so there is no default base URL: set VEZA_BASE_URL or pass `base_url`.
 `Task.result` is the generated `AsyncTask` (its `result` holds the operation's output as sent).
 
 Submit (issue 15): `client.submit(GetAssessmentQuerySpecResultRequest(...))`, or a dict of the query
-spec's fields, posts it to `POST /api/v1/assessments/query_spec:result_async_create` ("Create async
+spec's fields, posts it to `POST /api/v1/assessments/query_spec:result_async_create` (fields beyond the two the
+spec spells out, such as `relates_to_exp`, are sent as given) ("Create async
 assessment query (results)", docs.veza.com .../query-builder/getassessmentqueryspecresultasync); the
 answer is a `{"task": AsyncTask}` read like a status answer, so the Task's first state is Veza's own.
 The status endpoint this adapter polls (`GET /api/v1/assessments/async_tasks/{id}`) serves the tasks of
@@ -120,7 +121,9 @@ class Veza(Provider[AsyncTask]):
         self, request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any] | None = None
     ) -> Call[Task[AsyncTask]]:
         """Run an assessment query asynchronously: a GetAssessmentQuerySpecResultRequest or a dict of it."""
-        body = model_of(request, GetAssessmentQuerySpecResultRequest, "request")
+        # The spec spells out only the leading fields of a query spec (additionalProperties: true):
+        # the others (relates_to_exp, access filters, ...) are sent as given.
+        body = model_of(request, GetAssessmentQuerySpecResultRequest, "request", open_fields=True)
         assert body is not None
         return Call("submit", _create._get_kwargs(body=body), self._read_submit)
 
