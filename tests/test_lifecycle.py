@@ -253,6 +253,7 @@ def test_aryn_list_keeps_a_word_it_does_not_know_as_unknown() -> None:
         "tasks": {
             "aryn:t-1": {"action": "/v1/document/partition", "task_status": "paused"},
             "aryn:t-2": {"task_status": "CANCELLED"},
+            "aryn:t-3": {"state": "running"},
         }
     }
     with canned_server() as server:
@@ -262,6 +263,7 @@ def test_aryn_list_keeps_a_word_it_does_not_know_as_unknown() -> None:
     assert states == {
         "aryn:t-1": (taskpoll.TaskState.UNKNOWN, "paused"),
         "aryn:t-2": (taskpoll.TaskState.CANCELED, "CANCELLED"),
+        "aryn:t-3": (taskpoll.TaskState.RUNNING, "running"),
     }
 
 

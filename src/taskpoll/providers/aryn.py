@@ -37,7 +37,8 @@ Submit, cancel, list (issue 15):
 - `client.list_tasks()`: `GET /v1/async/list`, one Task per entry (no result), its status the word Aryn
   sent. The words differ between Aryn's OpenAPI (done/abort/cancel/run/queue), its SDK
   (queued/running/done/cancelled) and its tutorial (pending); all of them are read, case-insensitively,
-  and any other word is UNKNOWN. `done` covers failed partitions too (only the result says which).
+  and any other word is UNKNOWN (a `state` key, as the SDK's docstring shows, is read too). `done`
+  covers failed partitions too (only the result says which).
 """
 
 from __future__ import annotations
@@ -212,7 +213,9 @@ class Aryn(Provider[PartitionerResponse]):
         listed = []
         words = self.vocabularies["list"]
         for task_id, entry in tasks.items():
-            word = entry.get("task_status") if isinstance(entry, dict) else None
+            # `task_status` as published; the SDK's docstring shows the same word under `state`
+            # (aryn-ai/aryn-sdk@1822e2b aryn_sdk/client/partition.py l.931).
+            word = entry.get("task_status", entry.get("state")) if isinstance(entry, dict) else None
             if not isinstance(word, str):
                 raise TypeError(f"task {task_id!r} has no task_status string")
             state = words.get(word.strip().lower(), TaskState.UNKNOWN)
