@@ -729,3 +729,23 @@ def test_veza_sends_the_query_spec_fields_its_spec_leaves_open() -> None:
     spec = {"query_type": "SOURCE_TO_DESTINATION", "relates_to_exp": {"specs": [{"node_types": {"nodes": ["User"]}}]}}
     task, seen = sent_request("veza", Canned(200, b'{"task": {"id": "t-1", "state": "PENDING"}}'), spec)
     assert task.id == "t-1" and json.loads(seen.body) == spec
+
+
+REQUEST_MODELS = {
+    "aryn": ("PartitionRequest", "PartitionOptions", "File"),
+    "artos": ("GenerateDocumentRequest",),
+    "veza": ("GetAssessmentQuerySpecResultRequest",),
+    "unsiloed": ("ParseCreateRequest", "ParseCreateResponse", "File"),
+    "notion": ("CreatePageRequest", "UpdatePageMarkdownRequest", "PageMarkdown", "Page"),
+}
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_request_models_are_re_exported_next_to_the_result_models(provider: str) -> None:
+    import importlib
+
+    module = importlib.import_module(f"taskpoll.providers.{provider}")
+    for name in module.__all__:
+        assert getattr(module, name) is not None
+    result = taskpoll.providers.get(provider).result_type.__name__
+    assert result in module.__all__ and set(REQUEST_MODELS[provider]) <= set(module.__all__)
