@@ -178,14 +178,14 @@ def _fits(value: object, hint: Any) -> bool:
 
 
 def _name(hint: Any) -> str:
+    """A type hint as a message says it: `bool or None`, not `bool | None | Unset`."""
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
-        names = (
-            [_name(a) for a in typing.get_args(hint) if a.__name__ != "Unset"]
-            if all(hasattr(a, "__name__") for a in typing.get_args(hint))
-            else [str(hint)]
-        )
+        names = [_name(a) for a in typing.get_args(hint) if getattr(a, "__name__", "") != "Unset"]
         return " or ".join(names) or str(hint)
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return f"a list of ({_name(item)})"
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return f"{hint.__name__} (one of {', '.join(repr(m.value) for m in hint)})"
     if hint is type(None):
