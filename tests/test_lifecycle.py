@@ -433,7 +433,7 @@ BAD_INPUT: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
     ("aryn", (PDF,), {"use_ocr": True}, "unexpected keyword argument 'use_ocr'"),
     ("veza", ({}, {}), {}, "too many positional arguments"),
     ("artos", ({"document_type": "CSR"},), {}, "does not fit GenerateDocumentRequest"),
-    ("artos", ({**ARTOS_BODY, "file_paths": "one.pdf"},), {}, r"request\.file_paths must be list"),
+    ("artos", ({**ARTOS_BODY, "file_paths": "one.pdf"},), {}, r"request\.file_paths must be a list of \(str\)"),
     ("artos", ("CSR",), {}, "must be a GenerateDocumentRequest or a dict"),
     ("veza", ({"query_type": 1.5},), {}, r"request\.query_type must be int or str"),
     ("unsiloed", (), {}, "give a document"),
