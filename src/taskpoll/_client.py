@@ -545,9 +545,9 @@ class Client(_Core[R]):
         A WaitTimeoutError still carries the task id and a token to resume the wait with.
         """
         _refuse_async_callbacks(on_update, on_poll)
-        call = self._submit_call(args, kwargs)
         budget, share = self._run_deadlines(timeout)
         started = time.monotonic()
+        call = self._submit_call(args, kwargs)
         task = self._call(call, share)
         if on_update is not None:
             on_update(task)
@@ -787,8 +787,9 @@ class AsyncClient(_Core[R]):
         return self._answer(response, body)
 
     async def submit(self, *args: Any, timeout: float | None = SUBMIT_TIMEOUT, **kwargs: Any) -> Task[R]:
-        """Start a task and return it without waiting; see Client.submit."""
-        call = self._submit_call(args, kwargs)
+        """Start a task and return it without waiting; see Client.submit. A document is read in a
+        worker thread, so a large file does not block the event loop."""
+        call = await asyncio.to_thread(self._submit_call, args, kwargs)
         return await self._call(call, _check_timeout(timeout))
 
     async def run(
@@ -801,9 +802,9 @@ class AsyncClient(_Core[R]):
         **kwargs: Any,
     ) -> Task[R]:
         """`submit`, then `wait`, under one deadline; see Client.run."""
-        call = self._submit_call(args, kwargs)
         budget, share = self._run_deadlines(timeout)
         started = time.monotonic()
+        call = await asyncio.to_thread(self._submit_call, args, kwargs)
         task = await self._call(call, share)
         if on_update is not None:
             result = on_update(task)
