@@ -44,7 +44,8 @@ EXIT_OK, EXIT_TASK_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_API, EXIT_INTERNAL = 0
 
 EXIT_CODES_HELP = """\
 exit codes:
-  0  the task succeeded (get: the status was read and the task has not failed)
+  0  the task succeeded (get: the status was read and the task has not failed;
+     submit: the provider accepted it; cancel, list: done)
   1  the task failed or was canceled
   2  usage or configuration error (unknown provider, missing key, bad id)
   3  the wait timed out (the task goes on; the message says how to resume)
@@ -592,7 +593,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     resume.set_defaults(run=cmd_resume)
 
-    demo = commands.add_parser("demo", help="wait on tasks of all five providers against the local simulator")
+    demo = commands.add_parser(
+        "demo", help="submit and wait on tasks of all five providers against the local simulator"
+    )
     demo.set_defaults(run=cmd_demo)
 
     simulate = commands.add_parser(
