@@ -749,3 +749,35 @@ def test_request_models_are_re_exported_next_to_the_result_models(provider: str)
         assert getattr(module, name) is not None
     result = taskpoll.providers.get(provider).result_type.__name__
     assert result in module.__all__ and set(REQUEST_MODELS[provider]) <= set(module.__all__)
+
+
+def test_the_next_submitted_lifecycle_can_be_scripted_over_http(taskpoll_simulator: Simulator) -> None:
+    import httpx
+
+    sim = taskpoll_simulator
+    steps = [{"state": "running", "polls": 1}, {"state": "failed", "error": "scripted over HTTP"}]
+    with httpx.Client(timeout=5) as http:
+        assert http.post(sim.url + "/_simulator/next", json={"provider": "artos", "steps": steps}).status_code == 204
+        refused = http.post(sim.url + "/_simulator/next", json={"provider": "artos", "steps": []})
+        assert refused.status_code == 400 and "at least one step" in refused.json()["error"]
+    task = on_sim(COLOURS[0], sim, "artos", "run", ARTOS_BODY, raise_on_failure=False)
+    assert task.state is taskpoll.TaskState.FAILED and task.error is not None
+    assert task.error.message == "scripted over HTTP"
+
+
+def test_a_simulator_process_scripts_the_next_submitted_task() -> None:
+    from taskpoll.simulator import SimulatorProcess, failed
+
+    with SimulatorProcess("--seed", "3") as sim:
+        sim.script_next("unsiloed", [failed(error="scripted in another process")])
+        task = call(
+            COLOURS[1],
+            "unsiloed",
+            sim.base_url("unsiloed"),
+            sim.api_key("unsiloed"),
+            "run",
+            PDF,
+            raise_on_failure=False,
+        )
+    assert task.state is taskpoll.TaskState.FAILED and task.error is not None
+    assert task.error.message == "scripted in another process"

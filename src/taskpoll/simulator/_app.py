@@ -470,6 +470,13 @@ class SimulatorApp:
                 provider, steps = str(data.get("provider")), parse_steps(data.get("steps"))
                 ids = [self.create_task(provider, steps) for _ in range(count)]
                 return Reply.json(201, {"provider": provider, "ids": ids, "base_url": f"http://{host}/{provider}"})
+            if (method, path) == ("POST", "next"):
+                data = json.loads(body or b"{}")
+                if not isinstance(data, dict):
+                    raise ScenarioError("the body is a JSON object")
+                provider = str(data.get("provider"))
+                self.script_next(provider, parse_steps(data.get("steps")), faults=parse_faults(data.get("faults")))
+                return Reply(204, b"", None)
             if (method, path) in (("GET", "stats"), ("DELETE", "stats")):
                 return Reply.json(200, self.stats(reset=method == "DELETE"))
             if (method, path) == ("GET", "requests"):
