@@ -242,10 +242,9 @@ def test_aryn_cancel_then_list_and_wait(taskpoll_simulator: Simulator, colour: C
 def test_aryn_list_reads_every_status_word(taskpoll_simulator: Simulator) -> None:
     sim = taskpoll_simulator
     sim.app.default_steps["aryn"] = (taskpoll.simulator.pending(polls=10_000),)
-    ids = [
-        on_sim(COLOURS[0], sim, "aryn", "submit", PDF).id for _ in range(40)
-    ]  # a word per id hash: all 3 met, bar 3e-7
-    listed = {t.id: t for t in on_sim(COLOURS[0], sim, "aryn", "list_tasks")}
+    with taskpoll.Client("aryn", base_url=sim.base_url("aryn"), api_key=sim.api_key("aryn")) as client:
+        ids = [client.submit(PDF).id for _ in range(40)]  # a word per id hash: all 3 met, bar 3e-7
+        listed = {t.id: t for t in client.list_tasks()}
     assert all(listed[i].state is taskpoll.TaskState.PENDING for i in ids)
     assert {listed[i].status for i in ids} == {"queue", "queued", "pending"}
 
