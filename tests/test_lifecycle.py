@@ -37,6 +37,8 @@ from .clients import RATE_LIMIT, Colour, policy_for
 from .loopback import Canned, canned_server
 from .specs import SPEC_SERVERS, openapi, spec
 
+# Every test's simulator hints Notion's polls 20 ms apart (its default is 1 s, which Notion's policy follows).
+pytestmark = pytest.mark.taskpoll_simulator(notion_poll_after=0.02)
 COLOURS = [Colour("sync"), Colour("async")]
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ARTOS_BODY = {
@@ -377,7 +379,7 @@ def test_a_submit_whose_connection_never_opened_is_sent_once_it_opens(colour: Co
     port = probe.getsockname()[1]
     probe.close()  # nothing listens there now: the first connect is refused, provably sending nothing
     body = json.dumps({"task_id": "aryn:t-late"}).encode()
-    started = threading.Event()
+    started, finished = threading.Event(), threading.Event()
     served: dict[str, Any] = {}
 
     def open_late() -> None:
@@ -386,14 +388,17 @@ def test_a_submit_whose_connection_never_opened_is_sent_once_it_opens(colour: Co
             server.answer_all(Canned(202, body))
             served["server"] = server
             started.set()
-            time.sleep(2.0)
+            finished.wait(10)
 
     thread = threading.Thread(target=open_late, daemon=True)
     thread.start()
-    task = call(colour, "aryn", f"http://127.0.0.1:{port}", "k", "submit", PDF)
+    try:
+        task = call(colour, "aryn", f"http://127.0.0.1:{port}", "k", "submit", PDF)
+    finally:
+        finished.set()
+        thread.join()
     assert task.id == "aryn:t-late"
     assert started.is_set() and len(served["server"].seen) == 1
-    thread.join()
 
 
 @contextmanager
