@@ -1,4 +1,5 @@
-"""A first taskpoll program: start the bundled simulator, wait on a task, use its typed result.
+"""A first taskpoll program: start the bundled simulator, submit a document, wait on the task it
+started, use its typed result.
 
     pip install 'taskpoll[simulator]'    # or the wheel: pip install 'dist/taskpoll-*.whl[simulator]'
     python quickstart.py
@@ -10,8 +11,11 @@ the real Aryn DocParse, drop the simulator and write `taskpoll.Client("aryn")` (
 from __future__ import annotations
 
 import taskpoll
-from taskpoll.providers.aryn import PartitionerResponse
+from taskpoll.providers.aryn import PartitionerResponse, PartitionOptions
 from taskpoll.simulator import Simulator, pending, running, succeeded
+
+# A document to partition: any path, bytes or binary file object (the simulator does not read it).
+DOCUMENT = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def summarize(response: PartitionerResponse) -> list[str]:
@@ -25,12 +29,14 @@ def summarize(response: PartitionerResponse) -> list[str]:
 
 def main() -> int:
     with Simulator(seed=7) as sim:
-        task_id = sim.create_task("aryn", [pending(), running(progress=0.5), succeeded(size=5)])
+        sim.script_next("aryn", [pending(), running(progress=0.5), succeeded(size=5)])  # the task to come
         with taskpoll.Client("aryn", base_url=sim.base_url("aryn"), api_key=sim.api_key("aryn")) as client:
             try:
-                response = client.wait(task_id, timeout=60).unwrap()
+                task = client.submit(DOCUMENT, filename="report.pdf", options=PartitionOptions(use_ocr=True))
+                print(f"submitted {task.id} ({task.state.value})")
+                response = client.wait(task.id, timeout=60).unwrap()  # or both at once: client.run(...)
             except taskpoll.TaskpollError as exc:
-                print(f"the wait did not succeed: {exc}")
+                print(f"the task did not succeed: {exc}")
                 return 1
     for line in summarize(response):
         print(line)

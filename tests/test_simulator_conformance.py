@@ -144,7 +144,12 @@ def drive_create_endpoints(recorder: Recorder, sim: Simulator, provider: str) ->
     base, headers = sim.base_url(provider), auth(sim, provider)
     pdf = {"file": ("a.pdf", b"%PDF-1.7", "application/pdf")}
     if provider == "aryn":
-        recorder.send(provider, "POST", base + "/v1/async/submit/document/partition", files=pdf, headers=headers)
+        options = {"options": (None, b'{"use_ocr": true}', "application/json")}
+        submit = base + "/v1/async/submit/document/partition"
+        recorder.send(
+            provider, "POST", submit, files={"file_url": (None, b"https://example.com/a.pdf")}, headers=headers
+        )
+        recorder.send(provider, "POST", submit, files={**pdf, **options}, headers=headers)
         created = recorder.exchanges[-1].body.decode().split('"')[3]
         query = {"path_filter": "^/v1/document/partition$"}
         recorder.send(provider, "GET", base + "/v1/async/list", params=query, headers=headers)
@@ -168,10 +173,23 @@ def drive_create_endpoints(recorder: Recorder, sim: Simulator, provider: str) ->
         )
     elif provider == "unsiloed":
         recorder.send(provider, "POST", base + "/parse", files=pdf, headers=headers)
+        url = {"url": (None, b"https://example.com/a.pdf", "text/plain")}
+        recorder.send(
+            provider, "POST", base + "/parse", files={**url, "merge_tables": (None, b"true")}, headers=headers
+        )
+        recorder.send(provider, "POST", base + "/parse", files={**pdf, **url}, headers=headers)  # both: a 400
+        recorder.send(
+            provider, "POST", base + "/parse", files={**pdf, "merge_tables": (None, b"True")}, headers=headers
+        )
     else:
         page = {"parent": {"page_id": "p"}, "markdown": "# Hi"}
         recorder.send(provider, "POST", base + "/v1/pages", json={**page, "allow_async": True}, headers=headers)
         recorder.send(provider, "POST", base + "/v1/pages", json=page, headers=headers)
+        markdown = base + "/v1/pages/b55c9c91-384d-452b-81db-d1ef79372b75/markdown"
+        update = {"type": "replace_content", "replace_content": {"new_str": "# New"}}
+        recorder.send(provider, "PATCH", markdown, json={**update, "allow_async": True}, headers=headers)
+        recorder.send(provider, "PATCH", markdown, json=update, headers=headers)
+        recorder.send(provider, "PATCH", markdown, json={"type": "replace_content"}, headers=headers)  # a 400
 
 
 def documented(provider: str, exchange: Exchange) -> bool:
@@ -226,3 +244,25 @@ def test_faulted_answers_fit_the_spec_exactly_when_it_documents_them(
                 exchange.validate()
         else:
             exchange.validate()
+
+
+def test_create_cancel_and_list_endpoints_answer_as_scripted(exchanges: dict[str, list[Exchange]]) -> None:
+    """The create, cancel and list requests above got the answers they exist to check (and each was
+    validated against its spec by the tests above)."""
+
+    def answered(provider: str, *paths: str) -> list[tuple[str, int]]:
+        return [(e.method, e.status) for e in exchanges[provider] if e.path.startswith(paths) or e.path in paths]
+
+    aryn = answered("aryn", "/v1/async/submit", "/v1/async/list", "/v1/async/cancel")
+    assert aryn == [("POST", 202), ("POST", 202), ("GET", 200), ("POST", 200), ("POST", 404)]
+    assert answered("artos", "/api/v1/documents/generate") == [("POST", 202)]
+    assert answered("veza", "/api/v1/assessments/query_spec") == [("POST", 200)]
+    # A file, a URL, both (400), and Python's `True` for a boolean (400).
+    assert [a for a in answered("unsiloed", "/parse") if a[0] == "POST"] == [
+        ("POST", 200),
+        ("POST", 200),
+        ("POST", 400),
+        ("POST", 400),
+    ]
+    pages = answered("notion", "/v1/pages")
+    assert pages == [("POST", 202), ("POST", 200), ("PATCH", 202), ("PATCH", 200), ("PATCH", 400)]

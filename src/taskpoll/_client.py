@@ -1,8 +1,12 @@
-"""Client and AsyncClient: get, wait, watch, resume, wait_many and as_completed, for one provider.
+"""Client and AsyncClient: get, wait, watch, resume, wait_many and as_completed, for one provider;
+and the rest of a task's life: submit, run (submit, then wait), cancel and list_tasks.
 
 Both are thin: they build the provider's flow (`_engine.wait_flow`; for `poll_once`, its one step
 `_engine.poll_flow`), hand it to a driver with their httpx client, and turn the final Task into a
 return value or a TaskFailedError/TaskCanceledError. Every decision is `_step`'s.
+A submit, cancel or list is one `providers._base.Call` the adapter builds (bad input is refused
+there, before any request) and `read_call` reads; it is sent again only after a connection that
+provably never opened (a POST is not idempotent).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from ._policy import MAX_SECONDS, PollPolicy
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskState
 from .providers import Provider, get
+from .providers._base import Call, retry_after, sent_nothing
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -56,9 +61,13 @@ if TYPE_CHECKING:
 __all__ = ["AsyncClient", "Client"]
 
 R = TypeVar("R")
+T = TypeVar("T")
 OnUpdate = Callable[[Task[Any]], object]
 OnPoll = Callable[[PollEvent], object]
 DEFAULT_TIMEOUT = 600.0
+SUBMIT_TIMEOUT = 300.0  # a submit's one request, upload included (`timeout=` changes it)
+CALL_ATTEMPTS = 3  # sends of one call when the connection never opened (nothing was sent)
+CALL_BACKOFF = 0.25  # seconds before the second send, doubling
 
 
 class _Options(TypedDict, total=False):
@@ -257,6 +266,71 @@ class _Core(Generic[R]):
             state = attrs.evolve(state, seed=self._rng.getrandbits(64))
         return _step.resumed(state, now=now, timeout=seconds)
 
+    # Submit, cancel, list: one request each, never retried once it may have been sent ----------
+
+    def _call_request(self, call: Call[Any], http: httpx.Client | httpx.AsyncClient, timeout: float) -> httpx.Request:
+        if http.is_closed:
+            raise ConfigurationError(
+                f"this {type(self).__name__} is closed (or its http_client is): make a new one, or use it "
+                "inside its `with` block",
+                provider=self.provider,
+            )
+        spec = call.request
+        headers = dict(spec.get("headers") or {})
+        if spec.get("files") is not None:
+            # httpx picks a random multipart boundary when no Content-Type is set; the generated code
+            # sets one with the fixed boundary "+++", which a document's bytes could contain.
+            headers.pop("Content-Type", None)
+        if not self._owns_http:
+            headers["Accept-Encoding"] = ACCEPT_ENCODING
+        return http.build_request(
+            spec["method"],
+            self.base_url + spec["url"],
+            params=spec.get("params") or None,
+            headers=headers or None,
+            json=spec.get("json"),
+            files=spec.get("files"),
+            timeout=timeout,
+        )
+
+    @staticmethod
+    def _again(call: Call[Any], reply: Reply, attempt: int, deadline: float) -> float | None:
+        """The pause before sending a call again, or None. Only a connection that never opened is
+        retried, and a refusal the provider documents as safe to resend (`Call.retry_statuses`)."""
+        if attempt + 1 >= CALL_ATTEMPTS:
+            return None
+        pause = CALL_BACKOFF * 2**attempt
+        if reply.error is not None:
+            if not sent_nothing(reply.error):
+                return None
+        elif reply.response is None or reply.response.status_code not in call.retry_statuses:
+            return None
+        else:
+            told = retry_after(reply.response)
+            pause = max(pause, told) if told is not None else pause
+        return pause if time.monotonic() + pause < deadline else None
+
+    def _submit_call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Call[Task[R]]:
+        build = self._provider.submit_call
+        signature = inspect.signature(build)
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError as exc:  # a wrong argument is the caller's mistake, said in taskpoll's words
+            shape = str(signature.replace(return_annotation=inspect.Signature.empty)).replace("'", "")
+            raise ConfigurationError(f"{self.provider} submit{shape}: {exc}", provider=self.provider) from None
+        return build(*args, **kwargs)
+
+    def _run_deadlines(self, timeout: float | None) -> tuple[float, float]:
+        """(the wait's whole budget in seconds, the submit's share of it)."""
+        budget = _check_timeout(timeout)
+        return budget, min(budget, SUBMIT_TIMEOUT)
+
+    @staticmethod
+    def _left(budget: float, started: float) -> float | None:
+        if budget == math.inf:
+            return None
+        return max(budget - (time.monotonic() - started), 1e-3)
+
     # The step API: one poll per call, in wall-clock time, for waits carried by a job queue -------
 
     def new_wait(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> WaitState:
@@ -416,6 +490,86 @@ class Client(_Core[R]):
         if self._limiter is not None:
             time.sleep(self._limiter.reserve(time.monotonic()))
         return self._provider.read(task_id, self._send(fetch))
+
+    def _call(self, call: Call[T], timeout: float) -> T:
+        deadline = time.monotonic() + timeout
+        attempt = 0
+        while True:
+            if self._limiter is not None:
+                time.sleep(self._limiter.reserve(time.monotonic()))
+            reply = self._send_call(call, deadline)
+            pause = self._again(call, reply, attempt, deadline)
+            if pause is None:
+                return self._provider.read_call(call, reply)
+            attempt += 1
+            time.sleep(pause)
+
+    def _send_call(self, call: Call[Any], deadline: float) -> Reply:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return Reply(time.monotonic(), error=httpx.PoolTimeout("the deadline passed before the request was sent"))
+        request = self._call_request(call, self._http, left)
+        token = REQUEST_DEADLINE.set(deadline)
+        try:
+            response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
+            body = read_body(response, self._max_bytes, deadline)
+        except httpx.HTTPError as exc:
+            return self._failure(exc)
+        finally:
+            REQUEST_DEADLINE.reset(token)
+        return self._answer(response, body)
+
+    def submit(self, *args: Any, timeout: float | None = SUBMIT_TIMEOUT, **kwargs: Any) -> Task[R]:
+        """Start a task and return it (its id and first state) without waiting.
+
+        The arguments are the provider's (see `taskpoll.providers.<name>`, e.g. Aryn's
+        `submit("report.pdf", options=PartitionOptions(use_ocr=True))`); bad input raises
+        ConfigurationError before anything is sent. `timeout` bounds the one request, upload included.
+        The request is sent again only if its connection never opened; an answer that is an error
+        raises the provider's error (BadRequestError, RateLimitError, ...), and no answer after the
+        request may have left raises SubmitOutcomeUnknownError. Notion may answer at once with the
+        finished result: the Task is then already SUCCEEDED.
+        """
+        call = self._submit_call(args, kwargs)
+        return self._call(call, _check_timeout(timeout))
+
+    def run(
+        self,
+        *args: Any,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        raise_on_failure: bool = True,
+        on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
+        **kwargs: Any,
+    ) -> Task[R]:
+        """`submit`, then `wait` for the task: one deadline (`timeout`) for both, wait's policy and errors.
+
+        A WaitTimeoutError still carries the task id and a token to resume the wait with.
+        """
+        _refuse_async_callbacks(on_update, on_poll)
+        budget, share = self._run_deadlines(timeout)
+        started = time.monotonic()
+        call = self._submit_call(args, kwargs)
+        task = self._call(call, share)
+        if on_update is not None:
+            on_update(task)
+        if task.state.is_terminal:
+            return self._final(task, raise_on_failure)
+        flow = self._flow(task.id, self._left(budget, started))
+        return self._wait(flow, raise_on_failure, on_update, on_poll)
+
+    def cancel(self, task_id: str) -> None:
+        """Ask the provider to cancel the task (Aryn); UnsupportedOperationError where it has no cancel.
+
+        Returns once the provider accepted; the task's next status says when it stopped.
+        """
+        call = self._provider.cancel_call(task_id)
+        self._call(call, self.policy.request_timeout)
+
+    def list_tasks(self) -> list[Task[R]]:
+        """The account's tasks as the provider lists them (Aryn), each with its state and no result."""
+        call = self._provider.list_call()
+        return self._call(call, self.policy.request_timeout)
 
     def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere (`new_wait`, then a job queue): never sleeps.
@@ -604,6 +758,76 @@ class AsyncClient(_Core[R]):
         if self._limiter is not None:
             await asyncio.sleep(self._limiter.reserve(time.monotonic()))
         return self._provider.read(task_id, await self._send(fetch))
+
+    async def _call(self, call: Call[T], timeout: float) -> T:
+        deadline = time.monotonic() + timeout
+        attempt = 0
+        while True:
+            if self._limiter is not None:
+                await asyncio.sleep(self._limiter.reserve(time.monotonic()))
+            reply = await self._send_call(call, deadline)
+            pause = self._again(call, reply, attempt, deadline)
+            if pause is None:
+                return self._provider.read_call(call, reply)
+            attempt += 1
+            await asyncio.sleep(pause)
+
+    async def _send_call(self, call: Call[Any], deadline: float) -> Reply:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return Reply(time.monotonic(), error=httpx.PoolTimeout("the deadline passed before the request was sent"))
+        request = self._call_request(call, self._http, left)
+        token = REQUEST_DEADLINE.set(deadline)
+        try:
+            async with asyncio.timeout(None if self._owns_http else left):
+                response = await self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
+                body = await aread_body(response, self._max_bytes, deadline)
+        except httpx.HTTPError as exc:
+            return self._failure(exc)
+        except TimeoutError:
+            return self._failure(httpx.ReadTimeout("the request's deadline passed", request=request))
+        finally:
+            REQUEST_DEADLINE.reset(token)
+        return self._answer(response, body)
+
+    async def submit(self, *args: Any, timeout: float | None = SUBMIT_TIMEOUT, **kwargs: Any) -> Task[R]:
+        """Start a task and return it without waiting; see Client.submit. A document is read in a
+        worker thread, so a large file does not block the event loop."""
+        call = await asyncio.to_thread(self._submit_call, args, kwargs)
+        return await self._call(call, _check_timeout(timeout))
+
+    async def run(
+        self,
+        *args: Any,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        raise_on_failure: bool = True,
+        on_update: OnUpdate | None = None,
+        on_poll: OnPoll | None = None,
+        **kwargs: Any,
+    ) -> Task[R]:
+        """`submit`, then `wait`, under one deadline; see Client.run."""
+        budget, share = self._run_deadlines(timeout)
+        started = time.monotonic()
+        call = await asyncio.to_thread(self._submit_call, args, kwargs)
+        task = await self._call(call, share)
+        if on_update is not None:
+            result = on_update(task)
+            if inspect.isawaitable(result):
+                await result
+        if task.state.is_terminal:
+            return self._final(task, raise_on_failure)
+        flow = self._flow(task.id, self._left(budget, started))
+        return await self._wait(flow, raise_on_failure, on_update, on_poll)
+
+    async def cancel(self, task_id: str) -> None:
+        """Ask the provider to cancel the task; see Client.cancel."""
+        call = self._provider.cancel_call(task_id)
+        await self._call(call, self.policy.request_timeout)
+
+    async def list_tasks(self) -> list[Task[R]]:
+        """The account's tasks as the provider lists them; see Client.list_tasks."""
+        call = self._provider.list_call()
+        return await self._call(call, self.policy.request_timeout)
 
     async def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere; see Client.poll_once. Never sleeps."""

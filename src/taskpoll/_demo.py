@@ -1,8 +1,10 @@
-"""`taskpoll demo`: wait on tasks of all five providers at once, against the in-process simulator.
+"""`taskpoll demo`: the whole life of a task at five providers at once, against the in-process simulator.
 
-Each provider's real defaults are used (polling policy, hints, rate limit). One task fails, one is
-rate-limited once, one answers slowly; all of it is scripted in the simulator, so the demo needs no
-keys and no network, and checks that each wait ended as scripted.
+Each client submits its task through the provider's own create endpoint (an upload for Aryn and
+Unsiloed, a JSON body for the others), then waits on it (`AsyncClient.run`), with each provider's
+real defaults (polling policy, hints, rate limit). One task fails, one is rate-limited once, one
+answers slowly; all of it is scripted in the simulator (`Simulator.script_next`), so the demo needs
+no keys and no network, and checks that each task ended as scripted.
 """
 
 from __future__ import annotations
@@ -26,12 +28,36 @@ class Row:
     what: str
     note: str
     expect: TaskState
+    submit: tuple[tuple[Any, ...], dict[str, Any]] = ((), {})
     task_id: str = ""
-    line: str = "submitted"
+    line: str = "submitting"
     detail: str = ""
     finished: float | None = None
     outcome: Task[Any] | TaskpollError | None = None
     events: list[str] = field(default_factory=list)
+
+
+# A small, valid PDF to upload (the simulator checks the parts, not the document).
+_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count 0 >> endobj\n"
+_SUBMIT: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+    "aryn": ((_PDF,), {"filename": "report.pdf", "options": {"extract_table_structure": True}}),
+    "artos": (
+        (
+            {
+                "document_type": "CSR",
+                "file_paths": ["org-id/documents/protocol.pdf", "org-id/documents/study-report.pdf"],
+                "connector_data_id": "project-2024-001",
+                "workspace_name": "Q1 CSR Documents",
+                "template_id": "template-uuid-123",
+                "output_name": "CSR_Final",
+            },
+        ),
+        {},
+    ),
+    "veza": (({"query_type": "SOURCE_TO_DESTINATION"},), {}),
+    "unsiloed": ((_PDF,), {"filename": "contract.pdf", "options": {"merge_tables": True}}),
+    "notion": (({"parent": {"page_id": "b55c9c91-384d-452b-81db-d1ef79372b75"}, "markdown": "# Minutes"},), {}),
+}
 
 
 def _scenarios() -> list[tuple[Row, list[Any], list[Any]]]:
@@ -158,10 +184,12 @@ async def _run(out: TextIO) -> int:
     scenarios = _scenarios()
     rows = [row for row, _, _ in scenarios]
     with Simulator(seed=1) as sim:
-        print("taskpoll demo: five providers, one wait each, all at once, against the local simulator", file=out)
+        print("taskpoll demo: five providers, one task each (submit, then wait), all at once, against the", file=out)
+        print("local simulator", file=out)
         print(f"(serving on {sim.url}; each client uses its provider's default policy)\n", file=out)
         for row, steps, faults in scenarios:
-            row.task_id = sim.create_task(row.provider, steps, faults=faults)
+            sim.script_next(row.provider, steps, faults=faults)  # the lifecycle of the task it will submit
+            row.submit = _SUBMIT[row.provider]
             print(f"  {row.provider:<9} {row.what:<28} {row.note}", file=out)
         print(file=out)
         board = Board(rows, out)
@@ -170,14 +198,23 @@ async def _run(out: TextIO) -> int:
             client: AsyncClient[Any] = AsyncClient(
                 get_provider(row.provider), base_url=sim.base_url(row.provider), api_key=sim.api_key(row.provider)
             )
+
+            def update(task: Task[Any]) -> None:
+                if not row.task_id:
+                    row.task_id = task.id
+                    board.note(row, f"submitted: {task.id}")
+                board.update(row, task)
+
+            args, kwargs = row.submit
             async with client:
                 try:
-                    row.outcome = await client.wait(
-                        row.task_id,
+                    row.outcome = await client.run(
+                        *args,
                         timeout=60,
                         raise_on_failure=False,
-                        on_update=lambda task: board.update(row, task),
+                        on_update=update,
                         on_poll=lambda event: board.poll(row, event),
+                        **kwargs,
                     )
                 except TaskpollError as exc:
                     row.outcome = exc
@@ -200,7 +237,8 @@ async def _run(out: TextIO) -> int:
     if not ok:
         print("Some waits did not end as scripted.", file=out)
         return 1
-    print("Every wait ended as scripted: four succeeded and Veza's failed, with its reason.", file=out)
+    print("Every task was submitted, then waited on, and ended as scripted: four succeeded and Veza's", file=out)
+    print("failed, with its reason.", file=out)
     print("Next: `taskpoll simulate` serves the same fake for your own code; see README.md.", file=out)
     return 0
 

@@ -4,6 +4,7 @@
     ├── ConfigurationError           unknown provider, missing key or base URL, bad option (also ValueError)
     ├── InvalidTaskIdError           an id that would leave its path segment, before any request (also ValueError)
     ├── InvalidTokenError            a resume token that cannot be read, or is for another provider (also ValueError)
+    ├── UnsupportedOperationError    cancel or list on a provider that has no such endpoint; nothing is sent
     ├── APIError                     the provider answered with an error status
     │   ├── BadRequestError          400, 422
     │   ├── AuthenticationError      401, and Aryn's 403 (its "no key" answer)
@@ -13,7 +14,8 @@
     │   ├── RateLimitError           429 (.retry_after), and Notion's 529 service_overload
     │   └── ServerError              5xx and codes outside the standard (520, 529, ...)
     ├── APIConnectionError           the request did not get an answer (refused, reset, dropped)
-    │   └── APITimeoutError          ... within its timeout
+    │   ├── APITimeoutError          ... within its timeout
+    │   └── SubmitOutcomeUnknownError  a submit (a POST) sent but unanswered: it may have created a task
     ├── ResponseValidationError      an answer whose body does not fit the provider's spec (.body kept)
     │   └── ResponseTooLargeError    ... longer than the client's max_response_bytes (not transient)
     ├── TaskFailedError              the task ended failed (.task)
@@ -51,9 +53,11 @@ __all__ = [
     "ResponseValidationError",
     "ResultUnavailableError",
     "ServerError",
+    "SubmitOutcomeUnknownError",
     "TaskCanceledError",
     "TaskFailedError",
     "TaskpollError",
+    "UnsupportedOperationError",
     "WaitTimeoutError",
 ]
 
@@ -96,6 +100,17 @@ class InvalidTaskIdError(TaskpollError, ValueError):
 
 class InvalidTokenError(TaskpollError, ValueError):
     """A resume token that is malformed, from a newer taskpoll, or for another provider."""
+
+
+class UnsupportedOperationError(TaskpollError):
+    """The provider has no endpoint for this operation (Notion has no cancel, only Aryn has a task list).
+
+    Raised before any request. `operation` names what was asked ("cancel", "list_tasks", ...).
+    """
+
+    def __init__(self, message: str, *, operation: str, provider: str | None = None) -> None:
+        self.operation = operation
+        super().__init__(message, provider=provider)
 
 
 class _Answer(TypedDict, total=False):
@@ -212,6 +227,18 @@ class APIConnectionError(TaskpollError):
 
 class APITimeoutError(APIConnectionError):
     """The request got no answer within its timeout."""
+
+
+class SubmitOutcomeUnknownError(APIConnectionError):
+    """A request that creates or changes something (a submit, a cancel) was sent, or may have been,
+    and no answer came back: the provider may have acted on it. taskpoll does not send it again (a
+    POST is not idempotent: a second one could start a second, billed task). Not transient for the
+    same reason; list the provider's tasks (Aryn) or check its dashboard before submitting again.
+    """
+
+    @property
+    def is_transient(self) -> bool:
+        return False
 
 
 class ResponseValidationError(_AnswerError):

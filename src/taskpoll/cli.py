@@ -1,4 +1,4 @@
-"""The `taskpoll` command line: get, wait, resume, demo and simulate.
+"""The `taskpoll` command line: submit, run, get, wait, resume, cancel, list, demo and simulate.
 
 Exit codes: 0 the task succeeded (for `get`: the status was read and the task has not failed),
 1 the task failed or was canceled, 2 usage or configuration error, 3 the wait timed out,
@@ -9,6 +9,7 @@ traceback. Whatever a server sent is printed escaped (no forged lines, no termin
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import shlex
@@ -31,6 +32,7 @@ from ._errors import (
     TaskCanceledError,
     TaskFailedError,
     TaskpollError,
+    UnsupportedOperationError,
     WaitTimeoutError,
 )
 from ._task import Task, TaskState
@@ -42,7 +44,8 @@ EXIT_OK, EXIT_TASK_FAILED, EXIT_USAGE, EXIT_TIMEOUT, EXIT_API, EXIT_INTERNAL = 0
 
 EXIT_CODES_HELP = """\
 exit codes:
-  0  the task succeeded (get: the status was read and the task has not failed)
+  0  the task succeeded (get: the status was read and the task has not failed;
+     submit: the provider accepted it; cancel, list: done)
   1  the task failed or was canceled
   2  usage or configuration error (unknown provider, missing key, bad id)
   3  the wait timed out (the task goes on; the message says how to resume)
@@ -52,7 +55,7 @@ exit codes:
 
 
 def exit_code(error: BaseException) -> int:
-    if isinstance(error, (ConfigurationError, InvalidTaskIdError, InvalidTokenError)):
+    if isinstance(error, (ConfigurationError, InvalidTaskIdError, InvalidTokenError, UnsupportedOperationError)):
         return EXIT_USAGE
     if isinstance(error, WaitTimeoutError):
         return EXIT_TIMEOUT
@@ -254,6 +257,110 @@ def cmd_wait(args: argparse.Namespace) -> int:
     return run_task_command(args, wait, args.provider)
 
 
+# Providers whose work is a document to upload (INPUT is its path); the others take a JSON body.
+DOCUMENT_PROVIDERS = ("aryn", "unsiloed")
+
+
+def _json_text(text: str, what: str) -> Any:
+    """JSON given on the command line: the text itself, `@path` to a file, or `-` for stdin."""
+    source = text
+    try:
+        if text == "-":
+            source = sys.stdin.read()
+        elif text.startswith("@"):
+            with open(text[1:], encoding="utf-8") as handle:
+                source = handle.read()
+    except OSError as exc:
+        raise ConfigurationError(f"{what}: {text[1:]!r} cannot be read ({exc.strerror or exc})") from None
+    try:
+        return json.loads(source)
+    except ValueError as exc:
+        raise ConfigurationError(f"{what} is not JSON ({exc})") from None
+
+
+def submit_arguments(args: argparse.Namespace) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """What `client.submit` takes for this provider, from the command line (checked before anything is sent)."""
+    provider = args.provider
+    kwargs: dict[str, Any] = {}
+    if args.webhook_url is not None:
+        if provider != "aryn":
+            raise ConfigurationError("--webhook-url is Aryn's (its X-Aryn-Webhook header)", provider=provider)
+        kwargs["webhook_url"] = args.webhook_url
+    if args.page_id is not None and provider != "notion":
+        raise ConfigurationError("--page-id is Notion's (update a page's Markdown)", provider=provider)
+    if provider in DOCUMENT_PROVIDERS:
+        if args.options is not None:
+            kwargs["options"] = _json_text(args.options, "--options")
+        if args.url is not None:
+            kwargs["file_url" if provider == "aryn" else "url"] = args.url
+        if args.input is not None and args.url is not None:
+            raise ConfigurationError("give a file or --url, not both", provider=provider)
+        if args.input is None and args.url is None:
+            raise ConfigurationError("give the document's path (or --url URL)", provider=provider)
+        return ((args.input,) if args.input is not None else ()), kwargs
+    if args.url is not None or args.options is not None:
+        raise ConfigurationError(
+            f"{provider} takes its request as a JSON body (INPUT), not --url/--options", provider=provider
+        )
+    if args.input is None:
+        raise ConfigurationError(f"give the {provider} request as JSON: the text, @file.json or -", provider=provider)
+    if args.page_id is not None:
+        kwargs["page_id"] = args.page_id
+    return (_json_text(args.input, "the request"),), kwargs
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    def submit(client: Client[Any], progress: Progress) -> Task[Any]:
+        call_args, kwargs = submit_arguments(args)
+        return client.submit(*call_args, **kwargs)
+
+    return run_task_command(args, submit, args.provider)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    def run(client: Client[Any], progress: Progress) -> Task[Any]:
+        call_args, kwargs = submit_arguments(args)
+        return client.run(
+            *call_args,
+            timeout=args.timeout,
+            raise_on_failure=False,
+            on_update=progress.update,
+            on_poll=progress.poll,
+            **kwargs,
+        )
+
+    return run_task_command(args, run, args.provider)
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    try:
+        with make_client(args.provider, args) as client:
+            client.cancel(args.task_id)
+    except TaskpollError as error:
+        return report_error(error, args)
+    if args.json:
+        print(strict_json({"canceled": {"provider": args.provider, "id": args.task_id}, "error": None}))
+    else:
+        write_line(
+            f"{args.provider} task {args.task_id}: cancel requested (its next status says when it stopped)", sys.stdout
+        )
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    try:
+        with make_client(args.provider, args) as client:
+            tasks = client.list_tasks()
+    except TaskpollError as error:
+        return report_error(error, args)
+    if args.json:
+        print(strict_json({"tasks": [task.to_dict() for task in tasks], "error": None}))
+    else:
+        for task in tasks:
+            write_line(describe(task), sys.stdout)
+    return EXIT_OK
+
+
 def cmd_resume(args: argparse.Namespace) -> int:
     try:
         provider = decode(args.token).provider
@@ -416,6 +523,59 @@ def build_parser() -> argparse.ArgumentParser:
     )
     wait.set_defaults(run=cmd_wait)
 
+    def submit_parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = commands.add_parser(
+            name,
+            parents=[client_options],
+            help=help_text,
+            description=help_text + ". INPUT is the document's path for aryn and unsiloed, and the request "
+            "as JSON (the text, @file.json, or - for stdin) for artos, veza and notion.",
+            epilog=EXIT_CODES_HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
+        command.add_argument("input", nargs="?", metavar="INPUT", help="a document's path, or the request as JSON")
+        command.add_argument("--url", metavar="URL", help="aryn, unsiloed: the document's URL instead of a file")
+        command.add_argument(
+            "--options", metavar="JSON", help="aryn, unsiloed: the partition/parse options as JSON (or @file.json)"
+        )
+        command.add_argument("--webhook-url", metavar="URL", help="aryn: the URL Aryn calls when the task stops")
+        command.add_argument("--page-id", metavar="ID", help="notion: update this page's Markdown (INPUT: the update)")
+        return command
+
+    submit = submit_parser("submit", "start a task and print it, without waiting")
+    submit.set_defaults(run=cmd_submit)
+    run = submit_parser("run", "start a task and wait until it is done")
+    run.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=600.0,
+        metavar="SECONDS",
+        help="give up after this long, submit included (default 600; 'none' waits forever)",
+    )
+    run.set_defaults(run=cmd_run)
+
+    cancel = commands.add_parser(
+        "cancel",
+        parents=[client_options],
+        help="ask the provider to cancel a task (aryn)",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cancel.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
+    cancel.add_argument("task_id", metavar="TASK_ID")
+    cancel.set_defaults(run=cmd_cancel)
+
+    listing = commands.add_parser(
+        "list",
+        parents=[client_options],
+        help="list the account's tasks (aryn)",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    listing.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
+    listing.set_defaults(run=cmd_list)
+
     resume = commands.add_parser(
         "resume",
         parents=[client_options],
@@ -433,7 +593,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     resume.set_defaults(run=cmd_resume)
 
-    demo = commands.add_parser("demo", help="wait on tasks of all five providers against the local simulator")
+    demo = commands.add_parser(
+        "demo", help="submit and wait on tasks of all five providers against the local simulator"
+    )
     demo.set_defaults(run=cmd_demo)
 
     simulate = commands.add_parser(

@@ -7,6 +7,7 @@ from .async_task_operation import AsyncTaskOperation
 from .async_task_operation_surface import AsyncTaskOperationSurface
 from .async_task_succeeded import AsyncTaskSucceeded
 from .async_task_succeeded_result import AsyncTaskSucceededResult
+from .content_update import ContentUpdate
 from .create_page_notion_version import CreatePageNotionVersion
 from .create_page_request import CreatePageRequest
 from .create_page_request_children_item import CreatePageRequestChildrenItem
@@ -20,10 +21,18 @@ from .create_page_request_template import CreatePageRequestTemplate
 from .error import Error
 from .error_additional_data import ErrorAdditionalData
 from .error_code import ErrorCode
+from .insert_content import InsertContent
 from .page import Page
+from .page_markdown import PageMarkdown
 from .page_parent import PageParent
 from .page_properties import PageProperties
+from .replace_content import ReplaceContent
+from .replace_content_range import ReplaceContentRange
 from .retrieve_async_task_notion_version import RetrieveAsyncTaskNotionVersion
+from .update_content import UpdateContent
+from .update_page_markdown_notion_version import UpdatePageMarkdownNotionVersion
+from .update_page_markdown_request import UpdatePageMarkdownRequest
+from .update_page_markdown_request_type import UpdatePageMarkdownRequestType
 
 __all__ = (
     "AsyncTaskFailed",
@@ -33,6 +42,7 @@ __all__ = (
     "AsyncTaskOperationSurface",
     "AsyncTaskSucceeded",
     "AsyncTaskSucceededResult",
+    "ContentUpdate",
     "CreatePageNotionVersion",
     "CreatePageRequest",
     "CreatePageRequestChildrenItem",
@@ -46,8 +56,16 @@ __all__ = (
     "Error",
     "ErrorAdditionalData",
     "ErrorCode",
+    "InsertContent",
     "Page",
+    "PageMarkdown",
     "PageParent",
     "PageProperties",
+    "ReplaceContent",
+    "ReplaceContentRange",
     "RetrieveAsyncTaskNotionVersion",
+    "UpdateContent",
+    "UpdatePageMarkdownNotionVersion",
+    "UpdatePageMarkdownRequest",
+    "UpdatePageMarkdownRequestType",
 )

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, Unset
+from ..types import UNSET, File, FileTypes, Unset
 
 T = TypeVar("T", bound="ParseCreateRequest")
 
@@ -20,8 +20,6 @@ class ParseCreateRequest:
     Provide either `file` (binary upload) or `url` (presigned/public URL) — not both.
 
         Attributes:
-            file (File): Document file to process. Required if `url` is not provided.
-                Supported formats: PDF, PNG, JPEG, TIFF, PPT, PPTX, DOC, DOCX, XLS, XLSX.
             chunk_processing (None | str | Unset): JSON object for chunk processing configuration.
             detect_checkboxes (bool | None | Unset): Detect checkboxes using Swin Transformer Detection API. Defaults to
                 `false`. Default: False.
@@ -36,6 +34,8 @@ class ParseCreateRequest:
                 `false`. Default: False.
             extract_links (bool | None | Unset): Attach hyperlink URLs from PDF annotations to OCR results. Defaults to
                 `false`. Default: False.
+            file (File | Unset): Document file to process. Required if `url` is not provided.
+                Supported formats: PDF, PNG, JPEG, TIFF, PPT, PPTX, DOC, DOCX, XLS, XLSX.
             keep_segment_types (None | str | Unset): Filter output to include only the specified segment types (comma-
                 separated).
                 Example: `"table,picture"`. Use `"all"` to include everything. Defaults to `"all"`. Default: 'all'.
@@ -80,7 +80,6 @@ class ParseCreateRequest:
                 Defaults to `false`. Default: False.
     """
 
-    file: File
     chunk_processing: None | str | Unset = UNSET
     detect_checkboxes: bool | None | Unset = False
     error_handling: None | str | Unset = "Continue"
@@ -88,6 +87,7 @@ class ParseCreateRequest:
     extract_charts: bool | None | Unset = False
     extract_colors: bool | None | Unset = False
     extract_links: bool | None | Unset = False
+    file: File | Unset = UNSET
     keep_segment_types: None | str | Unset = "all"
     llm_processing: None | str | Unset = UNSET
     merge_tables: bool | None | Unset = False
@@ -107,8 +107,6 @@ class ParseCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file.to_tuple()
-
         chunk_processing: None | str | Unset
         if isinstance(self.chunk_processing, Unset):
             chunk_processing = UNSET
@@ -150,6 +148,10 @@ class ParseCreateRequest:
             extract_links = UNSET
         else:
             extract_links = self.extract_links
+
+        file: FileTypes | Unset = UNSET
+        if not isinstance(self.file, Unset):
+            file = self.file.to_tuple()
 
         keep_segment_types: None | str | Unset
         if isinstance(self.keep_segment_types, Unset):
@@ -249,11 +251,7 @@ class ParseCreateRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "file": file,
-            }
-        )
+        field_dict.update({})
         if chunk_processing is not UNSET:
             field_dict["chunk_processing"] = chunk_processing
         if detect_checkboxes is not UNSET:
@@ -268,6 +266,8 @@ class ParseCreateRequest:
             field_dict["extract_colors"] = extract_colors
         if extract_links is not UNSET:
             field_dict["extract_links"] = extract_links
+        if file is not UNSET:
+            field_dict["file"] = file
         if keep_segment_types is not UNSET:
             field_dict["keep_segment_types"] = keep_segment_types
         if llm_processing is not UNSET:
@@ -305,8 +305,6 @@ class ParseCreateRequest:
 
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
-
-        files.append(("file", self.file.to_tuple()))
 
         if not isinstance(self.chunk_processing, Unset):
             if isinstance(self.chunk_processing, str):
@@ -349,6 +347,9 @@ class ParseCreateRequest:
                 files.append(("extract_links", (None, str(self.extract_links).encode(), "text/plain")))
             else:
                 files.append(("extract_links", (None, str(self.extract_links).encode(), "text/plain")))
+
+        if not isinstance(self.file, Unset):
+            files.append(("file", self.file.to_tuple()))
 
         if not isinstance(self.keep_segment_types, Unset):
             if isinstance(self.keep_segment_types, str):
@@ -459,8 +460,6 @@ class ParseCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        file = File(payload=BytesIO(src_dict["file"]))
-
         chunk_processing = _parse_chunk_processing(src_dict.get("chunk_processing", UNSET))
 
         detect_checkboxes = _parse_detect_checkboxes(src_dict.get("detect_checkboxes", UNSET))
@@ -474,6 +473,13 @@ class ParseCreateRequest:
         extract_colors = _parse_extract_colors(src_dict.get("extract_colors", UNSET))
 
         extract_links = _parse_extract_links(src_dict.get("extract_links", UNSET))
+
+        _file = src_dict.get("file", UNSET)
+        file: File | Unset
+        if isinstance(_file, Unset):
+            file = UNSET
+        else:
+            file = File(payload=BytesIO(_file))
 
         keep_segment_types = _parse_keep_segment_types(src_dict.get("keep_segment_types", UNSET))
 
@@ -512,7 +518,6 @@ class ParseCreateRequest:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_create_request = cls(
-            file=file,
             chunk_processing=chunk_processing,
             detect_checkboxes=detect_checkboxes,
             error_handling=error_handling,
@@ -520,6 +525,7 @@ class ParseCreateRequest:
             extract_charts=extract_charts,
             extract_colors=extract_colors,
             extract_links=extract_links,
+            file=file,
             keep_segment_types=keep_segment_types,
             llm_processing=llm_processing,
             merge_tables=merge_tables,
@@ -560,7 +566,6 @@ class ParseCreateRequest:
 
 _KNOWN_KEYS = frozenset(
     {
-        "file",
         "chunk_processing",
         "detect_checkboxes",
         "error_handling",
@@ -568,6 +573,7 @@ _KNOWN_KEYS = frozenset(
         "extract_charts",
         "extract_colors",
         "extract_links",
+        "file",
         "keep_segment_types",
         "llm_processing",
         "merge_tables",

@@ -1,6 +1,7 @@
-"""One adapter module per provider; each re-exports the generated models its `Task.result` uses.
+"""One adapter module per provider; each re-exports the generated models its `Task.result` uses
+and the request models its `submit` takes.
 
-    from taskpoll.providers.aryn import PartitionerResponse, Element
+    from taskpoll.providers.aryn import PartitionerResponse, Element, PartitionOptions
 
 A module here whose name does not start with `_` is a provider: adding one (plus its spec and its
 simulator behaviour) is all it takes to support a sixth. `names()` lists them without importing

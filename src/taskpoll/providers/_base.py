@@ -13,7 +13,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -34,7 +34,9 @@ from .._errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
+    SubmitOutcomeUnknownError,
     TaskpollError,
+    UnsupportedOperationError,
 )
 from .._http import BodyTooLarge
 from .._policy import PollPolicy
@@ -42,6 +44,7 @@ from .._task import Task, TaskError, TaskState
 
 R = TypeVar("R")
 M = TypeVar("M")
+T = TypeVar("T")
 logger = logging.getLogger("taskpoll")
 
 # What the generated parsers (and JSON decoding) raise when a body does not fit: a bare KeyError for
@@ -241,6 +244,35 @@ class Lenient(Generic[M]):
         return ValueError(f"{key} does not fit")
 
 
+# Transport errors after which the request provably never left: no connection was made (or none was
+# free in the pool), so nothing was written. Only these are retried for a request that is not idempotent.
+NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def sent_nothing(error: httpx.HTTPError) -> bool:
+    return isinstance(error, NOTHING_SENT)
+
+
+@attrs.frozen
+class Call(Generic[T]):
+    """One request that is not a status poll (a submit, a cancel, a list) and how its answer reads.
+
+    `request` is what the generated `_get_kwargs` built (method, url, params, headers, and `json` or
+    `files`); `read` turns a 2xx answer into the value the client returns (it may raise any of
+    PARSE_ERRORS: the answer does not fit). `idempotent` is False for anything that creates or changes
+    a task: such a call is retried only when its request provably never left.
+    """
+
+    operation: str
+    request: Mapping[str, Any]
+    read: Callable[[httpx.Response], T]
+    idempotent: bool = False
+    task_id: str | None = None
+    # Error statuses after which the provider documents that the same request may be sent again (it
+    # was refused, not acted on): Notion's 429 and 529. Waited as its Retry-After says.
+    retry_statuses: frozenset[int] = frozenset()
+
+
 class Provider(Generic[R]):
     """One provider's adapter. Subclasses set the class attributes and implement `status_kwargs`,
     `parse_ok`, `raw_status` and, when their error bodies differ from the common shapes, `error_details`.
@@ -279,6 +311,60 @@ class Provider(Generic[R]):
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
         raise NotImplementedError
 
+    # The rest of a task's life: submit, cancel, list (adapters override what their provider has) --
+
+    def submit_call(self, *args: Any, **kwargs: Any) -> Call[Task[R]]:
+        """The request that starts a task, built and checked (bad input raises before anything is sent)."""
+        raise self.unsupported("submit", "taskpoll cannot start its tasks")
+
+    def cancel_call(self, task_id: str) -> Call[None]:
+        raise self.unsupported("cancel", "its API has no cancel endpoint")
+
+    def list_call(self) -> Call[list[Task[R]]]:
+        raise self.unsupported("list_tasks", "its API has no endpoint that lists tasks")
+
+    def unsupported(self, operation: str, why: str) -> UnsupportedOperationError:
+        return UnsupportedOperationError(
+            f"{self.title} has no {operation}: {why}", operation=operation, provider=self.name
+        )
+
+    def read_call(self, call: Call[T], reply: Any) -> T:
+        """A driver's reply to a Call as its value, or the TaskpollError it means (never retried here)."""
+        if reply.error is not None:
+            error: httpx.HTTPError = reply.error
+            if not call.idempotent and not sent_nothing(error) and not isinstance(error, BodyTooLarge):
+                reason = str(error) or type(error).__name__
+                raise SubmitOutcomeUnknownError(
+                    f"{call.operation}: no answer ({reason}); the request may have reached {self.title}, so it "
+                    "was not sent again",
+                    provider=self.name,
+                    task_id=call.task_id,
+                ) from None
+            raise self.transport_error(call.task_id, error) from None
+        response: httpx.Response = reply.response
+        if not 200 <= response.status_code < 300:
+            raise self.error(call.task_id, response)
+        try:
+            return call.read(response)
+        except InvalidTaskIdError as exc:  # the server's id, not the caller's: the answer does not fit
+            raise self.invalid(call.task_id, response, f"{call.operation}: the answer's task id: {exc}") from None
+        except TaskpollError:
+            raise
+        except PARSE_ERRORS as exc:
+            raise self.invalid(call.task_id, response, f"{call.operation}: {describe(exc)}") from exc
+
+    def accepted(self, response: httpx.Response, task_id: object, status: str, **fields: Any) -> Task[R]:
+        """The Task a create answer stands for: its id checked, PENDING unless `fields` say otherwise."""
+        if not isinstance(task_id, str):
+            raise TypeError(f"the answer's task id is {type(task_id).__name__}, not a string")
+        check_task_id(task_id)
+        fields.setdefault("state", TaskState.PENDING)
+        try:
+            data = json.loads(response.content)
+        except ValueError:
+            data = None
+        return self.task(task_id, response, data, status=status, **fields)
+
     # Answers ----------------------------------------------------------------------------------
 
     def read(self, task_id: str, reply: Any) -> Task[R]:
@@ -287,7 +373,7 @@ class Provider(Generic[R]):
             raise self.transport_error(task_id, reply.error)
         return self.parse(task_id, reply.response)
 
-    def transport_error(self, task_id: str, error: httpx.HTTPError) -> TaskpollError:
+    def transport_error(self, task_id: str | None, error: httpx.HTTPError) -> TaskpollError:
         if isinstance(error, BodyTooLarge):
             return ResponseTooLargeError(
                 f"its body is longer than max_response_bytes={error.limit} (decoded)",
@@ -383,7 +469,7 @@ class Provider(Generic[R]):
     def failed(self, message: str | None, code: object = None) -> TaskError:
         return TaskError(message or "the provider gave no reason", None if code is None else str(code))
 
-    def invalid(self, task_id: str, response: httpx.Response, why: str) -> ResponseValidationError:
+    def invalid(self, task_id: str | None, response: httpx.Response, why: str) -> ResponseValidationError:
         return ResponseValidationError(
             why,
             provider=self.name,
@@ -395,7 +481,7 @@ class Provider(Generic[R]):
 
     # Errors -----------------------------------------------------------------------------------
 
-    def error(self, task_id: str, response: httpx.Response) -> APIError:
+    def error(self, task_id: str | None, response: httpx.Response) -> APIError:
         status = response.status_code
         try:
             message, code, request_id = self.error_details(response)

@@ -17,23 +17,107 @@ A failed task's code is `status_code`, or, when the body has none (older outputs
 
 A 403 whose reason says the plan must be upgraded is a PermissionDeniedError; the key problems
 ("No Aryn API key provided", "Invalid ...", "Expired ...") are AuthenticationError.
+
+Submit, cancel, list (issue 15):
+
+- `client.submit(file, options=PartitionOptions(...), webhook_url=...)` posts the document as
+  multipart/form-data to `POST /v1/async/submit/document/partition` (parts `file` or `file_url`, and
+  `options` as JSON; aryn-ai/docs@88820f0 api-reference/endpoint/docparse/openapi.json). `file` is a
+  path, bytes or a binary file object (read into memory first, so a missing or unreadable file fails
+  before anything is sent), or a ready `PartitionRequest`; `file_url=` instead asks Aryn to fetch it.
+  `options` is a `PartitionOptions` or a dict of its fields, checked field by field. `webhook_url`
+  becomes the `X-Aryn-Webhook` header: Aryn POSTs `{"done": [{"task_id": ...}]}` there when the task
+  stops. The 202 answer's `task_id` becomes a PENDING Task whose status is "202".
+  "Each account is allowed 1000 tasks to run at a time" (aryn-ai/docs@88820f0 sdk-reference/partition.mdx
+  l.112): a submit past the cap is refused with 429, a RateLimitError, and is not retried.
+- `client.cancel(task_id)`: `POST /v1/async/cancel/{task_id}` (200, empty). A task can be cancelled once;
+  a second cancel, or one of an unknown task, is a NotFoundError. Waiting on a cancelled task raises
+  NotFoundError: Aryn then answers its result with 404 ("will throw an exception", partition.mdx l.222);
+  `list_tasks()` still shows it, CANCELED.
+- `client.list_tasks()`: `GET /v1/async/list`, one Task per entry (no result), its status the word Aryn
+  sent. The words differ between Aryn's OpenAPI (done/abort/cancel/run/queue), its SDK
+  (queued/running/done/cancelled) and its tutorial (pending); all of them are read, case-insensitively,
+  and any other word is UNKNOWN (a `state` key, as the SDK's docstring shows, is read too). `done`
+  covers failed partitions too (only the result says which).
 """
 
 from __future__ import annotations
 
+import io
+import json
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import httpx
+from taskpoll_aryn_api.api.partition import field_async_partition_document_cancel_v1 as _cancel
+from taskpoll_aryn_api.api.partition import field_async_partition_document_list_v1 as _list
 from taskpoll_aryn_api.api.partition import field_async_partition_document_status_v1 as _status
-from taskpoll_aryn_api.models import Element, ElementProperties, PartitionerResponse, StatusPathFilter
-from taskpoll_aryn_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
+from taskpoll_aryn_api.api.partition import field_async_partition_document_submit_v1 as _submit
+from taskpoll_aryn_api.models import (
+    CancelPathFilter,
+    Element,
+    ElementProperties,
+    ListPathFilter,
+    PartitionerResponse,
+    PartitionOptions,
+    PartitionOptionsChunkingOptions,
+    PartitionOptionsChunkingOptionsStrategy,
+    PartitionOptionsChunkingOptionsTokenizer,
+    PartitionOptionsExtractImageFormat,
+    PartitionOptionsImageExtractionOptions,
+    PartitionOptionsMarkdownOptions,
+    PartitionOptionsOCRLanguage,
+    PartitionOptionsOutputFormat,
+    PartitionOptionsOutputLabelOptions,
+    PartitionOptionsPipeline,
+    PartitionOptionsPropertyExtractionOptions,
+    PartitionOptionsTableExtractionOptions,
+    PartitionOptionsTableMode,
+    PartitionOptionsTextExtractionOptions,
+    PartitionOptionsTextModeType0,
+    PartitionOptionsTextModeType1,
+    PartitionOptionsThresholdType0,
+    PartitionRequest,
+    StatusPathFilter,
+    TaskListStatus,
+)
+from taskpoll_aryn_api.types import UNSET, File, Unset  # re-exported: optional fields are X | None | Unset
 
-from .._errors import APIError, AuthenticationError, PermissionDeniedError
+from .._errors import APIError, AuthenticationError, ConfigurationError, PermissionDeniedError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Lenient, Provider
+from ._base import Call, Lenient, Provider, check_task_id
+from ._inputs import check_fields, check_url, model_of, read_document
 
-__all__ = ["PROVIDER", "UNSET", "Element", "ElementProperties", "PartitionerResponse", "Unset"]
+__all__ = [
+    "PROVIDER",
+    "UNSET",
+    "Element",
+    "ElementProperties",
+    "File",
+    "PartitionOptions",
+    "PartitionOptionsChunkingOptions",
+    "PartitionOptionsChunkingOptionsStrategy",
+    "PartitionOptionsChunkingOptionsTokenizer",
+    "PartitionOptionsExtractImageFormat",
+    "PartitionOptionsImageExtractionOptions",
+    "PartitionOptionsMarkdownOptions",
+    "PartitionOptionsOCRLanguage",
+    "PartitionOptionsOutputFormat",
+    "PartitionOptionsOutputLabelOptions",
+    "PartitionOptionsPipeline",
+    "PartitionOptionsPropertyExtractionOptions",
+    "PartitionOptionsTableExtractionOptions",
+    "PartitionOptionsTableMode",
+    "PartitionOptionsTextExtractionOptions",
+    "PartitionOptionsTextModeType0",
+    "PartitionOptionsTextModeType1",
+    "PartitionOptionsThresholdType0",
+    "PartitionRequest",
+    "PartitionerResponse",
+    "TaskListStatus",
+    "Unset",
+]
 
 _RESULT: Lenient[PartitionerResponse] = Lenient(PartitionerResponse, lists={"elements": Lenient(Element)})
 
@@ -52,12 +136,91 @@ class Aryn(Provider[PartitionerResponse]):
         # The list endpoint's task_status (done covers failed partitions too: the result says which).
         "list": {
             "queue": TaskState.PENDING,
+            "queued": TaskState.PENDING,
+            "pending": TaskState.PENDING,
             "run": TaskState.RUNNING,
+            "running": TaskState.RUNNING,
             "done": TaskState.SUCCEEDED,
             "abort": TaskState.FAILED,
             "cancel": TaskState.CANCELED,
+            "cancelled": TaskState.CANCELED,
         },
     }
+
+    # Submit, cancel, list -----------------------------------------------------------------------
+
+    def submit_call(
+        self,
+        file: object = None,
+        *,
+        file_url: str | None = None,
+        options: PartitionOptions | Mapping[str, Any] | None = None,
+        webhook_url: str | None = None,
+        filename: str | None = None,
+    ) -> Call[Task[PartitionerResponse]]:
+        """Partition a document asynchronously: a path, bytes, a binary file object, or `file_url=`."""
+        if isinstance(file, PartitionRequest):
+            if file_url is not None or options is not None or filename is not None:
+                raise ConfigurationError("a PartitionRequest already holds the file, file_url and options")
+            request = file
+            check_fields(request, "request")
+            if isinstance(request.file, Unset) == isinstance(request.file_url, Unset):
+                raise ConfigurationError("a PartitionRequest needs a file or a file_url (not both)")
+        else:
+            if file is None and file_url is None:
+                raise ConfigurationError("give a document (a path, bytes or a binary file object) or a file_url")
+            if file is not None and file_url is not None:
+                raise ConfigurationError("give a document or a file_url, not both")
+            opts = model_of(options, PartitionOptions, "options", required=False)
+            request = PartitionRequest(options=UNSET if opts is None else opts)
+            if file_url is not None:
+                request.file_url = check_url(file_url, "file_url")
+            else:
+                name, data, mime = read_document(file, filename)
+                request.file = File(payload=io.BytesIO(data), file_name=name, mime_type=mime)
+        webhook = UNSET if webhook_url is None else check_url(webhook_url, "webhook_url")
+        kwargs = _submit._get_kwargs(body=request, x_aryn_webhook=webhook)
+        if isinstance(request.file, File) and isinstance(request.file.payload, io.BytesIO):
+            # Bytes, not the stream: the same body can be sent again after a connection that never opened.
+            payload = request.file.payload.getvalue()
+            kwargs["files"] = [
+                (part, (request.file.file_name, payload, request.file.mime_type)) if part == "file" else (part, value)
+                for part, value in kwargs["files"]
+            ]
+        return Call("submit", kwargs, self._read_submit)
+
+    def _read_submit(self, response: httpx.Response) -> Task[PartitionerResponse]:
+        data = json.loads(response.content)
+        if not isinstance(data, dict):
+            raise TypeError("the answer is not a JSON object")
+        return self.accepted(response, data["task_id"], str(response.status_code))
+
+    def cancel_call(self, task_id: str) -> Call[None]:
+        task_id = check_task_id(task_id)
+        kwargs = _cancel._get_kwargs(task_id, path_filter=CancelPathFilter.VALUE_0)
+        return Call("cancel", kwargs, lambda response: None, task_id=task_id)
+
+    def list_call(self) -> Call[list[Task[PartitionerResponse]]]:
+        return Call(
+            "list_tasks", _list._get_kwargs(path_filter=ListPathFilter.VALUE_0), self._read_list, idempotent=True
+        )
+
+    def _read_list(self, response: httpx.Response) -> list[Task[PartitionerResponse]]:
+        data = json.loads(response.content)
+        tasks = data["tasks"] if isinstance(data, dict) else None
+        if not isinstance(tasks, dict):
+            raise TypeError("tasks is not an object")
+        listed = []
+        words = self.vocabularies["list"]
+        for task_id, entry in tasks.items():
+            # `task_status` as published; the SDK's docstring shows the same word under `state`
+            # (aryn-ai/aryn-sdk@1822e2b aryn_sdk/client/partition.py l.931).
+            word = entry.get("task_status", entry.get("state")) if isinstance(entry, dict) else None
+            if not isinstance(word, str):
+                raise TypeError(f"task {task_id!r} has no task_status string")
+            state = words.get(word.strip().lower(), TaskState.UNKNOWN)
+            listed.append(self.task(check_task_id(task_id), response, entry, state=state, status=word))
+        return listed
 
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
         return _status._get_kwargs(task_id, path_filter=StatusPathFilter.VALUE_0)
@@ -101,7 +264,7 @@ class Aryn(Provider[PartitionerResponse]):
     def raw_status(self, data: Any) -> object:
         return None  # the state is the HTTP status, never a body field
 
-    def error(self, task_id: str, response: httpx.Response) -> APIError:
+    def error(self, task_id: str | None, response: httpx.Response) -> APIError:
         err = super().error(task_id, response)
         if isinstance(err, AuthenticationError) and "upgrade your account plan" in str(err.message).lower():
             # partition.mdx l.103: "This async action requires you to upgrade your account plan".

@@ -13,29 +13,73 @@ sent, and what of a succeeded task does not fit the spec is named in `Task.resul
 as sent is `Task.raw`). A failed task's reason comes from its `error` object, whatever else it holds.
 
 `Task.result` is the generated `AsyncTaskSucceeded` (its `result` holds the operation's answer).
+
+Submit (issue 15), two operations that may run in the background:
+
+- `client.submit(CreatePageRequest(parent=..., markdown=...))` (or a dict of its fields):
+  `POST /v1/pages` with `allow_async: true` unless the request sets it (notion-sdk-js@9060802
+  src/api-endpoints/pages.ts, `CreatePageBodyParameters.allow_async`: "Only supported when markdown
+  is provided", so a request with allow_async and no markdown is refused before sending).
+- `client.submit(UpdatePageMarkdownRequest(type_=..., replace_content=...), page_id=...)`:
+  `PATCH /v1/pages/{page_id}/markdown` with `allow_async: true` unless set (pages.ts l.759-762,
+  845-860; added to specs/notion.yaml).
+
+A submit refused with 429 `rate_limited` or 529 `service_overload` is sent again after its
+Retry-After (at most twice, within the submit's timeout), as Notion's own client does for every
+method (src/Client.ts `canRetry`); a 500 or a lost answer is not.
+
+Either may answer 202 with an in-progress async_task (the Task to wait on, read like a status
+answer) or 200 with the finished answer (a page, or the page's Markdown). A 200 becomes a Task that is
+already SUCCEEDED, with status "200" and the page's id as its id, and `Task.result` an
+`AsyncTaskSucceeded` built for it whose `result` holds that answer: the same place an async task keeps
+it, so `task.result.result` is the page either way (its `status_url` is "", there being no async task
+to poll; `Task.raw` is the body as sent). `run(...)` returns such a Task at once. Notion has no cancel
+and no task list: `cancel` and `list_tasks` raise UnsupportedOperationError.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
+import attrs
 import httpx
 from taskpoll_notion_api.api.async_tasks import retrieve_async_task as _status
+from taskpoll_notion_api.api.pages import create_page as _create
+from taskpoll_notion_api.api.pages import update_page_markdown as _update
 from taskpoll_notion_api.models import (
     AsyncTaskFailed,
     AsyncTaskInProgress,
+    AsyncTaskOperation,
+    AsyncTaskOperationSurface,
     AsyncTaskSucceeded,
     AsyncTaskSucceededResult,
+    ContentUpdate,
+    CreatePageNotionVersion,
+    CreatePageRequest,
+    CreatePageRequestParent,
+    CreatePageRequestProperties,
+    InsertContent,
+    Page,
+    PageMarkdown,
+    ReplaceContent,
+    ReplaceContentRange,
     RetrieveAsyncTaskNotionVersion,
+    UpdateContent,
+    UpdatePageMarkdownNotionVersion,
+    UpdatePageMarkdownRequest,
+    UpdatePageMarkdownRequestType,
 )
 from taskpoll_notion_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
-from .._errors import APIError, RateLimitError
+from .._errors import APIError, ConfigurationError, RateLimitError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Lenient, Provider, generic_message, json_field, parse_time
+from ._base import Call, Lenient, Provider, check_task_id, generic_message, json_field, parse_time
+from ._inputs import model_of
 
 __all__ = [
     "NOTION_VERSION",
@@ -45,10 +89,26 @@ __all__ = [
     "AsyncTaskInProgress",
     "AsyncTaskSucceeded",
     "AsyncTaskSucceededResult",
+    "ContentUpdate",
+    "CreatePageRequest",
+    "CreatePageRequestParent",
+    "CreatePageRequestProperties",
+    "InsertContent",
+    "Page",
+    "PageMarkdown",
+    "ReplaceContent",
+    "ReplaceContentRange",
     "Unset",
+    "UpdateContent",
+    "UpdatePageMarkdownRequest",
+    "UpdatePageMarkdownRequestType",
 ]
 
 NOTION_VERSION = RetrieveAsyncTaskNotionVersion.VALUE_0.value
+# A 429 rate_limited or 529 service_overload refused the request: Notion's own client resends those
+# "for every HTTP method", POST included ("the server explicitly asks us to retry";
+# notion-sdk-js@9060802 src/Client.ts, canRetry), after the Retry-After. A submit does the same.
+_REFUSED = frozenset({429, 529})
 RESULT = Lenient(AsyncTaskSucceeded)
 
 
@@ -75,6 +135,74 @@ class Notion(Provider[AsyncTaskSucceeded]):
 
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
         return _status._get_kwargs(task_id, notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0)
+
+    def submit_call(
+        self,
+        request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any] | None = None,
+        *,
+        page_id: str | None = None,
+    ) -> Call[Task[AsyncTaskSucceeded]]:
+        """Create a page from Markdown, or (with `page_id`) update a page's Markdown; async when Notion allows."""
+        if page_id is not None or isinstance(request, UpdatePageMarkdownRequest):
+            if page_id is None:
+                raise ConfigurationError("an UpdatePageMarkdownRequest needs page_id=... (the page to update)")
+            page = check_task_id(page_id)
+            update = model_of(request, UpdatePageMarkdownRequest, "request")
+            assert update is not None
+            if isinstance(update.allow_async, Unset):
+                update = attrs.evolve(update, allow_async=True)
+            if isinstance(getattr(update, update.type_.value), Unset):
+                raise ConfigurationError(
+                    f"request.type is {update.type_.value!r}, but request.{update.type_.value} is not set"
+                )
+            kwargs = _update._get_kwargs(page, body=update, notion_version=UpdatePageMarkdownNotionVersion.VALUE_0)
+            name = "PATCH /v1/pages/{page_id}/markdown"
+            read = lambda response: self._read_submit(response, name)  # noqa: E731
+            return Call("submit", kwargs, read, task_id=page, retry_statuses=_REFUSED)
+        create = model_of(request, CreatePageRequest, "request")
+        assert create is not None
+        if isinstance(create.allow_async, Unset):
+            create = attrs.evolve(create, allow_async=True)
+        if create.allow_async and isinstance(create.markdown, Unset):
+            raise ConfigurationError("allow_async is only supported together with markdown (set request.markdown)")
+        kwargs = _create._get_kwargs(body=create, notion_version=CreatePageNotionVersion.VALUE_0)
+        return Call(
+            "submit", kwargs, lambda response: self._read_submit(response, "POST /v1/pages"), retry_statuses=_REFUSED
+        )
+
+    def _read_submit(self, response: httpx.Response, operation: str) -> Task[AsyncTaskSucceeded]:
+        data = json.loads(response.content)
+        if not isinstance(data, dict):
+            raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
+        if response.status_code == 202 or data.get("object") == "async_task":
+            task_id = data["id"]
+            if not isinstance(task_id, str):
+                raise TypeError("id is not a string")
+            return self.parse_ok(check_task_id(task_id), response, data)
+        # Finished at once: the answer is what an async task's `result` would hold.
+        page_id = data["id"]
+        if not isinstance(page_id, str):
+            raise TypeError("id is not a string")
+        now = datetime.now(UTC)
+        result = AsyncTaskSucceeded(
+            object_="async_task",
+            id=page_id,
+            status_url="",
+            created_time=now,
+            operation=AsyncTaskOperation(name=operation, surface=AsyncTaskOperationSurface.REST),
+            status="succeeded",
+            result=AsyncTaskSucceededResult.from_dict(data),
+        )
+        return self.task(
+            check_task_id(page_id),
+            response,
+            data,
+            state=TaskState.SUCCEEDED,
+            status=str(response.status_code),
+            result=result,
+            created_at=parse_time(data.get("created_time")),
+            finished_at=now,
+        )
 
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[AsyncTaskSucceeded]:
         # State strict: `status`, and for a task in progress its `poll_after_seconds`. The rest (the

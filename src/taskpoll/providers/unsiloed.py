@@ -20,38 +20,64 @@ A 429 "Rate limit exceeded" is a RateLimitError (retried as told); a 429 "Usage 
 billing cap, no Retry-After) and a 402 (no page credits left) are QuotaExceededError, not retried.
 
 `Task.result` is the generated `ParseGetResponse` of the finished job (chunks of typed segments).
+
+Submit (issue 15): `client.submit("report.pdf", options=ParseCreateRequest(merge_tables=True))` posts
+multipart/form-data to `POST /parse` with the document (a path, bytes or a binary file object, read
+first) or, instead, `url=` a presigned or public URL; exactly one of the two ("Provide either `file`
+or `url`, not both", docs_v2@738b442 api-reference/parser/openapi-v1.json; the published spec's
+`required: [file]` is corrected in specs/unsiloed.yaml). `options` is a `ParseCreateRequest` (its
+file/url left unset) or a dict of its fields. Booleans are sent as `true`/`false`, as unsiloed-sdk
+0.1.7 sends them (`str(merge_tables).lower()`), not as Python's `True`; a field set to None is left
+out. The 200 answer (`ParseCreateResponse`: job_id, status "Starting", ...) becomes the first Task.
+Submits count against the same 60 requests / 60 s as polls. A 402 or a 429 "Usage limit exceeded" is
+QuotaExceededError, never retried.
+
+Cancel and list: the parse-job API (`/parse`, `/parse/{job_id}`) documents neither. The Chunkr-style
+`GET /api/v1/task/{task_id}/cancel` and `GET /api/v1/tasks` of openapi-v1.json belong to the core
+task API, whose ids and availability on production are not documented as the parse jobs' (see
+research/providers.md, Unsiloed section 5): `cancel` and `list_tasks` raise UnsupportedOperationError.
 """
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import attrs
 import httpx
+from taskpoll_unsiloed_api.api.parse_vision_api_compatible import create_parse_task as _create
 from taskpoll_unsiloed_api.api.parse_vision_api_compatible import get_parse_task as _status
 from taskpoll_unsiloed_api.models import (
     BoundingBox,
     Chunk,
     JobStatus,
     OCRResult,
+    ParseCreateRequest,
+    ParseCreateResponse,
     ParseGetResponse,
     Segment,
     SegmentType,
 )
-from taskpoll_unsiloed_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
+from taskpoll_unsiloed_api.types import UNSET, File, Unset  # re-exported: optional fields are X | None | Unset
 
-from .._errors import APIError, QuotaExceededError
+from .._errors import APIError, ConfigurationError, QuotaExceededError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Lenient, Provider, generic_message, json_field, parse_time
+from ._base import Call, Lenient, Provider, generic_message, json_field, parse_time
+from ._inputs import check_fields, check_url, model_of, read_document
 
 __all__ = [
     "PROVIDER",
     "UNSET",
     "BoundingBox",
     "Chunk",
+    "File",
     "JobStatus",
     "OCRResult",
+    "ParseCreateRequest",
+    "ParseCreateResponse",
     "ParseGetResponse",
     "Segment",
     "SegmentType",
@@ -60,6 +86,17 @@ __all__ = [
 
 RESULT = Lenient(ParseGetResponse, lists={"chunks": Lenient(Chunk, lists={"segments": Lenient(Segment)})})
 USAGE_CAP = "usage limit exceeded"  # parse-document.mdx l.1175: the 429 body of the billing cap
+
+
+def _form_part(body: ParseCreateRequest, name: str, value: Any) -> tuple[str, Any]:
+    """One multipart part as Unsiloed reads it: booleans as `true`/`false`, the document as bytes."""
+    field = getattr(body, name, None)
+    if isinstance(field, bool):
+        return name, (None, b"true" if field else b"false", "text/plain")
+    if isinstance(field, File) and isinstance(field.payload, io.BytesIO):
+        # Bytes, not the stream: the same body can be sent again after a connection that never opened.
+        return name, (field.file_name, field.payload.getvalue(), field.mime_type)
+    return name, value
 
 
 class Unsiloed(Provider[ParseGetResponse]):
@@ -88,6 +125,52 @@ class Unsiloed(Provider[ParseGetResponse]):
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
         return _status._get_kwargs(task_id)
 
+    def submit_call(
+        self,
+        file: object = None,
+        *,
+        url: str | None = None,
+        options: ParseCreateRequest | Mapping[str, Any] | None = None,
+        filename: str | None = None,
+    ) -> Call[Task[ParseGetResponse]]:
+        """Create a parse job from a document (path, bytes, binary file object) or from `url=`."""
+        if isinstance(file, ParseCreateRequest):
+            if url is not None or options is not None or filename is not None:
+                raise ConfigurationError("a ParseCreateRequest already holds the file, url and options")
+            body = file
+            check_fields(body, "request")
+        else:
+            if file is None and url is None:
+                raise ConfigurationError("give a document (a path, bytes or a binary file object) or a url")
+            if file is not None and url is not None:
+                raise ConfigurationError("give a document or a url, not both")
+            body = model_of(options, ParseCreateRequest, "options", required=False) or ParseCreateRequest()
+            if not isinstance(body.file, Unset) or body.url not in (None, UNSET):
+                raise ConfigurationError("options carry no file or url: pass the document (or url=) itself")
+            if url is not None:
+                body = attrs.evolve(body, url=check_url(url, "url"))
+            else:
+                name, data, mime = read_document(file, filename)
+                body = attrs.evolve(body, file=File(payload=io.BytesIO(data), file_name=name, mime_type=mime))
+        has_file, has_url = not isinstance(body.file, Unset), body.url not in (None, UNSET)
+        if has_file == has_url:
+            raise ConfigurationError("a parse job takes a file or a url, exactly one of the two")
+        kwargs = _create._get_kwargs(body=body)
+        kwargs["files"] = [
+            _form_part(body, name, value) for name, value in kwargs["files"] if getattr(body, name, 0) is not None
+        ]
+        return Call("submit", kwargs, self._read_submit)
+
+    def _read_submit(self, response: httpx.Response) -> Task[ParseGetResponse]:
+        data = json.loads(response.content)
+        answer = ParseCreateResponse.from_dict(data)
+        status = answer.status
+        if not isinstance(status, str):
+            raise TypeError("status is not a string")
+        state = self.vocabularies["status"].get(status, TaskState.UNKNOWN)
+        created = parse_time(json_field(data, "created_at"))
+        return self.accepted(response, answer.job_id, status, state=state, created_at=created)
+
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[ParseGetResponse]:
         if not isinstance(data, dict):
             raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
@@ -114,7 +197,7 @@ class Unsiloed(Provider[ParseGetResponse]):
             fields["error"] = self.failed(message if isinstance(message, str) else None)
         return self.task(task_id, response, data, **fields)
 
-    def error(self, task_id: str, response: httpx.Response) -> APIError:
+    def error(self, task_id: str | None, response: httpx.Response) -> APIError:
         error = super().error(task_id, response)
         capped = response.status_code == 429 and USAGE_CAP in error.message.lower()
         if not (capped or response.status_code == 402):

@@ -14,7 +14,9 @@ Needs the `simulator` extra (`pip install 'taskpoll[simulator]'`) to serve over 
 
 The same is available over HTTP: `POST /_simulator/tasks` with
 `{"provider": "aryn", "steps": [{"state": "pending", "polls": 2}, {"state": "succeeded", "size": 100}]}`,
-`POST /_simulator/tasks/batch` (the same with a `count`), `GET /_simulator/requests`,
+`POST /_simulator/tasks/batch` (the same with a `count`), `POST /_simulator/next` (the lifecycle of
+the next task a client submits through the provider's own create endpoint, like `script_next`),
+`GET /_simulator/requests`,
 `POST /_simulator/faults`, `GET /_simulator/providers`, and `GET /_simulator/stats` (provider requests
 served and distinct client connections; `DELETE` answers the same and starts counting again).
 `SimulatorProcess` runs `taskpoll simulate` in a child process and drives it over that API.

@@ -126,6 +126,9 @@ class SimulatorApp:
         self._peers: set[str] = set()
         self._routes = self._build_routes()
         self._owners = {key: name for name, key in self.keys.items()}
+        # Lifecycles scripted for the next tasks a client creates through a provider's own create
+        # endpoint (`script_next`), used in order; after them, the provider's default lifecycle.
+        self._scripted: dict[str, list[tuple[tuple[Step, ...], tuple[Fault, ...]]]] = {name: [] for name in PROVIDERS}
 
     # Python API (thread-safe) -----------------------------------------------------------------
 
@@ -193,8 +196,24 @@ class SimulatorApp:
 
     # Backend for the providers' create/cancel/list endpoints ------------------------------------
 
+    def script_next(self, provider: str, steps: Sequence[Step], *, faults: Sequence[Fault] = ()) -> None:
+        """Give the next task a client creates for `provider` (its submit endpoint) this lifecycle and
+        these faults; scripts queue up and are used in order."""
+        sim = self._provider(provider)
+        chosen = tuple(steps)
+        if not chosen:
+            raise ScenarioError("a scripted lifecycle needs at least one step")
+        sim.check_steps(chosen)
+        with self._lock:
+            self._scripted[provider].append((chosen, tuple(faults)))
+
     def create(self, provider: str, task_id: str) -> SimTask:
-        self.create_task(provider, task_id=task_id)
+        with self._lock:
+            script = self._scripted[provider].pop(0) if self._scripted[provider] else None
+        if script is None:
+            self.create_task(provider, task_id=task_id)
+        else:
+            self.create_task(provider, script[0], task_id=task_id, faults=script[1])
         with self._lock:
             return self._tasks[(provider, task_id)]
 
@@ -451,6 +470,13 @@ class SimulatorApp:
                 provider, steps = str(data.get("provider")), parse_steps(data.get("steps"))
                 ids = [self.create_task(provider, steps) for _ in range(count)]
                 return Reply.json(201, {"provider": provider, "ids": ids, "base_url": f"http://{host}/{provider}"})
+            if (method, path) == ("POST", "next"):
+                data = json.loads(body or b"{}")
+                if not isinstance(data, dict):
+                    raise ScenarioError("the body is a JSON object")
+                provider = str(data.get("provider"))
+                self.script_next(provider, parse_steps(data.get("steps")), faults=parse_faults(data.get("faults")))
+                return Reply(204, b"", None)
             if (method, path) in (("GET", "stats"), ("DELETE", "stats")):
                 return Reply.json(200, self.stats(reset=method == "DELETE"))
             if (method, path) == ("GET", "requests"):

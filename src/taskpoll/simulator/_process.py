@@ -72,6 +72,13 @@ class SimulatorProcess:
         response.raise_for_status()
         return [str(task_id) for task_id in response.json()["ids"]]
 
+    def script_next(self, provider: str, steps: Sequence[Step], *, faults: Sequence[Fault] = ()) -> None:
+        """Script the lifecycle (and faults) of the next task a client submits to `provider`."""
+        body: dict[str, Any] = {"provider": provider, "steps": [s.to_json() for s in steps]}
+        if faults:
+            body["faults"] = [_fault_json(f) for f in faults]
+        self.http.post("/_simulator/next", json=body).raise_for_status()
+
     def set_faults(self, faults: Sequence[Fault]) -> None:
         self.http.post("/_simulator/faults", json={"faults": [_fault_json(f) for f in faults]}).raise_for_status()
 

@@ -152,6 +152,10 @@ class Simulator:
         """Script a task and return its id. With no steps, the provider's default lifecycle is used."""
         return self.app.create_task(provider, steps, task_id=task_id, faults=faults)
 
+    def script_next(self, provider: str, steps: Sequence[Step], *, faults: Sequence[Fault] = ()) -> None:
+        """Script the lifecycle (and faults) of the next task a client submits to `provider`."""
+        self.app.script_next(provider, steps, faults=faults)
+
     def set_faults(self, faults: Sequence[Fault]) -> None:
         self.app.set_faults(faults)
 

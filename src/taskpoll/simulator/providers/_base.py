@@ -8,6 +8,8 @@ Framework-free: a provider turns a task and a step into a `Reply`; the ASGI app 
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import json
 import random
 import re
@@ -196,6 +198,29 @@ def multipart_fields(request: Incoming) -> set[str]:
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         return set()
     return {name.decode() for name in re.findall(rb'form-data; name="([^"]+)"', request.body, re.IGNORECASE)}
+
+
+def multipart_parts(request: Incoming) -> dict[str, bytes] | None:
+    """The parts of a multipart/form-data body by name (the last of a repeated name), or None when
+    the body is not multipart or does not parse."""
+    content_type = request.headers.get("content-type", "")
+    if not content_type.startswith("multipart/form-data"):
+        return None
+    try:
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + request.body
+        )
+    except (ValueError, UnicodeEncodeError):
+        return None
+    if not message.is_multipart():
+        return None
+    parts: dict[str, bytes] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes):
+            parts[name] = payload
+    return parts
 
 
 def route(pattern: str) -> re.Pattern[str]:

@@ -7,7 +7,7 @@ import secrets
 import uuid
 import zlib
 from typing import Any, ClassVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .._scenario import SimTask, Step
 from ._base import (
@@ -71,7 +71,10 @@ class Notion(ProviderSim):
         return route("/v1/async_tasks/{id}")
 
     def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
-        return [("POST", route("/v1/pages"), "create_page")]
+        return [
+            ("POST", route("/v1/pages"), "create_page"),
+            ("PATCH", route("/v1/pages/{id}/markdown"), "update_markdown"),
+        ]
 
     # The operation as the sources show it: with `surface` (the 202 example of retrieve-async-task,
     # notion-sdk-js async-tasks.ts), as `rest` or `mcp`, or with `name` only (the reference's own
@@ -122,6 +125,44 @@ class Notion(ProviderSim):
             return Reply.json(202, body)
         page_id = str(uuid.uuid4())
         return Reply.json(200, notion_page(page_id, iso(ctx.now_wall)))
+
+    # PATCH /v1/pages/{page_id}/markdown: each update type and the field its parameters must carry.
+    UPDATES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "insert_content": ("content",),
+        "replace_content_range": ("content", "content_range"),
+        "update_content": ("content_updates",),
+        "replace_content": ("new_str",),
+    }
+
+    def update_markdown(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+        data = json_object(request)
+        if data is None:
+            return Reply.json(400, notion_error(400, "invalid_json", "Error parsing JSON body."))
+        kind = data.get("type")
+        if kind not in self.UPDATES:
+            message = f"body.type should be one of {', '.join(self.UPDATES)}."
+            return Reply.json(400, notion_error(400, "validation_error", message))
+        params = data.get(kind)
+        if not isinstance(params, dict) or any(key not in params for key in self.UPDATES[kind]):
+            message = f"body.{kind} should define {', '.join(self.UPDATES[kind])}."
+            return Reply.json(400, notion_error(400, "validation_error", message))
+        if data.get("allow_async") is True:
+            task = backend.create(self.name, self.new_id())
+            step = backend.step_of(task)
+            body = self.task_object(task, ctx)
+            body["operation"] = {"surface": "rest", "name": "PATCH /v1/pages/{page_id}/markdown"}
+            body["status"] = "queued"
+            body["poll_after_seconds"] = self.poll_after if step.poll_after is None else step.poll_after
+            return Reply.json(202, body)
+        text = params.get("new_str") or params.get("content") or ""
+        page = {
+            "object": "page_markdown",
+            "id": unquote(match["id"]),
+            "markdown": text if isinstance(text, str) else "",
+            "truncated": False,
+            "unknown_block_ids": [],
+        }
+        return Reply.json(200, page)
 
     def with_unknown_status(self, body: Any, value: str) -> Any:
         return {**body, "status": value, "poll_after_seconds": body.get("poll_after_seconds", self.poll_after)}

@@ -16,7 +16,7 @@ from ._base import (
     ProviderSim,
     Reply,
     iso,
-    multipart_fields,
+    multipart_parts,
     route,
     sentence,
 )
@@ -141,10 +141,33 @@ class Unsiloed(ProviderSim):
                 )
         return 200, body, ()
 
+    # The boolean form fields of ParseCreateRequest (specs/unsiloed.yaml): `true` or `false`, as the
+    # official SDK sends them; anything else (Python's `True`) is refused like any invalid parameter.
+    BOOLEAN_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "detect_checkboxes",
+            "extract_charts",
+            "extract_colors",
+            "extract_links",
+            "merge_tables",
+            "use_high_resolution",
+            "validate_table_segments",
+            "xml_citation",
+        }
+    )
+
     def create_parse(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
-        fields = multipart_fields(request)
+        parts = multipart_parts(request)
+        if parts is None:
+            return Reply.text(400, "Expected multipart/form-data")
+        fields = set(parts)
         if not fields & {"file", "url"}:
             return Reply.text(400, "Provide either file or url")
+        if {"file", "url"} <= fields:
+            return Reply.text(400, "Provide either file or url, not both")
+        for name in sorted(fields & self.BOOLEAN_FIELDS):
+            if parts[name] not in (b"true", b"false"):
+                return Reply.text(400, f"Invalid value for {name}: expected true or false")
         task = backend.create(self.name, self.new_id())
         body = {
             "job_id": task.id,

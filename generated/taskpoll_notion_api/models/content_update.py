@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ContentUpdate")
+
+
+@_attrs_define
+class ContentUpdate:
+    """
+    Attributes:
+        old_str (str):
+        new_str (str):
+        replace_all_matches (bool | Unset):
+    """
+
+    old_str: str
+    new_str: str
+    replace_all_matches: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        old_str = self.old_str
+
+        new_str = self.new_str
+
+        replace_all_matches = self.replace_all_matches
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "old_str": old_str,
+                "new_str": new_str,
+            }
+        )
+        if replace_all_matches is not UNSET:
+            field_dict["replace_all_matches"] = replace_all_matches
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        old_str = src_dict["old_str"]
+
+        new_str = src_dict["new_str"]
+
+        replace_all_matches = src_dict.get("replace_all_matches", UNSET)
+
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+        content_update = cls(
+            old_str=old_str,
+            new_str=new_str,
+            replace_all_matches=replace_all_matches,
+        )
+
+        content_update.additional_properties = d
+        return content_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "old_str",
+        "new_str",
+        "replace_all_matches",
+    }
+)

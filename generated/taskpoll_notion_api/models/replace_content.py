@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReplaceContent")
+
+
+@_attrs_define
+class ReplaceContent:
+    """Replace the entire page content.
+
+    Attributes:
+        new_str (str):
+        allow_deleting_content (bool | Unset):
+    """
+
+    new_str: str
+    allow_deleting_content: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        new_str = self.new_str
+
+        allow_deleting_content = self.allow_deleting_content
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "new_str": new_str,
+            }
+        )
+        if allow_deleting_content is not UNSET:
+            field_dict["allow_deleting_content"] = allow_deleting_content
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        new_str = src_dict["new_str"]
+
+        allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
+
+        if src_dict.keys() <= _KNOWN_KEYS:
+            d: dict[str, Any] = {}
+        else:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+        replace_content = cls(
+            new_str=new_str,
+            allow_deleting_content=allow_deleting_content,
+        )
+
+        replace_content.additional_properties = d
+        return replace_content
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+_KNOWN_KEYS = frozenset(
+    {
+        "new_str",
+        "allow_deleting_content",
+    }
+)
