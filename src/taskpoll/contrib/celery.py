@@ -23,7 +23,8 @@ Delivery is at-least-once (Celery with `acks_late`); this module makes each hop 
   lease comes back when the lease ends. A poll is repeated only when a worker dies between sending
   the request and recording its answer (a window of one request).
 - the rate limit: one GCRA per provider in Redis (a Lua script on Redis's own clock), shared by every
-  worker; each poll books its slot there and the slot's time becomes the countdown. Celery's own
+  worker; each poll books its slot there and the slot's time becomes the countdown. A hop that runs
+  late past its slot books another rather than send late (late sends would bunch). Celery's own
   `rate_limit` (per worker) and autoretry (deaf to Retry-After) never decide a poll.
 - the configuration check: the hop task is `acks_late` and `reject_on_worker_lost`, and a Redis
   broker's `visibility_timeout` must exceed the longest countdown plus a request (a message held
@@ -50,13 +51,16 @@ import taskpoll
 import taskpoll.providers
 from taskpoll import ConfigurationError, Done, PollAgain, TaskpollError, WaitState
 
-__all__ = ["HOP_TASK", "RedisRateLimit", "Waiter", "outcome_task"]
+__all__ = ["HOP_TASK", "RedisRateLimit", "Waiter", "documented_rate_limits", "outcome_task"]
 
 logger = logging.getLogger("taskpoll.contrib.celery")
 
 HOP_TASK = "taskpoll.hop"
 # Seconds a hop may take beyond its request (Redis round trips, publishing the next hop, a busy worker).
 HOP_MARGIN = 2.0
+# A hop that starts more than this past its rate-limit slot (or a quarter of the limit's interval, if
+# shorter) books a new slot rather than send late.
+LATE_SLOT = 0.1
 # What Celery's Redis transport uses when the app sets no visibility_timeout.
 KOMBU_DEFAULT_VISIBILITY = 3600.0
 _FENCE_PREFIX = "taskpoll:hop:"
@@ -132,7 +136,8 @@ class Waiter:
     `clients` maps a provider to a factory of its `taskpoll.Client` (or is one callable taking the
     provider's name); each worker process builds one client per provider on first use and reuses it,
     so keys stay in the workers. Build those clients without a `rate_limit` of their own
-    (`rate_limit=math.inf`): `rate_limits` (requests per second, default Notion's documented 3) are
+    (`rate_limit=math.inf`): `rate_limits` (requests per second; default each provider's documented
+    limit, `documented_rate_limits()`: Notion 3, Unsiloed 1; a mapping replaces the defaults) are
     enforced across all workers through `redis_url` (default: the app's broker). `request_timeout`
     is the longest request a hop makes (a client whose policy allows longer is refused), and
     `max_countdown` the longest countdown a hop schedules (default: what the broker's
@@ -174,7 +179,7 @@ class Waiter:
                 "re-enqueue early) or request_timeout"
             )
         self.max_countdown = float(max_countdown)
-        limits = {"notion": 3.0} if rate_limits is None else dict(rate_limits)
+        limits = documented_rate_limits() if rate_limits is None else dict(rate_limits)
         for name, rate in limits.items():
             if name not in taskpoll.providers.names():
                 raise ConfigurationError(f"rate_limits names an unknown provider {name!r}")
@@ -384,7 +389,7 @@ class Waiter:
             client = self._client(provider)
             token = state.get("token")
             if isinstance(token, str):
-                wait: WaitState | str = token
+                wait: WaitState | str = self._rebook_if_late(provider, WaitState.from_token(token))
             else:
                 # A wait whose deadline passed before its first poll ends at once, with a token that resumes it.
                 remaining = max(float(state["deadline"]) - time.time(), 1e-6)
@@ -400,6 +405,19 @@ class Waiter:
         logger.debug("wait %s: %s task %r: next poll at %.3f (%s)", wait_id, provider, task_id, step.at, step.reason)
         nxt = {"provider": provider, "task_id": task_id, "token": step.state.token(), "at": step.at}
         return {"next": nxt, "at": step.at}
+
+    def _rebook_if_late(self, provider: str, wait: WaitState) -> WaitState:
+        """A hop that runs late past its rate-limit slot books a new one instead of sending at once: late
+        sends would bunch with the polls booked after theirs (the limit holds for booked slots only if
+        each request goes out at its slot)."""
+        rate = self.rate_limits.get(provider)
+        if rate is None or wait.booked is None:
+            return wait
+        late = time.time() - wait.booked
+        if late <= min(LATE_SLOT, 0.25 / rate):
+            return wait
+        logger.debug("wait %s: %.3f s past its rate-limit slot; booking another", wait.task_id, late)
+        return WaitState.from_dict({**wait.to_dict(), "b": None})
 
     @staticmethod
     def _outcome(wait_id: str, provider: str, task_id: str, outcome: object) -> dict[str, Any]:
@@ -420,6 +438,16 @@ class Waiter:
             signature(callback, app=self.app).apply_async(args=(action["end"],))
             return
         self._send(wait_id, hop + 1, action["next"], callback, countdown=float(action["at"]) - time.time())
+
+
+def documented_rate_limits() -> dict[str, float]:
+    """Each provider's documented request rate (requests per second), for those that document one."""
+    limits = {}
+    for name in taskpoll.providers.names():
+        rate = taskpoll.providers.get(name).rate_limit
+        if rate is not None and math.isfinite(rate):
+            limits[name] = float(rate)
+    return limits
 
 
 def _positive(value: object) -> bool:
