@@ -25,7 +25,15 @@ MAX_COUNTDOWN = 6.0
 
 app = Celery("taskpoll-tests", broker=REDIS_URL)
 app.conf.update(
-    broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT},
+    broker_transport_options={
+        "visibility_timeout": VISIBILITY_TIMEOUT,
+        # kombu 5.7 sweeps for unacknowledged messages every interval * throttle seconds (10 * 10 by
+        # default): a killed worker's hops would come back up to 100 s after visibility_timeout.
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+        # The sweep's lock: a worker killed while holding it would stop every sweep for 300 s by default.
+        "unacked_mutex_expire": 10,
+    },
     broker_connection_retry_on_startup=True,
     task_serializer="json",
     accept_content=["json"],
@@ -75,13 +83,18 @@ _started: dict[str, float] = {}
 
 
 @task_prerun.connect
-def _busy_from(task_id: str | None = None, **_: object) -> None:
+def _busy_from(task_id: str | None = None, args: Any = None, **_: object) -> None:
     _started[str(task_id)] = time.perf_counter()
+    if isinstance(args, (list, tuple)) and len(args) == 4 and isinstance(args[2], dict):
+        at = args[2].get("at")
+        if isinstance(at, (int, float)):
+            _stats.rpush("test:late", f"{time.time() - at:.4f}")
 
 
 @task_postrun.connect
 def _busy_until(task_id: str | None = None, **_: object) -> None:
     began = _started.pop(str(task_id), None)
     if began is not None:
-        _stats.incrbyfloat("test:busy", time.perf_counter() - began)
-        _stats.incr("test:hops")
+        _stats.pipeline(transaction=False).incrbyfloat("test:busy", time.perf_counter() - began).incr(
+            "test:hops"
+        ).execute()
