@@ -3,7 +3,9 @@ the simulator process, both named by environment variables that tests/test_celer
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import math
 import os
 import time
@@ -41,6 +43,19 @@ app.conf.update(
     worker_redirect_stdouts=False,
 )
 _stats = redis.Redis.from_url(REDIS_URL)
+
+
+class _ToRedis(logging.Handler):
+    """The Waiter's log lines (fence duplicates, sweeper re-sends), for the tests to count."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(redis.RedisError):
+            _stats.rpush("test:log", record.getMessage())
+
+
+_log = logging.getLogger("taskpoll.contrib.celery")
+_log.setLevel(logging.INFO)
+_log.addHandler(_ToRedis())
 
 
 class RecordingClient(taskpoll.Client[Any]):
