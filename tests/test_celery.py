@@ -426,6 +426,12 @@ def test_the_waiter_refuses_settings_that_lose_or_duplicate_waits() -> None:
     with pytest.raises(taskpoll.ConfigurationError, match="visibility_timeout"):
         Waiter(short, clients=lambda p: taskpoll.Client(p), request_timeout=5, max_countdown=15)
     assert Waiter(short, clients=lambda p: taskpoll.Client(p), request_timeout=5).max_countdown == 13
+    # A lost hop is sent again after visibility_timeout + kombu's restore period (10 * 10 s) + a lease + 2 s.
+    assert Waiter(short, clients=lambda p: taskpoll.Client(p), request_timeout=5).recovery == 20 + 100 + 7 + 2
+    swept = app(broker_transport_options={"visibility_timeout": 20, "unacked_restore_throttle": 1})
+    assert Waiter(swept, clients=lambda p: taskpoll.Client(p), request_timeout=5).recovery == 20 + 10 + 7 + 2
+    with pytest.raises(taskpoll.ConfigurationError, match="unacked_restore"):
+        Waiter(app(broker_transport_options={"unacked_restore_throttle": 0}), clients=lambda p: taskpoll.Client(p))
     with pytest.raises(taskpoll.ConfigurationError, match="Redis broker"):
         Waiter(app(broker="amqp://127.0.0.1//"), clients=lambda p: taskpoll.Client(p))
     with pytest.raises(taskpoll.ConfigurationError, match="task_always_eager"):

@@ -22,6 +22,10 @@ Delivery is at-least-once (Celery with `acks_late`); this module makes each hop 
   followed the poll (enqueue the next hop, or the callback), never the poll; one that finds a live
   lease comes back when the lease ends. A poll is repeated only when a worker dies between sending
   the request and recording its answer (a window of one request).
+- the registry: Redis also loses a message outright when a worker dies between kombu's BRPOP and
+  its recording the message as unacknowledged. Each live wait's next hop is kept in Redis (moved in
+  the same step as the fence's record); a sweeper thread in every worker process sends a hop again
+  once it is `recovery` seconds overdue (past any redelivery), and the fence drops a needless copy.
 - the rate limit: one GCRA per provider in Redis (a Lua script on Redis's own clock), shared by every
   worker; each poll books its slot there and the slot's time becomes the countdown. A hop that runs
   late past its slot books another rather than send late (late sends would bunch). Celery's own
