@@ -94,22 +94,26 @@ def record_outcome(outcome: dict[str, Any], label: str) -> None:
     _stats.rpush("test:outcomes", json.dumps({"label": label, "at": time.time(), "outcome": outcome}))
 
 
-_started: dict[str, float] = {}
+_started: dict[str, tuple[float, float | None]] = {}
 
 
 @task_prerun.connect
 def _busy_from(task_id: str | None = None, args: Any = None, **_: object) -> None:
-    _started[str(task_id)] = time.perf_counter()
+    # No Redis round trip here: this runs before the hop's poll, and would make every poll later.
+    late = None
     if isinstance(args, (list, tuple)) and len(args) == 4 and isinstance(args[2], dict):
         at = args[2].get("at")
         if isinstance(at, (int, float)):
-            _stats.rpush("test:late", f"{time.time() - at:.4f}")
+            late = time.time() - at  # how long after its time the hop started
+    _started[str(task_id)] = (time.perf_counter(), late)
 
 
 @task_postrun.connect
 def _busy_until(task_id: str | None = None, **_: object) -> None:
     began = _started.pop(str(task_id), None)
     if began is not None:
-        _stats.pipeline(transaction=False).incrbyfloat("test:busy", time.perf_counter() - began).incr(
-            "test:hops"
-        ).execute()
+        pipe = _stats.pipeline(transaction=False)
+        pipe.incrbyfloat("test:busy", time.perf_counter() - began[0]).incr("test:hops")
+        if began[1] is not None:
+            pipe.rpush("test:late", f"{began[1]:.4f}")
+        pipe.execute()

@@ -28,7 +28,7 @@ Delivery is at-least-once (Celery with `acks_late`); this module makes each hop 
   once it is `recovery` seconds overdue (past any redelivery), and the fence drops a needless copy.
 - the rate limit: one GCRA per provider in Redis (a Lua script on Redis's own clock), shared by every
   worker; each poll books its slot there and the slot's time becomes the countdown. A hop that runs
-  late past its slot books another rather than send late (late sends would bunch). Celery's own
+  late past its slot (`late_slot(rate)`) books another rather than send late (late sends would bunch). Celery's own
   `rate_limit` (per worker) and autoretry (deaf to Retry-After) never decide a poll.
 - the configuration check: the hop task is `acks_late` and `reject_on_worker_lost`, and a Redis
   broker's `visibility_timeout` must exceed the longest countdown plus a request (a message held
@@ -65,9 +65,6 @@ logger = logging.getLogger("taskpoll.contrib.celery")
 HOP_TASK = "taskpoll.hop"
 # Seconds a hop may take beyond its request (Redis round trips, publishing the next hop, a busy worker).
 HOP_MARGIN = 2.0
-# A hop that starts more than this past its rate-limit slot (or a quarter of the limit's interval, if
-# shorter) books a new slot rather than send late.
-LATE_SLOT = 0.1
 # What Celery's Redis transport uses when the app sets no visibility_timeout.
 KOMBU_DEFAULT_VISIBILITY = 3600.0
 # kombu's Redis transport: seconds between its sweeps for unacknowledged messages, and how many sweeps
@@ -573,7 +570,7 @@ class Waiter:
         if rate is None or wait.booked is None:
             return wait
         late = time.time() - wait.booked
-        if late <= min(LATE_SLOT, 0.25 / rate):
+        if late <= late_slot(rate):
             return wait
         logger.debug("wait %s: %.3f s past its rate-limit slot; booking another", wait.task_id, late)
         return WaitState.from_dict({**wait.to_dict(), "b": None})
@@ -597,6 +594,17 @@ class Waiter:
             signature(callback, app=self.app).apply_async(args=(action["end"],))
             return
         self._send(wait_id, hop + 1, action["next"], callback, countdown=float(action["at"]) - time.time())
+
+
+def late_slot(rate: float) -> float:
+    """How late past its slot a request may still go out without breaking the limit's promise: the
+    busiest 1 s window holds at most burst + rate requests (burst = floor(rate), at least 1).
+
+    The GCRA's slots are 1/rate apart after the burst; requests sent up to e after their slots fall in a
+    1 s window only if their slots fall in 1 + e s, which holds one slot more once rate * e reaches
+    1 - frac(rate). Half that margin is left for the time between this check and the send."""
+    fraction = rate - math.floor(rate)
+    return min(0.5, (1.0 - fraction) / rate / 2.0)
 
 
 def documented_rate_limits() -> dict[str, float]:
