@@ -19,7 +19,11 @@ BROKER = os.environ.get("CELERY_BROKER", "redis://127.0.0.1:6379/0")
 SIMULATOR = os.environ.get("TASKPOLL_SIMULATOR", "http://127.0.0.1:8765")
 
 app = Celery("taskpoll-example", broker=BROKER)
-app.conf.broker_transport_options = {"visibility_timeout": 300}
+app.conf.broker_transport_options = {
+    "visibility_timeout": 300,  # a dead worker's hops come back after this long (and the next sweep below)
+    "unacked_restore_interval": 5,  # kombu 5.7 sweeps every interval * throttle s (default 10 * 10)
+    "unacked_restore_throttle": 1,
+}
 
 
 def client_for(provider: str) -> taskpoll.Client[Any]:

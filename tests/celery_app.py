@@ -3,7 +3,9 @@ the simulator process, both named by environment variables that tests/test_celer
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import math
 import os
 import time
@@ -25,7 +27,15 @@ MAX_COUNTDOWN = 6.0
 
 app = Celery("taskpoll-tests", broker=REDIS_URL)
 app.conf.update(
-    broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT},
+    broker_transport_options={
+        "visibility_timeout": VISIBILITY_TIMEOUT,
+        # kombu 5.7 sweeps for unacknowledged messages every interval * throttle seconds (10 * 10 by
+        # default): a killed worker's hops would come back up to 100 s after visibility_timeout.
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+        # The sweep's lock: a worker killed while holding it would stop every sweep for 300 s by default.
+        "unacked_mutex_expire": 10,
+    },
     broker_connection_retry_on_startup=True,
     task_serializer="json",
     accept_content=["json"],
@@ -33,6 +43,19 @@ app.conf.update(
     worker_redirect_stdouts=False,
 )
 _stats = redis.Redis.from_url(REDIS_URL)
+
+
+class _ToRedis(logging.Handler):
+    """The Waiter's log lines (fence duplicates, sweeper re-sends), for the tests to count."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(redis.RedisError):
+            _stats.rpush("test:log", record.getMessage())
+
+
+_log = logging.getLogger("taskpoll.contrib.celery")
+_log.setLevel(logging.INFO)
+_log.addHandler(_ToRedis())
 
 
 class RecordingClient(taskpoll.Client[Any]):
@@ -71,17 +94,26 @@ def record_outcome(outcome: dict[str, Any], label: str) -> None:
     _stats.rpush("test:outcomes", json.dumps({"label": label, "at": time.time(), "outcome": outcome}))
 
 
-_started: dict[str, float] = {}
+_started: dict[str, tuple[float, float | None]] = {}
 
 
 @task_prerun.connect
-def _busy_from(task_id: str | None = None, **_: object) -> None:
-    _started[str(task_id)] = time.perf_counter()
+def _busy_from(task_id: str | None = None, args: Any = None, **_: object) -> None:
+    # No Redis round trip here: this runs before the hop's poll, and would make every poll later.
+    late = None
+    if isinstance(args, (list, tuple)) and len(args) == 4 and isinstance(args[2], dict):
+        at = args[2].get("at")
+        if isinstance(at, (int, float)):
+            late = time.time() - at  # how long after its time the hop started
+    _started[str(task_id)] = (time.perf_counter(), late)
 
 
 @task_postrun.connect
 def _busy_until(task_id: str | None = None, **_: object) -> None:
     began = _started.pop(str(task_id), None)
     if began is not None:
-        _stats.incrbyfloat("test:busy", time.perf_counter() - began)
-        _stats.incr("test:hops")
+        pipe = _stats.pipeline(transaction=False)
+        pipe.incrbyfloat("test:busy", time.perf_counter() - began[0]).incr("test:hops")
+        if began[1] is not None:
+            pipe.rpush("test:late", f"{began[1]:.4f}")
+        pipe.execute()

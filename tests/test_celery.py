@@ -8,6 +8,7 @@ scenario, worker-slot occupancy, the Notion request rate across both workers, an
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import math
@@ -19,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import ExitStack, suppress
@@ -30,7 +32,7 @@ import redis
 
 import taskpoll
 import taskpoll.providers
-from taskpoll.contrib.celery import Waiter, outcome_task
+from taskpoll.contrib.celery import _REGISTER, Waiter, outcome_task
 from taskpoll.simulator import Fault, SimulatorProcess, Step
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,23 +225,49 @@ def check_outcomes(script: Script, seen: dict[str, list[dict[str, Any]]]) -> Non
             assert task.error is not None and "scripted failure" in task.error.message
 
 
-MAIN = scenario("m", {"aryn": 50, "artos": 50, "veza": 50, "unsiloed": 50, "notion": 15}, 0.5, 6.0, seed=1)
+MAIN = scenario("m", {"aryn": 50, "artos": 50, "veza": 50, "unsiloed": 25, "notion": 30}, 0.5, 6.0, seed=1)
+# Arrivals: BATCH tasks every EVERY seconds, each created in the simulator just before its wait starts, in
+# the Celery run and in the one-process baseline alike (the same scenario on both sides). All 205 at once
+# would saturate 6 worker slots on 2 shared cores for seconds: polls come late and find tasks done, which
+# measures the machine, not the decisions (measured: 316-368 requests against wait_many's 528-551).
+BATCH, EVERY = 5, 0.5
+
+
+def arrivals(script: Script) -> list[Script]:
+    order = list(script)
+    random.Random(3).shuffle(order)
+    return [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
 
 
 @pytest.fixture(scope="module")
 def main_run(cluster: Cluster) -> dict[str, Any]:
     ids = {task_id for _, task_id, _, _ in MAIN}
-    cluster.redis.delete("test:busy", "test:hops")
-    create(cluster.sim, MAIN)
+    cluster.redis.delete("test:busy", "test:hops", "test:late")
     started = time.time()
-    for provider, task_id, _, _ in MAIN:
-        cluster.waiter.wait(provider, task_id, timeout=90, callback=cluster.app.record_outcome.s(task_id))
+    for k, batch in enumerate(arrivals(MAIN)):
+        time.sleep(max(0.0, started + k * EVERY - time.time()))
+        create(cluster.sim, batch)
+        for provider, task_id, _, _ in batch:
+            cluster.waiter.wait(provider, task_id, timeout=90, callback=cluster.app.record_outcome.s(task_id))
     seen = cluster.outcomes(ids, timeout=100)
     elapsed = time.time() - started
     busy = float(cluster.redis.get("test:busy") or 0)
     hops = int(cluster.redis.get("test:hops") or 0)
     occupancy = busy / (elapsed * WORKERS * CONCURRENCY)
-    print(f"\n[celery] {len(MAIN)} waits in {elapsed:.1f} s: {hops} messages, slots busy {occupancy:.1%}", flush=True)
+    print(
+        f"\n[celery] {len(MAIN)} waits in {elapsed:.1f} s: {hops} messages, slots busy {occupancy:.1%} "
+        f"({busy / max(hops, 1) * 1000:.1f} ms a message)",
+        flush=True,
+    )
+    # A hop started before its time is a clipped countdown or a fenced duplicate: it re-enqueues, never polls.
+    late = sorted(x for x in (float(v) for v in cluster.redis.lrange("test:late", 0, -1)) if x > -0.01)
+    if late:
+        at = [late[min(len(late) - 1, int(f * len(late)))] for f in (0.5, 0.9, 0.99)]
+        print(
+            f"[celery] hops started after their time by (s): median {at[0]:.3f}, p90 {at[1]:.3f}, p99 {at[2]:.3f}, "
+            f"max {late[-1]:.3f}",
+            flush=True,
+        )
     return {"ids": ids, "seen": seen, "requests": status_requests(cluster.sim, ids), "elapsed": elapsed}
 
 
@@ -268,66 +296,92 @@ def test_no_poll_comes_earlier_than_a_hint_and_none_is_made_twice(cluster: Clust
     assert sum(polls.values()) == len(main_run["requests"])  # every request the simulator saw was one such poll
 
 
-@pytest.mark.xfail(
-    reason="not met yet: on 2 shared cores the 6 worker slots run ~50 % busy (~70 ms a hop), polls come late, and "
-    "celery made 278 requests against wait_many's 512; the hop cost is the open work",
-    strict=False,
-)
 def test_requests_are_within_5_percent_of_one_process_wait_many(main_run: dict[str, Any]) -> None:
     async def wait_many(sim: SimulatorProcess) -> None:
-        async def one(provider: str, ids: list[str]) -> list[Any]:
-            policy = taskpoll.providers.get(provider).default_policy.with_changes(request_timeout=2.0)
-            async with taskpoll.AsyncClient(
-                provider,
-                base_url=sim.base_url(provider),
-                api_key=sim.api_key(provider),
-                policy=policy,
-                allow_insecure_http=True,
-            ) as client:
-                return await client.wait_many(ids, timeout=90, concurrency=16)
-
-        groups: dict[str, list[str]] = defaultdict(list)
-        for provider, task_id, _, _ in MAIN:
-            groups[provider].append(task_id)
-        results = await asyncio.gather(*(one(p, ids) for p, ids in groups.items()))
+        async with contextlib.AsyncExitStack() as stack:
+            clients: dict[str, taskpoll.AsyncClient[Any]] = {}
+            for provider in PROVIDERS:
+                policy = taskpoll.providers.get(provider).default_policy.with_changes(request_timeout=2.0)
+                clients[provider] = await stack.enter_async_context(
+                    taskpoll.AsyncClient(
+                        taskpoll.providers.get(provider),
+                        base_url=sim.base_url(provider),
+                        api_key=sim.api_key(provider),
+                        policy=policy,
+                        allow_insecure_http=True,
+                    )
+                )
+            runs = []
+            started = time.monotonic()
+            for k, batch in enumerate(arrivals(MAIN)):  # the Celery run's arrivals: one wait_many per batch
+                await asyncio.sleep(max(0.0, started + k * EVERY - time.monotonic()))
+                await asyncio.to_thread(create, sim, batch)
+                groups: dict[str, list[str]] = defaultdict(list)
+                for provider, task_id, _, _ in batch:
+                    groups[provider].append(task_id)
+                for provider, group in groups.items():
+                    runs.append(asyncio.create_task(clients[provider].wait_many(group, timeout=90, concurrency=16)))
+            results = await asyncio.gather(*runs)
         assert all(isinstance(o, taskpoll.Task) for outcomes in results for o in outcomes)
 
     with SimulatorProcess("--seed", "14") as sim:  # the same ids, seed and faults: the same scenario
         sim.set_faults(FAULTS)
-        create(sim, MAIN)
         asyncio.run(wait_many(sim))
-        baseline = len(status_requests(sim, main_run["ids"]))
-    celery = len(main_run["requests"])
+        base_requests = status_requests(sim, main_run["ids"])
+    baseline, celery = len(base_requests), len(main_run["requests"])
+
+    def breakdown(requests: list[Any]) -> str:
+        per = Counter(r.provider for r in requests)
+        faults = Counter(r.fault for r in requests if r.fault)
+        return " ".join(f"{p}={per[p]}" for p in PROVIDERS) + f" faults={sum(faults.values())}"
+
     print(f"\n[celery] requests: celery {celery}, wait_many {baseline} ({celery / baseline - 1:+.1%})", flush=True)
+    print(f"[celery]   celery:    {breakdown(main_run['requests'])}", flush=True)
+    print(f"[celery]   wait_many: {breakdown(base_requests)}", flush=True)
     assert abs(celery - baseline) <= 0.05 * baseline
 
 
-@pytest.mark.xfail(
-    reason="the booked rate holds (3.00/s measured) but late sends bunch: busiest 1 s window measured 7 against "
-    "burst 3 + 3/s; the check should count booked slots, or the hop send its request at its slot",
-    strict=False,
-)
-def test_a_shared_notion_limit_holds_across_both_workers(main_run: dict[str, Any]) -> None:
-    times = [r.time for r in main_run["requests"] if r.provider == "notion"]
+@pytest.mark.parametrize(("provider", "rate", "burst"), [("notion", NOTION_RATE, NOTION_BURST), ("unsiloed", 1.0, 1)])
+def test_a_shared_rate_limit_holds_across_both_workers(
+    main_run: dict[str, Any], provider: str, rate: float, burst: int
+) -> None:
+    """Each provider's documented limit (Notion 3 req/s, Unsiloed 1 req/s; GCRA, burst = the rate) holds
+    for the requests as the simulator received them: sent at their booked slots, not bunched."""
+    times = [r.time for r in main_run["requests"] if r.provider == provider]
     busiest = max(sum(1 for u in times[i:] if u - t < 1.0) for i, t in enumerate(times))
     span = times[-1] - times[0]
-    rate = (len(times) - NOTION_BURST) / span
-    print(f"\n[celery] notion: {len(times)} requests over {span:.1f} s ({rate:.2f}/s), busiest 1 s: {busiest}")
-    assert busiest <= NOTION_BURST + NOTION_RATE
-    assert rate <= NOTION_RATE * 1.02
-    assert span > 10  # the limit, not the tasks, paced these waits
+    achieved = (len(times) - burst) / span
+    print(f"\n[celery] {provider}: {len(times)} requests over {span:.1f} s ({achieved:.2f}/s), busiest 1 s: {busiest}")
+    assert busiest <= burst + rate
+    assert achieved <= rate * 1.02
+    assert achieved >= rate * 0.8  # the limit, not the tasks, paced these waits
 
 
-KILL = scenario("k", {"aryn": 20, "artos": 20, "veza": 20, "unsiloed": 20}, 2.0, 8.0, seed=2)
+def test_a_hop_the_broker_lost_is_sent_again_by_the_sweeper(cluster: Cluster, main_run: dict[str, Any]) -> None:
+    """Redis loses a message outright when a worker dies between its BRPOP and recording the message as
+    unacknowledged: here three waits are registered as started, but their first hop never reaches the
+    broker. The workers' sweepers send it once it is overdue, and the waits end as scripted."""
+    script = scenario("lost", {"artos": 2, "notion": 1}, 0.5, 1.0, seed=3)
+    create(cluster.sim, script)
+    waiter = cluster.waiter
+    for provider, task_id, _, _ in script:
+        start = {"provider": provider, "task_id": task_id, "deadline": time.time() + 60}
+        entry = json.dumps({"state": start, "callback": dict(cluster.app.record_outcome.s(task_id))})
+        keys = (waiter._waits_key, waiter._due_key)
+        cluster.redis.eval(_REGISTER, 2, *keys, uuid.uuid4().hex, "next", "0", entry, repr(time.time()))
+    started = time.time()
+    seen = cluster.outcomes({task_id for _, task_id, _, _ in script}, timeout=waiter.sweep_every * 1.5 + 15)
+    print(f"\n[celery] lost first hops: {len(seen)}/{len(script)} waits ended {time.time() - started:.1f} s later")
+    check_outcomes(script, seen)
+    assert cluster.redis.hlen(waiter._waits_key) == 0  # every ended wait left the registry
 
 
-@pytest.mark.xfail(
-    reason="open (issue 14): in a fresh-clone CI run 1 of 80 waits never ended after kill -9 of a worker "
-    "(Redis redelivered the unacknowledged hop late or not at all); passes in most runs, not yet always",
-    strict=False,
-)
+KILL = scenario("k", {"aryn": 20, "artos": 20, "veza": 20, "unsiloed": 10, "notion": 10}, 2.0, 8.0, seed=2)
+
+
 def test_kill_9_of_a_worker_loses_no_wait_and_repeats_no_poll(cluster: Cluster, main_run: dict[str, Any]) -> None:
     ids = {task_id for _, task_id, _, _ in KILL}
+    cluster.redis.delete("test:log")
     create(cluster.sim, KILL)
     started = time.time()
     for provider, task_id, _, _ in KILL:
@@ -345,9 +399,13 @@ def test_kill_9_of_a_worker_loses_no_wait_and_repeats_no_poll(cluster: Cluster, 
     for r in requests:
         gaps[r.task_id].append(r.time)
     longest = max(b - a for times in gaps.values() for a, b in itertools.pairwise(times))
+    stalled = sum(1 for times in gaps.values() if any(b - a > 8.0 for a, b in itertools.pairwise(times)))
+    log = [line.decode() for line in cluster.redis.lrange("test:log", 0, -1)]
+    again, resent = sum("delivered again" in line for line in log), sum("sending it again" in line for line in log)
     print(
         f"\n[celery] kill -9: {len(KILL)} waits ended in {elapsed:.1f} s, {len(requests)} requests, "
-        f"longest gap between two polls of a task {longest:.1f} s",
+        f"{stalled} waits stalled (a gap over 8 s, the longest {longest:.1f} s) until Redis gave their hops "
+        f"back; the fence met {again} hops delivered again, the sweepers sent {resent} overdue hops",
         flush=True,
     )
     assert [key for key, n in polls.items() if n > 1] == []
@@ -368,6 +426,12 @@ def test_the_waiter_refuses_settings_that_lose_or_duplicate_waits() -> None:
     with pytest.raises(taskpoll.ConfigurationError, match="visibility_timeout"):
         Waiter(short, clients=lambda p: taskpoll.Client(p), request_timeout=5, max_countdown=15)
     assert Waiter(short, clients=lambda p: taskpoll.Client(p), request_timeout=5).max_countdown == 13
+    # A lost hop is sent again after visibility_timeout + kombu's restore period (10 * 10 s) + a lease + 2 s.
+    assert Waiter(short, clients=lambda p: taskpoll.Client(p), request_timeout=5).recovery == 20 + 100 + 7 + 2
+    swept = app(broker_transport_options={"visibility_timeout": 20, "unacked_restore_throttle": 1})
+    assert Waiter(swept, clients=lambda p: taskpoll.Client(p), request_timeout=5).recovery == 20 + 10 + 7 + 2
+    with pytest.raises(taskpoll.ConfigurationError, match="unacked_restore"):
+        Waiter(app(broker_transport_options={"unacked_restore_throttle": 0}), clients=lambda p: taskpoll.Client(p))
     with pytest.raises(taskpoll.ConfigurationError, match="Redis broker"):
         Waiter(app(broker="amqp://127.0.0.1//"), clients=lambda p: taskpoll.Client(p))
     with pytest.raises(taskpoll.ConfigurationError, match="task_always_eager"):
