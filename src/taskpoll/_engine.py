@@ -23,7 +23,8 @@ import attrs
 import httpx
 
 from . import _token
-from ._errors import RateLimitError, TaskpollError, WaitTimeoutError
+from ._errors import APITimeoutError, RateLimitError, TaskpollError, WaitTimeoutError
+from ._http import NotSent
 from ._policy import MAX_SECONDS, Observation, PollPolicy
 from ._task import Task, TaskState
 
@@ -225,7 +226,8 @@ def wait_flow(
             if not exc.is_transient:
                 raise
             error, hint = exc, getattr(exc, "retry_after", None)
-            failures += 1
+            # A poll that never left this process (a busy event loop) is no failure of the server's.
+            failures += 0 if isinstance(exc, APITimeoutError) and not exc.sent else 1
             rate_limits = 0
         else:
             error, failures, rate_limits = None, 0, 0
@@ -319,8 +321,20 @@ class _Slot(Generic[R]):
     command: Command | None = None
 
 
+# The window of fetches in flight (at most `concurrency`): it starts small and grows by one per answer,
+# like TCP's slow start, up to the threshold, then by 1/window. A fetch that could not be sent in time
+# (NotSent) or whose connection could not be opened in time says there are more requests in flight than
+# this process (or the way to the server) can carry: the window halves, once per round of fetches.
+_INITIAL_WINDOW = 8
+
+
+def _congested(reply: Reply) -> bool:
+    return isinstance(reply.error, (NotSent, httpx.ConnectTimeout))
+
+
 class Scheduler(Generic[R]):
-    """Runs many wait flows: the one due first is served first, at most `concurrency` fetches at once.
+    """Runs many wait flows: the one due first is served first, at most `concurrency` fetches at once
+    (fewer while requests fail to get out in time: see `window`).
 
     Sans-I/O like the flows: a driver asks `ready(now)` for fetches to start, reports each answer
     with `deliver`, sleeps until `wakeup()`, and collects `observed` Tasks and `finished` outcomes.
@@ -329,6 +343,10 @@ class Scheduler(Generic[R]):
 
     def __init__(self, flows: Iterable[Flow[R]], *, concurrency: int, now: float) -> None:
         self.concurrency = max(1, concurrency)
+        self.window = float(min(self.concurrency, _INITIAL_WINDOW))
+        self._threshold = float(self.concurrency)
+        self._cut_at = -math.inf  # when the window last halved: fetches started before do not halve it again
+        self._sent_at: dict[int, float] = {}
         self.slots = [_Slot(flow) for flow in flows]
         self.outcomes: dict[int, Outcome[R]] = {}
         self.finished: deque[int] = deque()  # keys in the order they finished
@@ -349,7 +367,7 @@ class Scheduler(Generic[R]):
         if not self._heap:
             return None
         due, _, key = self._heap[0]
-        if isinstance(self.slots[key].command, Fetch) and self.in_flight >= self.concurrency:
+        if isinstance(self.slots[key].command, Fetch) and self.in_flight >= self.limit:
             return None  # the next fetch waits for a free slot, not for the clock
         return due
 
@@ -363,17 +381,32 @@ class Scheduler(Generic[R]):
                 heapq.heappop(self._heap)
                 self._advance(key, Reply(now), now)
                 continue
-            if self.in_flight >= self.concurrency:
+            if self.in_flight >= self.limit:
                 break
             heapq.heappop(self._heap)
             assert isinstance(command, Fetch)
             self.in_flight += 1
+            self._sent_at[key] = now
             started.append((key, command))
         return started
+
+    @property
+    def limit(self) -> int:
+        """Fetches allowed in flight now."""
+        return max(1, int(self.window))
 
     def deliver(self, key: int, reply: Reply) -> None:
         """The answer to a fetch `ready` handed out."""
         self.in_flight -= 1
+        sent_at = self._sent_at.pop(key, reply.now)
+        if _congested(reply):
+            if sent_at >= self._cut_at:
+                self._threshold = self.window = max(1.0, self.window / 2)
+                self._cut_at = reply.now
+        elif self.window < self.concurrency:
+            self.window = min(
+                float(self.concurrency), self.window + (1.0 if self.window < self._threshold else 1.0 / self.window)
+            )
         self._advance(key, reply, reply.now)
 
     def _advance(self, key: int, reply: Reply | None, now: float) -> None:
