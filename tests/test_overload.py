@@ -189,3 +189,44 @@ def test_wait_many_at_a_high_concurrency_keeps_its_connections(sim: Simulator) -
     requests = sim.requests("artos")
     assert len(requests) == 3 * 192
     assert len({r.peer for r in requests}) <= 48
+
+
+def test_a_wait_ends_at_its_deadline_while_a_request_is_slow_to_give_up() -> None:
+    # A request that takes long to unwind after its own timeout (a loaded loop: every turn comes late)
+    # is answered at the wait's deadline, and left to finish on its own.
+    unwound = asyncio.Event()
+
+    async def send(fetch: Fetch) -> Reply:
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            await asyncio.shield(asyncio.sleep(1.0))  # the unwinding takes its time
+            unwound.set()
+            raise
+        raise AssertionError("not reached")
+
+    async def main() -> tuple[list[float], list[Any]]:
+        from taskpoll._drivers import drive_async, drive_many_async
+
+        ends: list[float] = []
+        started = time.monotonic()
+        flows = [wait_flow(get("artos"), f"doc-{i}", POLICY, timeout=0.3, started=started) for i in range(3)]
+        scheduler = Scheduler(flows, concurrency=3, now=started)
+        outcomes = []
+        async for _, outcome in drive_many_async(scheduler, send, time.monotonic, None):
+            outcomes.append(outcome)
+            ends.append(time.monotonic() - started)
+        started = time.monotonic()
+        with pytest.raises(WaitTimeoutError) as info:
+            async for _ in drive_async(
+                wait_flow(get("artos"), "doc-9", POLICY, timeout=0.3, started=started), send, time.monotonic
+            ):
+                pass
+        ends.append(time.monotonic() - started)
+        outcomes.append(info.value)
+        await asyncio.wait_for(unwound.wait(), 5)
+        return ends, outcomes
+
+    ends, outcomes = asyncio.run(main())
+    assert all(isinstance(o, WaitTimeoutError) for o in outcomes) and len(outcomes) == 4
+    assert max(ends) < 0.3 + 0.5  # not the 1 s the request takes to unwind
