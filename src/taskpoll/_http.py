@@ -26,10 +26,7 @@ from . import __version__
 from ._errors import ConfigurationError
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
-# As many idle connections kept as may be open: with httpx's default of 20, a wait_many at concurrency 64
-# closed and reopened a connection for most polls (a connect and a close cost two syscalls and about seven
-# event-loop turns each), which is what tipped the fault soak into timeouts (scripts/soak_probe.py).
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 
 @functools.lru_cache(maxsize=4)
