@@ -11,7 +11,9 @@ import logging
 import math
 import os
 import re
+import socket
 import ssl
+import threading
 import time
 import urllib.parse
 import weakref
@@ -236,6 +238,46 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._stream.get_extra_info(info)
 
 
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve(host: str, port: int, timeout: float) -> list[str]:
+    """The host's addresses, or httpcore's ConnectTimeout once `timeout` passes.
+
+    socket.create_connection resolves with no timeout at all, so a sync request's deadline would not
+    cover a slow resolver. The lookup runs in a daemon thread of its own (a hung resolver must neither
+    block the request nor the interpreter's exit); the request stops waiting for it at the deadline.
+    """
+    box: list[list[Any] | OSError] = []
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            box.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+        except OSError as exc:
+            box.append(exc)
+        except Exception as exc:  # UnicodeError from an unencodable name, and the like
+            box.append(OSError(str(exc)))
+        finally:
+            done.set()
+
+    threading.Thread(target=lookup, name="taskpoll-resolve", daemon=True).start()
+    if not done.wait(timeout):
+        raise httpcore.ConnectTimeout(f"resolving {host!r} took longer than the request's deadline allows")
+    (result,) = box
+    if isinstance(result, OSError):
+        raise httpcore.ConnectError(f"could not resolve {host!r}: {result}")
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in result))
+    if not addresses:
+        raise httpcore.ConnectError(f"could not resolve {host!r}: no address")
+    return addresses
+
+
 class _DeadlineBackend(httpcore.NetworkBackend):
     def __init__(self, backend: httpcore.NetworkBackend) -> None:
         self._backend = backend
@@ -248,8 +290,22 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        timeout = _clip(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_tcp(host, port, timeout, local_address, socket_options))
+        clipped = _clip(timeout, httpcore.ConnectTimeout)
+        if REQUEST_DEADLINE.get() == math.inf or clipped is None or _is_ip(host):
+            return _DeadlineStream(self._backend.connect_tcp(host, port, clipped, local_address, socket_options))
+        # A name: resolved under the deadline, then each address tried in turn with what is left (TLS
+        # still checks the certificate against the name: httpcore passes it to start_tls).
+        failure: httpcore.ConnectError | None = None
+        for address in _resolve(host, port, clipped):
+            left = _clip(timeout, httpcore.ConnectTimeout)
+            try:
+                stream = self._backend.connect_tcp(address, port, left, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+                continue
+            return _DeadlineStream(stream)
+        assert failure is not None
+        raise failure
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
