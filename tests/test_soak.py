@@ -95,13 +95,18 @@ def script(provider: str, index: int) -> tuple[list[Step], str]:
 
 
 async def wait_all(
-    sim: SimulatorProcess, ids: dict[str, list[str]], expected: dict[str, str]
+    sim: SimulatorProcess, ids: dict[str, list[str]], expected: dict[str, str], gave_up: Counter[str]
 ) -> tuple[dict[str, Any], dict[str, float], dict[str, float], float]:
-    """Every outcome, when it arrived, and when its wait began (monotonic seconds)."""
+    """Every outcome, when it arrived, and when its wait began (monotonic seconds). `gave_up` counts,
+    per task, the polls that timed out after the request had gone out: the server may have answered them."""
     outcomes: dict[str, Any] = {}
     ended: dict[str, float] = {}
     began: dict[str, float] = {}
     started = time.monotonic()
+
+    def on_poll(event: taskpoll.PollEvent) -> None:
+        if isinstance(event.error, taskpoll.APITimeoutError) and event.error.sent:
+            gave_up[event.task_id] += 1
 
     async def one(provider: str, task_ids: list[str], timeout: float) -> None:
         client: taskpoll.AsyncClient[Any] = taskpoll.AsyncClient(
@@ -113,7 +118,7 @@ async def wait_all(
         )
         async with client:
             began.update(dict.fromkeys(task_ids, time.monotonic()))
-            async for outcome in client.as_completed(task_ids, timeout=timeout, concurrency=64):
+            async for outcome in client.as_completed(task_ids, timeout=timeout, concurrency=64, on_poll=on_poll):
                 key = outcome.id if isinstance(outcome, taskpoll.Task) else outcome.task_id
                 outcomes[key] = outcome
                 ended[key] = time.monotonic()
@@ -131,12 +136,6 @@ def describe(outcome: Any) -> str:
     return outcome.state.value if isinstance(outcome, taskpoll.Task) else type(outcome).__name__
 
 
-@pytest.mark.xfail(
-    reason="open (issue 12): since each request is bounded as a whole, 640 waits in flight on 2 cores end some "
-    "waits with connect timeouts that never reach the server, and waits overshoot their deadline by 0.57-1.03 s "
-    "(event-loop lag); test_hostile proves the 0.5 s bound per wait, this soak does not yet",
-    strict=False,
-)
 def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
     with SimulatorProcess("--seed", "2026", "--notion-poll-after", str(NOTION_POLL_AFTER)) as sim:
         sim.set_faults(FAULTS)
@@ -149,7 +148,8 @@ def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
                 ids[provider].append(task_id)
                 expected[task_id] = expect
         wall = time.monotonic()
-        outcomes, ended, began, started = asyncio.run(wait_all(sim, ids, expected))
+        gave_up: Counter[str] = Counter()
+        outcomes, ended, began, started = asyncio.run(wait_all(sim, ids, expected, gave_up))
         wall = time.monotonic() - wall
         log = sim.requests()
 
@@ -197,15 +197,17 @@ def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
                 early.append((previous.task_id, previous.fault, current.time - previous.time))
     assert not early, early[:5]
 
-    # No task was polled after its final answer; requests stay within the stated bound.
+    # No task was polled after the client had its final answer; requests stay within the stated bound.
+    # Three scripted answers, plus one for each request the client gave up on after sending it: a
+    # `slow` fault, or, on a loaded machine, an answer that came back after the request's deadline on
+    # the client's clock (the server logged it as answered; the client never read it, so it asks again).
     over = []
     for task_id, records in by_task.items():
         if not task_id or expected.get(task_id) == "WaitTimeoutError":
             continue
         answered = sum(1 for r in records if r.fault in (None, "extra_field"))
-        slow_answers = sum(1 for r in records if r.fault == "slow")
-        if answered > 3 + slow_answers:  # three scripted answers (+ a slow one the client gave up on)
-            over.append((task_id, answered, slow_answers))
+        if answered > 3 + gave_up[task_id]:
+            over.append((task_id, answered, gave_up[task_id]))
     assert not over, over[:5]
     unfinished_polls = max(len(by_task[t]) for t in timed_out)
     assert unfinished_polls <= 90  # DEADLINE / max_delay = 30 polls, plus the faster retries after faults
@@ -226,6 +228,7 @@ def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
             f"  requests per finished task: {finished_requests / (len(outcomes) - len(timed_out)):.2f} "
             f"(3 scripted answers); unfinished tasks: at most {unfinished_polls} polls in {DEADLINE:g} s\n"
             f"  max overshoot past the deadline: {overshoot * 1000:.0f} ms (bound {TIMER_SLACK * 1000:.0f} ms); "
-            f"polls earlier than a hint: {len(early)}"
+            f"polls earlier than a hint: {len(early)}; requests the client gave up on after sending: "
+            f"{sum(gave_up.values())}"
         )
     assert outcome_counts[TaskState.SUCCEEDED.value] >= 250  # about a third of the 950 that finish

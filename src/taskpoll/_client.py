@@ -33,14 +33,19 @@ from ._http import (
     DEFAULT_LIMITS,
     DEFAULT_MAX_RESPONSE_BYTES,
     REQUEST_DEADLINE,
+    REQUEST_PROGRESS,
     USER_AGENT,
     BodyTooLarge,
     KeyAuth,
+    NotSent,
+    Progress,
     Redactor,
     aread_body,
     bound_requests,
     check_base_url,
     check_key,
+    default_ssl_context,
+    not_sent,
     read_body,
 )
 from ._policy import MAX_SECONDS, PollPolicy
@@ -197,6 +202,7 @@ class _Core(Generic[R]):
             "timeout": self.policy.request_timeout,
             "follow_redirects": False,
             "limits": DEFAULT_LIMITS,
+            "verify": default_ssl_context(),
             "headers": {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
         }
 
@@ -212,7 +218,7 @@ class _Core(Generic[R]):
         now = time.monotonic()
         timeout = fetch.timeout_at(now)
         if timeout <= 0:
-            return Reply(now, error=httpx.PoolTimeout("the wait's deadline passed before the request could be sent"))
+            return Reply(now, error=NotSent("not sent: the wait's deadline passed before the request could go out"))
         spec = fetch.request
         headers = spec.get("headers") or None
         if not self._owns_http:  # only gzip and deflate are decoded in bounded steps
@@ -474,14 +480,16 @@ class Client(_Core[R]):
         if isinstance(built, Reply):
             return built
         request, deadline = built
-        token = REQUEST_DEADLINE.set(deadline)
+        progress = Progress()
+        token, progress_token = REQUEST_DEADLINE.set(deadline), REQUEST_PROGRESS.set(progress)
         try:
             response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
             body = read_body(response, self._max_bytes, deadline)
         except httpx.HTTPError as exc:
-            return self._failure(exc)
+            return self._failure(not_sent(exc, progress))
         finally:
             REQUEST_DEADLINE.reset(token)
+            REQUEST_PROGRESS.reset(progress_token)
         return self._answer(response, body)
 
     def get(self, task_id: str) -> Task[R]:
@@ -736,7 +744,8 @@ class AsyncClient(_Core[R]):
         if isinstance(built, Reply):
             return built
         request, deadline = built
-        token = REQUEST_DEADLINE.set(deadline)
+        progress = Progress()
+        token, progress_token = REQUEST_DEADLINE.set(deadline), REQUEST_PROGRESS.set(progress)
         try:
             # A client taskpoll owns clips each connect, read and write to the deadline (and the
             # pool's wait has its own timeout, clipped too), so it needs no cancellation; for a
@@ -745,11 +754,12 @@ class AsyncClient(_Core[R]):
                 response = await self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
                 body = await aread_body(response, self._max_bytes, deadline)
         except httpx.HTTPError as exc:
-            return self._failure(exc)
+            return self._failure(not_sent(exc, progress))
         except TimeoutError:
             return self._failure(httpx.ReadTimeout("the request's deadline passed", request=request))
         finally:
             REQUEST_DEADLINE.reset(token)
+            REQUEST_PROGRESS.reset(progress_token)
         return self._answer(response, body)
 
     async def get(self, task_id: str) -> Task[R]:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import math
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TypeVar
+
+import httpx
 
 from ._engine import Fetch, Flow, Hop, HopEnd, Observe, Outcome, PollEvent, Reply, Scheduler, Sleep
 from ._task import Task
@@ -48,12 +51,13 @@ def drive(
 
 
 async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock, on_poll: OnPoll = None) -> AsyncIterator[Task[R]]:
-    """`drive`, awaiting the request and the sleep."""
+    """`drive`, awaiting the request and the sleep (a request is answered at its wait's deadline, as in
+    `drive_many_async`)."""
     try:
         command = next(flow)
         while True:
             if isinstance(command, Fetch):
-                reply = await send(command)
+                reply = await _bounded(send, command, clock)
             elif isinstance(command, Sleep):
                 if on_poll is not None and command.event is not None:
                     await _settle(on_poll(command.event))
@@ -92,6 +96,21 @@ async def drive_hop_async(hop: Hop[R], send: AsyncSend) -> HopEnd[R]:
     finally:
         hop.close()
     raise RuntimeError("a wait's step makes at most one request")
+
+
+async def _bounded(send: AsyncSend, fetch: Fetch, clock: Clock) -> Reply:
+    if math.isinf(fetch.deadline):
+        return await send(fetch)
+    future = asyncio.ensure_future(send(fetch))
+    try:
+        await asyncio.wait((future,), timeout=max(0.0, fetch.deadline - clock()))
+    except BaseException:  # the caller's cancellation: the request goes with it
+        future.cancel()
+        raise
+    if future.done():
+        return future.result()
+    future.cancel()
+    return Reply(clock(), error=_past_deadline())
 
 
 async def _settle(result: object) -> None:
@@ -153,8 +172,13 @@ async def drive_many_async(
     on_update: Callable[[Task[R]], object] | None,
     on_poll: OnPoll = None,
 ) -> AsyncIterator[tuple[int, Outcome[R]]]:
-    """Yield (index, outcome) as each flow finishes, with up to `scheduler.concurrency` requests at once."""
-    in_flight: dict[asyncio.Future[Reply], int] = {}
+    """Yield (index, outcome) as each flow finishes, with up to `scheduler.concurrency` requests at once.
+
+    A request still in flight when its wait's deadline passes is answered then, with a timeout, and
+    left to unwind on its own: on a loaded event loop, httpx's own timeout takes several more turns to
+    come back, each a turn late, and the wait would end that much past its deadline.
+    """
+    in_flight: dict[asyncio.Future[Reply], tuple[int, float]] = {}  # -> (key, the wait's deadline)
     returned: list[object] = []
 
     async def drain() -> list[tuple[int, Outcome[R]]]:
@@ -168,17 +192,26 @@ async def drive_many_async(
             yield item
         while not scheduler.done:
             for key, fetch in scheduler.ready(clock()):
-                in_flight[asyncio.ensure_future(send(fetch))] = key
+                in_flight[asyncio.ensure_future(send(fetch))] = (key, fetch.deadline)
             for item in await drain():
                 yield item
             if scheduler.done:
                 break
             wakeup = scheduler.wakeup()
-            timeout = None if wakeup is None else max(0.0, wakeup - clock())
             if in_flight:
-                done, _ = await asyncio.wait(in_flight, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
-                for future in done:
-                    scheduler.deliver(in_flight.pop(future), future.result())
+                cutoff = min(deadline for _, deadline in in_flight.values())
+                wakeup = cutoff if wakeup is None else min(wakeup, cutoff)
+            timeout = None if wakeup is None or math.isinf(wakeup) else max(0.0, wakeup - clock())
+            if in_flight:
+                await asyncio.wait(in_flight, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+                now = clock()
+                for future in [f for f, (_, deadline) in in_flight.items() if f.done() or deadline <= now]:
+                    key, _ = in_flight.pop(future)
+                    if future.done():
+                        scheduler.deliver(key, future.result())
+                    else:
+                        future.cancel()
+                        scheduler.deliver(key, Reply(now, error=_past_deadline()))
             elif timeout is not None:
                 await asyncio.sleep(timeout)
             for item in await drain():
@@ -186,3 +219,7 @@ async def drive_many_async(
     finally:
         for future in in_flight:
             future.cancel()
+
+
+def _past_deadline() -> httpx.ReadTimeout:
+    return httpx.ReadTimeout("the wait's deadline passed before the answer came")

@@ -26,6 +26,7 @@ import httpx
 
 from . import _step
 from ._errors import TaskpollError
+from ._http import NotSent
 from ._policy import MAX_SECONDS, PollPolicy
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task
@@ -252,8 +253,20 @@ class _Slot(Generic[R]):
     command: Command | None = None
 
 
+# The window of fetches in flight (at most `concurrency`): it starts small and grows by one per answer,
+# like TCP's slow start, up to the threshold, then by 1/window. A fetch that could not be sent in time
+# (NotSent) or whose connection could not be opened in time says there are more requests in flight than
+# this process (or the way to the server) can carry: the window halves, once per round of fetches.
+_INITIAL_WINDOW = 8
+
+
+def _congested(reply: Reply) -> bool:
+    return isinstance(reply.error, (NotSent, httpx.ConnectTimeout))
+
+
 class Scheduler(Generic[R]):
-    """Runs many wait flows: the one due first is served first, at most `concurrency` fetches at once.
+    """Runs many wait flows: the one due first is served first, at most `concurrency` fetches at once
+    (fewer while requests fail to get out in time: see `window`).
 
     Sans-I/O like the flows: a driver asks `ready(now)` for fetches to start, reports each answer
     with `deliver`, sleeps until `wakeup()`, and collects `observed` Tasks and `finished` outcomes.
@@ -262,6 +275,10 @@ class Scheduler(Generic[R]):
 
     def __init__(self, flows: Iterable[Flow[R]], *, concurrency: int, now: float) -> None:
         self.concurrency = max(1, concurrency)
+        self.window = float(min(self.concurrency, _INITIAL_WINDOW))
+        self._threshold = float(self.concurrency)
+        self._cut_at = -math.inf  # when the window last halved: fetches started before do not halve it again
+        self._sent_at: dict[int, float] = {}
         self.slots = [_Slot(flow) for flow in flows]
         self.outcomes: dict[int, Outcome[R]] = {}
         self.finished: deque[int] = deque()  # keys in the order they finished
@@ -282,7 +299,7 @@ class Scheduler(Generic[R]):
         if not self._heap:
             return None
         due, _, key = self._heap[0]
-        if isinstance(self.slots[key].command, Fetch) and self.in_flight >= self.concurrency:
+        if isinstance(self.slots[key].command, Fetch) and self.in_flight >= self.limit:
             return None  # the next fetch waits for a free slot, not for the clock
         return due
 
@@ -296,17 +313,32 @@ class Scheduler(Generic[R]):
                 heapq.heappop(self._heap)
                 self._advance(key, Reply(now), now)
                 continue
-            if self.in_flight >= self.concurrency:
+            if self.in_flight >= self.limit:
                 break
             heapq.heappop(self._heap)
             assert isinstance(command, Fetch)
             self.in_flight += 1
+            self._sent_at[key] = now
             started.append((key, command))
         return started
+
+    @property
+    def limit(self) -> int:
+        """Fetches allowed in flight now."""
+        return max(1, int(self.window))
 
     def deliver(self, key: int, reply: Reply) -> None:
         """The answer to a fetch `ready` handed out."""
         self.in_flight -= 1
+        sent_at = self._sent_at.pop(key, reply.now)
+        if _congested(reply):
+            if sent_at >= self._cut_at:
+                self._threshold = self.window = max(1.0, self.window / 2)
+                self._cut_at = reply.now
+        elif self.window < self.concurrency:
+            self.window = min(
+                float(self.concurrency), self.window + (1.0 if self.window < self._threshold else 1.0 / self.window)
+            )
         self._advance(key, reply, reply.now)
 
     def _advance(self, key: int, reply: Reply | None, now: float) -> None:

@@ -226,7 +226,17 @@ class APIConnectionError(TaskpollError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request got no answer within its timeout."""
+    """The request got no answer within its timeout.
+
+    `sent` is False when its time ran out in this process, before a byte of it went out (a busy event
+    loop, a full pool): the server never saw it, and such a poll does not count against the failure budget.
+    """
+
+    def __init__(
+        self, message: str, *, provider: str | None = None, task_id: str | None = None, sent: bool = True
+    ) -> None:
+        super().__init__(message, provider=provider, task_id=task_id)
+        self.sent = sent
 
 
 class SubmitOutcomeUnknownError(APIConnectionError):

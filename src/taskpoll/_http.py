@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextvars
+import functools
 import io
 import ipaddress
 import json
 import logging
 import math
+import os
 import re
+import socket
 import ssl
+import threading
 import time
 import urllib.parse
 import weakref
@@ -25,6 +29,27 @@ from ._errors import ConfigurationError
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+@functools.lru_cache(maxsize=4)
+def _ssl_context(cafile: str | None, capath: str | None) -> ssl.SSLContext:
+    import certifi
+
+    if cafile:
+        return ssl.create_default_context(cafile=cafile)
+    if capath:
+        return ssl.create_default_context(capath=capath)
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+def default_ssl_context() -> ssl.SSLContext:
+    """httpx's `verify=True` context (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once per process.
+
+    httpx builds a new one for each client, loading the whole CA bundle: 50-300 ms, during which an
+    AsyncClient being constructed blocks its event loop (the fault soak's ten clients stalled the loop
+    for over a second at its start). An SSLContext is safe to share between clients and threads.
+    """
+    return _ssl_context(os.environ.get("SSL_CERT_FILE") or None, os.environ.get("SSL_CERT_DIR") or None)
 
 
 class KeyAuth(httpx.Auth):
@@ -123,14 +148,67 @@ def check_base_url(url: object, provider: str, allow_insecure_http: bool) -> str
 REQUEST_DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("taskpoll_request_deadline", default=math.inf)
 
 
+class Progress:
+    """How far one request got: `_send` puts a fresh one in REQUEST_PROGRESS for each request."""
+
+    __slots__ = ("late", "written")
+
+    def __init__(self) -> None:
+        self.written = False  # a byte of the request went out: from here on the server may have seen it
+        self.late = False  # a connect or write found the deadline already passed, before starting
+
+
+REQUEST_PROGRESS: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("taskpoll_progress", default=None)
+
+
+class NotSent(httpx.PoolTimeout):
+    """The request's time ran out before a byte of it was sent, before its connect or its write had even
+    begun: it waited in this process (for the event loop, a pool slot) and the server never saw it.
+
+    A poll that ends so says nothing about the server: it does not count against the failure budget.
+    """
+
+
+def not_sent(error: httpx.HTTPError, progress: Progress) -> httpx.HTTPError:
+    """`error` as a NotSent when it is a timeout that struck before the request's I/O began."""
+    if (
+        isinstance(error, httpx.TimeoutException)
+        and not isinstance(error, NotSent)
+        and not progress.written
+        and (progress.late or isinstance(error, httpx.PoolTimeout))
+    ):
+        try:
+            request: httpx.Request | None = error.request
+        except RuntimeError:
+            request = None
+        return NotSent(
+            f"not sent: its time ran out in this process, before its {_PHASE.get(type(error), 'send')} began",
+            request=request,
+        )
+    return error
+
+
+_PHASE = {httpx.ConnectTimeout: "connect", httpx.WriteTimeout: "write", httpx.PoolTimeout: "wait for a connection"}
+
+
 def _clip(timeout: float | None, error: type[Exception]) -> float | None:
     deadline = REQUEST_DEADLINE.get()
     if deadline == math.inf:
         return timeout
     left = deadline - time.monotonic()
     if left <= 0:
+        progress = REQUEST_PROGRESS.get()
+        if progress is not None:
+            progress.late = True
         raise error("the request's deadline passed")
     return left if timeout is None or timeout > left else timeout
+
+
+def _written(buffer: bytes) -> None:
+    if buffer:
+        progress = REQUEST_PROGRESS.get()
+        if progress is not None:
+            progress.written = True
 
 
 class _DeadlineStream(httpcore.NetworkStream):
@@ -143,7 +221,9 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._stream.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _clip(timeout, httpcore.WriteTimeout))
+        timeout = _clip(timeout, httpcore.WriteTimeout)
+        _written(buffer)  # from here on the server may have seen it
+        self._stream.write(buffer, timeout)
 
     def close(self) -> None:
         self._stream.close()
@@ -158,6 +238,46 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._stream.get_extra_info(info)
 
 
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve(host: str, port: int, timeout: float) -> list[str]:
+    """The host's addresses, or httpcore's ConnectTimeout once `timeout` passes.
+
+    socket.create_connection resolves with no timeout at all, so a sync request's deadline would not
+    cover a slow resolver. The lookup runs in a daemon thread of its own (a hung resolver must neither
+    block the request nor the interpreter's exit); the request stops waiting for it at the deadline.
+    """
+    box: list[list[Any] | OSError] = []
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            box.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+        except OSError as exc:
+            box.append(exc)
+        except Exception as exc:  # UnicodeError from an unencodable name, and the like
+            box.append(OSError(str(exc)))
+        finally:
+            done.set()
+
+    threading.Thread(target=lookup, name="taskpoll-resolve", daemon=True).start()
+    if not done.wait(timeout):
+        raise httpcore.ConnectTimeout(f"resolving {host!r} took longer than the request's deadline allows")
+    (result,) = box
+    if isinstance(result, OSError):
+        raise httpcore.ConnectError(f"could not resolve {host!r}: {result}")
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in result))
+    if not addresses:
+        raise httpcore.ConnectError(f"could not resolve {host!r}: no address")
+    return addresses
+
+
 class _DeadlineBackend(httpcore.NetworkBackend):
     def __init__(self, backend: httpcore.NetworkBackend) -> None:
         self._backend = backend
@@ -170,8 +290,22 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        timeout = _clip(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_tcp(host, port, timeout, local_address, socket_options))
+        clipped = _clip(timeout, httpcore.ConnectTimeout)
+        if REQUEST_DEADLINE.get() == math.inf or clipped is None or _is_ip(host):
+            return _DeadlineStream(self._backend.connect_tcp(host, port, clipped, local_address, socket_options))
+        # A name: resolved under the deadline, then each address tried in turn with what is left (TLS
+        # still checks the certificate against the name: httpcore passes it to start_tls).
+        failure: httpcore.ConnectError | None = None
+        for address in _resolve(host, port, clipped):
+            left = _clip(timeout, httpcore.ConnectTimeout)
+            try:
+                stream = self._backend.connect_tcp(address, port, left, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+                continue
+            return _DeadlineStream(stream)
+        assert failure is not None
+        raise failure
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
@@ -193,7 +327,9 @@ class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
         return await self._stream.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._stream.write(buffer, _clip(timeout, httpcore.WriteTimeout))
+        timeout = _clip(timeout, httpcore.WriteTimeout)
+        _written(buffer)  # from here on the server may have seen it
+        await self._stream.write(buffer, timeout)
 
     async def aclose(self) -> None:
         await self._stream.aclose()

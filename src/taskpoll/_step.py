@@ -26,7 +26,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import attrs
 
 from . import _token
-from ._errors import InvalidTokenError, RateLimitError, TaskpollError, WaitTimeoutError
+from ._errors import APITimeoutError, InvalidTokenError, RateLimitError, TaskpollError, WaitTimeoutError
 from ._policy import Decision, Observation
 from ._task import Task, TaskState
 
@@ -405,7 +405,10 @@ def advance(
         if isinstance(answer, RateLimitError):
             failures, rate_limits = state.failures, state.rate_limits + 1
         else:
-            failures, rate_limits = state.failures + 1, 0
+            # A poll that never left this process (a busy event loop, a full pool) is no failure of the
+            # server's: it does not spend the failure budget; the deadline still ends the wait.
+            unsent = isinstance(answer, APITimeoutError) and not answer.sent
+            failures, rate_limits = state.failures + (0 if unsent else 1), 0
         state = attrs.evolve(
             state,
             attempt=attempt,

@@ -38,7 +38,7 @@ from .._errors import (
     TaskpollError,
     UnsupportedOperationError,
 )
-from .._http import BodyTooLarge
+from .._http import BodyTooLarge, NotSent
 from .._policy import PollPolicy
 from .._task import Task, TaskError, TaskState
 
@@ -384,6 +384,8 @@ class Provider(Generic[R]):
                 request_id=request_id_from(error.response),
                 limit=error.limit,
             )
+        if isinstance(error, NotSent):  # the server never saw it: say so, it is not the server's slowness
+            return APITimeoutError(f"no answer in time ({error})", provider=self.name, task_id=task_id, sent=False)
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(f"no answer in time ({type(error).__name__})", provider=self.name, task_id=task_id)
         if isinstance(error, httpx.DecodingError):
