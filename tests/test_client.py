@@ -19,7 +19,7 @@ from taskpoll.simulator import Fault, Simulator, canceled, expired, failed, pend
 
 from .clients import Colour
 
-PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
+PROVIDERS = taskpoll.providers.names()
 TIMER_SLACK = 0.05  # seconds a deadline may be passed by scheduling and timer jitter
 FINAL_STATUS = {
     "aryn": "200",

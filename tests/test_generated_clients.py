@@ -92,6 +92,8 @@ from taskpoll_veza_api.models import (
 )
 from taskpoll_veza_api.types import UNSET
 
+from taskpoll.providers.notion import NOTION_VERSION
+
 from .documented_bodies import ARTOS, ARYN, NOTION, UNSILOED, VEZA, Documented
 from .loopback import Canned, CannedServer, canned_server
 
@@ -358,7 +360,7 @@ def test_notion_status_endpoint_parses_every_documented_response(server: CannedS
     client = NotionClient(base_url=server.base_url, token="ntn_test", timeout=5.0)
     kwargs = retrieve_async_task._get_kwargs("task_abc123", notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0)
     response = client.get_httpx_client().request(**kwargs)
-    assert server.seen[-1].headers["notion-version"] == "2026-03-11"
+    assert server.seen[-1].headers["notion-version"] == NOTION_VERSION
     if doc.status == 529:
         # 529 is not an IANA code: the generated sync_detailed dies in HTTPStatus(529) before parsing
         # (openapi-python-client #1442). _parse_response still reads the documented body.

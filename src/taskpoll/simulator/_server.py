@@ -11,6 +11,7 @@ from typing import Any
 
 from ._app import PROVIDERS, RecordedRequest, SimulatedDrop, SimulatorApp
 from ._scenario import Fault, Step
+from .providers import StatusRequest, status_request
 
 
 class _HideSimulatedDrops(logging.Filter):
@@ -134,6 +135,11 @@ class Simulator:
     def api_key(self, provider: str) -> str:
         self.app._provider(provider)
         return self.app.keys[provider]
+
+    def status_request(self, provider: str, task_id: str) -> StatusRequest:
+        """How to ask this simulator for a task's status by hand (URL, query, headers with its key);
+        `taskpoll.simulator.status_request` does the same with any key or none."""
+        return status_request(provider, task_id, base_url=self.base_url(provider), api_key=self.api_key(provider))
 
     @property
     def providers(self) -> tuple[str, ...]:

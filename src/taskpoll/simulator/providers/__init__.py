@@ -2,7 +2,8 @@
 
 A module here whose name does not start with `_` is a provider: it defines `PROVIDER`, a
 `ProviderSim` subclass named like the module. `names()` lists them without importing them;
-`get(name)` imports one; `build(keys)` makes one of each, as the simulator app serves them.
+`get(name)` imports one; `build(keys)` makes one of each, as the simulator app serves them;
+`status_request` says how to reach a task by hand, so that no caller spells a provider's paths.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import pkgutil
 from collections.abc import Mapping
 
 from .._scenario import ScenarioError
-from ._base import ProviderSim
+from ._base import ProviderSim, StatusRequest
 
-__all__ = ["ProviderSim", "build", "get", "names"]
+__all__ = ["ProviderSim", "StatusRequest", "build", "get", "names", "status_request"]
 
 
 def names() -> tuple[str, ...]:
@@ -32,3 +33,10 @@ def build(keys: Mapping[str, str], poll_after: float = 1.0) -> dict[str, Provide
     """One simulated provider of each name, accepting `keys[name]`; `poll_after` is the default wait
     hint of the providers whose answers carry one."""
     return {name: get(name)(keys[name], poll_after) for name in names()}
+
+
+def status_request(provider: str, task_id: str, *, base_url: str, api_key: str | None) -> StatusRequest:
+    """How a hand-written client asks `provider` (served at `base_url`) for a task's status: the URL,
+    query and headers (with `api_key` as the provider expects it; None sends no key)."""
+    sim = get(provider)("")
+    return StatusRequest(sim.status_url(base_url, task_id), sim.status_params(), sim.client_headers(api_key))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from .._scenario import ScenarioError, SimTask, Step
 
@@ -58,6 +59,15 @@ class Incoming:
     query: Mapping[str, str]
     headers: Mapping[str, str]  # lower-case names
     body: bytes
+
+
+@dataclass(frozen=True)
+class StatusRequest:
+    """How to ask for a task's status by hand: `GET url` with these query params and headers."""
+
+    url: str
+    params: dict[str, str]
+    headers: dict[str, str]
 
 
 class Backend(Protocol):
@@ -130,6 +140,21 @@ class ProviderSim:
     def status_path(self) -> re.Pattern[str]:
         raise NotImplementedError
 
+    # How a client reaches a task (StatusRequest) ----------------------------------------------
+
+    def client_headers(self, key: str | None) -> dict[str, str]:
+        """The headers a well-behaved client sends: `key` as this provider expects it (none for None)."""
+        return {} if key is None else {"Authorization": f"Bearer {key}"}
+
+    def status_params(self) -> dict[str, str]:
+        """The query a well-behaved client sends with a status request."""
+        return {}
+
+    def status_url(self, base_url: str, task_id: str) -> str:
+        """The URL of a task's status below this provider's base URL, the id percent-encoded as one segment."""
+        template = self.status_path().pattern.removeprefix("^").removesuffix("$").replace(ID_SEGMENT, "{id}")
+        return base_url.rstrip("/") + template.format(id=quote(task_id, safe=""))
+
     def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
         """(method, raw path pattern, handler method name) of the create/cancel/list endpoints."""
         return []
@@ -198,9 +223,12 @@ def multipart_fields(request: Incoming) -> set[str]:
     return {name.decode() for name in re.findall(rb'form-data; name="([^"]+)"', request.body, re.IGNORECASE)}
 
 
+ID_SEGMENT = "(?P<id>[^/]*)"
+
+
 def route(pattern: str) -> re.Pattern[str]:
     """A raw-path pattern in which `{id}` matches exactly one (percent-encoded) path segment."""
-    return re.compile("^" + pattern.replace("{id}", "(?P<id>[^/]*)") + "$")
+    return re.compile("^" + pattern.replace("{id}", ID_SEGMENT) + "$")
 
 
 def variant(task_id: str, count: int) -> int:

@@ -171,6 +171,9 @@ class Aryn(ProviderSim):
     def status_path(self) -> re.Pattern[str]:
         return route("/v1/async/result/{id}")
 
+    def status_params(self) -> dict[str, str]:
+        return {"path_filter": "^/v1/document/partition$"}  # what the SDK (and aryn-sdk) send
+
     def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
         return [
             ("POST", route("/v1/async/submit/document/partition"), "submit"),

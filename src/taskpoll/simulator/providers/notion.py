@@ -7,8 +7,8 @@ import secrets
 import uuid
 import zlib
 from typing import Any, ClassVar
-from urllib.parse import quote
 
+from ...providers.notion import NOTION_VERSION  # the spec's one Notion-Version, as the SDK sends it
 from .._scenario import SimTask, Step
 from ._base import (
     Backend,
@@ -33,9 +33,6 @@ def notion_page(page_id: str, created: str, base_title: str = "Generated page") 
         "parent": {"type": "page_id", "page_id": "b55c9c91-384d-452b-81db-d1ef79372b75"},
         "properties": {"title": {"id": "title", "type": "title", "title": [{"plain_text": base_title}]}},
     }
-
-
-NOTION_VERSION = "2026-03-11"
 
 
 def notion_error(status: int, code: str, message: str, request_id: bool = True) -> dict[str, Any]:
@@ -64,6 +61,9 @@ class Notion(ProviderSim):
             return Reply.json(400, notion_error(400, "validation_error", message))
         return super().reject(request)
 
+    def client_headers(self, key: str | None) -> dict[str, str]:
+        return {"Notion-Version": NOTION_VERSION, **super().client_headers(key)}
+
     def auth_error(self, key: str | None) -> Reply:
         return Reply.json(401, notion_error(401, "unauthorized", "API token is invalid."))
 
@@ -86,7 +86,7 @@ class Notion(ProviderSim):
         return {
             "object": "async_task",
             "id": task.id,
-            "status_url": f"{ctx.base_url}/v1/async_tasks/{quote(task.id, safe='')}",
+            "status_url": self.status_url(ctx.base_url, task.id),
             "created_time": iso(task.created_wall),
             "operation": dict(self.OPERATIONS[zlib.crc32(task.id.encode()) % len(self.OPERATIONS)]),
         }

@@ -103,6 +103,9 @@ class Unsiloed(ProviderSim):
     def key_from(self, headers: Mapping[str, str]) -> str | None:
         return headers.get("api-key")
 
+    def client_headers(self, key: str | None) -> dict[str, str]:
+        return {} if key is None else {"api-key": key}
+
     def auth_error(self, key: str | None) -> Reply:
         return Reply.text(401, "Invalid API key")
 
