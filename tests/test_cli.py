@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -20,11 +19,7 @@ from taskpoll.simulator import Simulator, canceled, failed, pending, running, su
 
 from .loopback import Canned, canned_server
 
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Simulator]:
-    with Simulator(notion_poll_after=0.05) as s:
-        yield s
+pytestmark = pytest.mark.taskpoll_simulator(notion_poll_after=0.05)  # for the suite's `sim` (conftest.py)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ five providers, in both colours, through one test body.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -30,10 +29,7 @@ FINAL_STATUS = {
 }
 
 
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Simulator]:
-    with Simulator(seed=3, notion_poll_after=0.02) as s:
-        yield s
+pytestmark = pytest.mark.taskpoll_simulator(seed=3, notion_poll_after=0.02)  # for `sim` (conftest.py)
 
 
 @pytest.fixture(params=["sync", "async"])

@@ -18,10 +18,7 @@ from .clients import FAST
 SECRETS = {p: f"sk-{p}-0123456789abcdefSECRET" for p in taskpoll.providers.names()}
 
 
-@pytest.fixture(scope="module")
-def sim() -> Simulator:
-    with Simulator(keys=SECRETS, notion_poll_after=0.01) as s:
-        yield s  # type: ignore[misc]
+pytestmark = pytest.mark.taskpoll_simulator(keys=SECRETS, notion_poll_after=0.01)  # for `sim` (conftest.py)
 
 
 def everything_said(caplog: pytest.LogCaptureFixture) -> str:

@@ -33,11 +33,7 @@ from taskpoll.simulator import (
 from .sim_helpers import auth, get_status, raw_status, reach, status_path, veza_task
 from .specs import validate_exchange
 
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Simulator]:
-    with Simulator(seed=7, notion_poll_after=0.25) as s:
-        yield s
+pytestmark = pytest.mark.taskpoll_simulator(seed=7, notion_poll_after=0.25)  # for `sim` (conftest.py)
 
 
 @pytest.fixture

@@ -190,13 +190,15 @@ def documented(provider: str, exchange: Exchange) -> bool:
     return False
 
 
+pytestmark = pytest.mark.taskpoll_simulator(seed=5, notion_poll_after=0.05)  # for `sim` (conftest.py)
+
+
 @pytest.fixture(scope="module")
-def exchanges() -> Iterator[dict[str, list[Exchange]]]:
-    with Simulator(seed=5, notion_poll_after=0.05) as sim:
-        recorders = {provider: drive_every_scenario(sim, provider) for provider in PROVIDERS}
-        yield {provider: recorder.exchanges for provider, recorder in recorders.items()}
-        for recorder in recorders.values():
-            recorder.client.close()
+def exchanges(sim: Simulator) -> Iterator[dict[str, list[Exchange]]]:
+    recorders = {provider: drive_every_scenario(sim, provider) for provider in PROVIDERS}
+    yield {provider: recorder.exchanges for provider, recorder in recorders.items()}
+    for recorder in recorders.values():
+        recorder.client.close()
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
