@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, ove
 import httpx
 
 from . import _step, _token
-from ._drivers import drive, drive_async, drive_many, drive_many_async
-from ._engine import Fetch, Flow, PollEvent, RateLimiter, Reply, Scheduler, wait_flow
+from ._drivers import OnPoll, drive, drive_async, drive_many, drive_many_async
+from ._engine import Fetch, Flow, RateLimiter, Reply, Scheduler, wait_flow
 from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError, shown
 from ._http import (
     ACCEPT_ENCODING,
@@ -55,7 +55,6 @@ __all__ = ["AsyncClient", "Client"]
 
 R = TypeVar("R")
 OnUpdate = Callable[[Task[Any]], object]
-OnPoll = Callable[[PollEvent], object]
 DEFAULT_TIMEOUT = 600.0
 
 

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from . import _token
 from ._errors import InvalidTokenError, ResultUnavailableError, TaskCanceledError, TaskFailedError
 
 __all__ = ["Task", "TaskError", "TaskState"]
@@ -78,9 +79,10 @@ class Task(Generic[R]):
 
     def token(self) -> str:
         """A secret-free string from which `Client.resume` carries on waiting, in any process."""
-        from ._token import encode
-
-        return encode(self)
+        next_poll_at = None
+        if self.poll_after is not None and self.observed_at is not None:
+            next_poll_at = self.observed_at.timestamp() + self.poll_after
+        return _token.make(self.provider, self.id, self.status, next_poll_at)
 
     def unwrap(self) -> R:
         """The result of a succeeded task, typed `R` (no `None` to check).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._errors import InvalidTaskIdError, InvalidTokenError
-from .providers._base import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH, check_task_id
+from ._ids import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH, check_task_id
 
 PREFIX = "tp1."
 # Sized from the longest token taskpoll issues: JSON writes a character in at most 6 bytes (a control
@@ -33,14 +33,6 @@ class Resume:
     task_id: str
     status: str | None
     next_poll_at: float | None  # unix seconds; None: poll at once
-
-
-def encode(task: Any) -> str:
-    """The token for a Task (typed Any to avoid an import cycle with _task)."""
-    next_poll_at = None
-    if task.poll_after is not None and task.observed_at is not None:
-        next_poll_at = task.observed_at.timestamp() + task.poll_after
-    return make(task.provider, task.id, task.status, next_poll_at)
 
 
 def make(provider: str, task_id: str, status: str | None = None, next_poll_at: float | None = None) -> str:

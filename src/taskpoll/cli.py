@@ -20,7 +20,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
-from . import __version__
 from ._client import Client
 from ._display import encodable, printable, strict_json, summarize, write_line
 from ._engine import PollEvent
@@ -35,6 +34,7 @@ from ._errors import (
 )
 from ._task import Task, TaskState
 from ._token import decode
+from ._version import __version__
 from .providers import get as get_provider
 from .providers import names
 
@@ -94,7 +94,7 @@ def cli_words(message: str) -> str:
     return message.replace("pass base_url=...", "use --base-url URL")
 
 
-def describe(task: Task[Any]) -> str:
+def describe_task(task: Task[Any]) -> str:
     text = f"{task.provider} task {task.id} {task.state.value} ({task.status})"
     if task.progress is not None and not task.state.is_terminal:
         text += f" {task.progress:.0%}"
@@ -103,7 +103,7 @@ def describe(task: Task[Any]) -> str:
 
 def print_task(task: Task[Any], out: TextIO, args: argparse.Namespace | None = None) -> None:
     """The Task as a few lines; each goes through `write_line`, so no server field can add a line."""
-    write_line(describe(task), out)
+    write_line(describe_task(task), out)
     if task.error is not None:
         code = f" [{task.error.code}]" if task.error.code else ""
         write_line(f"  error     {task.error.message}{code}", out)
@@ -143,7 +143,7 @@ class Progress:
 
     def update(self, task: Task[Any]) -> None:
         with self._lock:
-            self.line = describe(task)
+            self.line = describe_task(task)
         self._draw()
 
     def poll(self, event: PollEvent) -> None:

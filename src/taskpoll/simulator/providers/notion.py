@@ -15,7 +15,7 @@ from ._base import (
     Context,
     Incoming,
     ProviderSim,
-    Reply,
+    SimResponse,
     iso,
     json_object,
     route,
@@ -52,20 +52,20 @@ class Notion(ProviderSim):
         "failed": "failed",
     }
 
-    def reject(self, request: Incoming) -> Reply | None:
+    def reject(self, request: Incoming) -> SimResponse | None:
         version = request.headers.get("notion-version")
         if version is None:
-            return Reply.json(400, notion_error(400, "missing_version", "Notion-Version header is required."))
+            return SimResponse.json(400, notion_error(400, "missing_version", "Notion-Version header is required."))
         if version != NOTION_VERSION:
             message = f"Notion-Version {version!r} is not supported here; use {NOTION_VERSION}."
-            return Reply.json(400, notion_error(400, "validation_error", message))
+            return SimResponse.json(400, notion_error(400, "validation_error", message))
         return super().reject(request)
 
     def client_headers(self, key: str | None) -> dict[str, str]:
         return {"Notion-Version": NOTION_VERSION, **super().client_headers(key)}
 
-    def auth_error(self, key: str | None) -> Reply:
-        return Reply.json(401, notion_error(401, "unauthorized", "API token is invalid."))
+    def auth_error(self, key: str | None) -> SimResponse:
+        return SimResponse.json(401, notion_error(401, "unauthorized", "API token is invalid."))
 
     def status_path(self) -> re.Pattern[str]:
         return route("/v1/async_tasks/{id}")
@@ -104,39 +104,41 @@ class Notion(ProviderSim):
             body["error"] = notion_error(400, "validation_error", message, request_id=False)
         return 200, body, ()
 
-    def create_page(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def create_page(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         data = json_object(request)
         if data is None:
-            return Reply.json(400, notion_error(400, "invalid_json", "Error parsing JSON body."))
+            return SimResponse.json(400, notion_error(400, "invalid_json", "Error parsing JSON body."))
         if not isinstance(data.get("parent"), dict):
-            return Reply.json(400, notion_error(400, "validation_error", "body.parent should be defined."))
+            return SimResponse.json(400, notion_error(400, "validation_error", "body.parent should be defined."))
         if data.get("allow_async") is True:
             if not isinstance(data.get("markdown"), str):
                 message = "allow_async is only supported when markdown is provided."
-                return Reply.json(400, notion_error(400, "validation_error", message))
+                return SimResponse.json(400, notion_error(400, "validation_error", message))
             task = backend.create(self.name, self.new_id())
             step = backend.step_of(task)
             body = self.task_object(task, ctx)
             body["status"] = "queued"
             body["poll_after_seconds"] = self.poll_after if step.poll_after is None else step.poll_after
-            return Reply.json(202, body)
+            return SimResponse.json(202, body)
         page_id = str(uuid.uuid4())
-        return Reply.json(200, notion_page(page_id, iso(ctx.now_wall)))
+        return SimResponse.json(200, notion_page(page_id, iso(ctx.now_wall)))
 
     def with_unknown_status(self, body: Any, value: str) -> Any:
         return {**body, "status": value, "poll_after_seconds": body.get("poll_after_seconds", self.poll_after)}
 
-    def not_found(self, task_id: str) -> Reply:
-        return Reply.json(404, notion_error(404, "object_not_found", f"Could not find async task with ID: {task_id}."))
+    def not_found(self, task_id: str) -> SimResponse:
+        return SimResponse.json(
+            404, notion_error(404, "object_not_found", f"Could not find async task with ID: {task_id}.")
+        )
 
-    def rate_limited(self) -> Reply:
+    def rate_limited(self) -> SimResponse:
         message = "You have been rate limited. Please try again in a few minutes."
-        return Reply.json(429, notion_error(429, "rate_limited", message))
+        return SimResponse.json(429, notion_error(429, "rate_limited", message))
 
-    def server_error(self, status: int) -> Reply:
+    def server_error(self, status: int) -> SimResponse:
         codes = {500: "internal_server_error", 503: "service_unavailable", 504: "gateway_timeout"}
         if status in codes:
-            return Reply.json(status, notion_error(status, codes[status], "Something went wrong."))
+            return SimResponse.json(status, notion_error(status, codes[status], "Something went wrong."))
         return super().server_error(status)
 
     def new_id(self) -> str:

@@ -14,7 +14,7 @@ from ._base import (
     Context,
     Incoming,
     ProviderSim,
-    Reply,
+    SimResponse,
     iso,
     multipart_fields,
     route,
@@ -106,8 +106,8 @@ class Unsiloed(ProviderSim):
     def client_headers(self, key: str | None) -> dict[str, str]:
         return {} if key is None else {"api-key": key}
 
-    def auth_error(self, key: str | None) -> Reply:
-        return Reply.text(401, "Invalid API key")
+    def auth_error(self, key: str | None) -> SimResponse:
+        return SimResponse.text(401, "Invalid API key")
 
     def status_path(self) -> re.Pattern[str]:
         return route("/parse/{id}")
@@ -144,10 +144,10 @@ class Unsiloed(ProviderSim):
                 )
         return 200, body, ()
 
-    def create_parse(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def create_parse(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         fields = multipart_fields(request)
         if not fields & {"file", "url"}:
-            return Reply.text(400, "Provide either file or url")
+            return SimResponse.text(400, "Provide either file or url")
         task = backend.create(self.name, self.new_id())
         body = {
             "job_id": task.id,
@@ -159,16 +159,16 @@ class Unsiloed(ProviderSim):
             "quota_remaining": 9999,
             "merge_tables": False,
         }
-        return Reply.json(200, body)
+        return SimResponse.json(200, body)
 
-    def not_found(self, task_id: str) -> Reply:
-        return Reply.text(404, f"Job {task_id} not found")
+    def not_found(self, task_id: str) -> SimResponse:
+        return SimResponse.text(404, f"Job {task_id} not found")
 
-    def rate_limited(self) -> Reply:
-        return Reply.text(429, "Rate limit exceeded")
+    def rate_limited(self) -> SimResponse:
+        return SimResponse.text(429, "Rate limit exceeded")
 
-    def server_error(self, status: int) -> Reply:
-        return Reply.text(500, "Internal server error") if status == 500 else super().server_error(status)
+    def server_error(self, status: int) -> SimResponse:
+        return SimResponse.text(500, "Internal server error") if status == 500 else super().server_error(status)
 
 
 PROVIDER = Unsiloed
