@@ -6,6 +6,7 @@ import email.utils
 import json
 import time
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -516,22 +517,17 @@ def test_artos_generate_without_required_fields_is_422(sim: Simulator, http: htt
 
 def test_aryn_cancel_and_list(sim: Simulator, http: httpx.Client) -> None:
     task_id = sim.create_task("aryn", [running(polls=None)])
-    listing = http.get(
-        sim.base_url("aryn") + "/v1/async/list",
-        params={"path_filter": "^/v1/document/partition$"},
-        headers=auth(sim, "aryn"),
-    ).json()["tasks"]
-    assert listing[task_id]["task_status"] == "run"
+
+    def listing() -> Any:
+        url, query = sim.base_url("aryn") + "/v1/async/list", {"path_filter": "^/v1/document/partition$"}
+        return http.get(url, params=query, headers=auth(sim, "aryn")).json()["tasks"]
+
+    assert listing()[task_id]["task_status"] == "run"
     cancel_url = sim.base_url("aryn") + "/v1/async/cancel/" + status_path(sim, "aryn", task_id).rsplit("/", 1)[1]
     assert http.post(cancel_url, headers=auth(sim, "aryn")).status_code == 200
     assert http.post(cancel_url, headers=auth(sim, "aryn")).status_code == 404  # only once
     assert get_status(http, sim, "aryn", task_id).status_code == 404
-    listing = http.get(
-        sim.base_url("aryn") + "/v1/async/list",
-        params={"path_filter": "^/v1/document/partition$"},
-        headers=auth(sim, "aryn"),
-    ).json()["tasks"]
-    assert listing[task_id]["task_status"] == "cancel"
+    assert listing()[task_id]["task_status"] == "cancel"
 
 
 def test_control_api_scripts_tasks_and_reads_the_log_over_http(http: httpx.Client) -> None:

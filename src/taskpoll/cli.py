@@ -387,50 +387,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     providers = names()
 
-    get = commands.add_parser(
-        "get",
-        parents=[client_options],
-        help="read a task's status once",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    get.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
-    get.add_argument("task_id", metavar="TASK_ID")
-    get.set_defaults(run=cmd_get)
+    def client_command(name: str, help: str, *, waits: bool) -> argparse.ArgumentParser:
+        """A command that talks to a provider: the client options, and --timeout if it waits."""
+        command = commands.add_parser(
+            name,
+            parents=[client_options],
+            help=help,
+            epilog=EXIT_CODES_HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if waits:
+            command.add_argument(
+                "--timeout",
+                type=_timeout,
+                default=600.0,
+                metavar="SECONDS",
+                help="give up after this long (default 600; 'none' waits forever)",
+            )
+        return command
 
-    wait = commands.add_parser(
-        "wait",
-        parents=[client_options],
-        help="poll a task until it is done",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    wait.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
-    wait.add_argument("task_id", metavar="TASK_ID")
-    wait.add_argument(
-        "--timeout",
-        type=_timeout,
-        default=600.0,
-        metavar="SECONDS",
-        help="give up after this long (default 600; 'none' waits forever)",
-    )
+    def task_command(name: str, help: str, *, waits: bool) -> argparse.ArgumentParser:
+        """A command about one task: PROVIDER TASK_ID."""
+        command = client_command(name, help, waits=waits)
+        command.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
+        command.add_argument("task_id", metavar="TASK_ID")
+        return command
+
+    task_command("get", "read a task's status once", waits=False).set_defaults(run=cmd_get)
+    wait = task_command("wait", "poll a task until it is done", waits=True)
     wait.set_defaults(run=cmd_wait)
-
-    resume = commands.add_parser(
-        "resume",
-        parents=[client_options],
-        help="carry on waiting from a resume token",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    resume = client_command("resume", "carry on waiting from a resume token", waits=True)
     resume.add_argument("token", metavar="TOKEN", help="from a timed-out wait, or Task.token()")
-    resume.add_argument(
-        "--timeout",
-        type=_timeout,
-        default=600.0,
-        metavar="SECONDS",
-        help="give up after this long (default 600; 'none' waits forever)",
-    )
     resume.set_defaults(run=cmd_resume)
 
     demo = commands.add_parser("demo", help="wait on tasks of all five providers against the local simulator")

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import parse_qsl, unquote
 
 from . import providers as _providers
@@ -95,6 +95,17 @@ class _TokenBucket:
             self.tokens -= 1.0
             return 0.0
         return (1.0 - self.tokens) / self.rate
+
+
+class AppOptions(TypedDict, total=False):
+    """SimulatorApp's keyword arguments, which Simulator passes on."""
+
+    seed: int
+    keys: Mapping[str, str] | None
+    faults: Sequence[Fault]
+    default_steps: Mapping[str, Sequence[Step]] | None
+    notion_poll_after: float
+    rate_limits: Mapping[str, float] | None
 
 
 class SimulatorApp:

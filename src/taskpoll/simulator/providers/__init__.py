@@ -8,10 +8,9 @@ A module here whose name does not start with `_` is a provider: it defines `PROV
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Mapping
 
+from ..._registry import module_names, provider_of
 from .._scenario import ScenarioError
 from ._base import ProviderSim, StatusRequest
 
@@ -19,13 +18,11 @@ __all__ = ["ProviderSim", "StatusRequest", "build", "get", "names", "status_requ
 
 
 def names() -> tuple[str, ...]:
-    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+    return module_names(__path__)
 
 
 def get(name: str) -> type[ProviderSim]:
-    if not isinstance(name, str) or name not in names():
-        raise ScenarioError(f"unknown provider {name!r}; providers are {', '.join(names())}")
-    provider: type[ProviderSim] = importlib.import_module(f"{__name__}.{name}").PROVIDER
+    provider: type[ProviderSim] = provider_of(__name__, __path__, name, ScenarioError, "providers are")
     return provider
 
 

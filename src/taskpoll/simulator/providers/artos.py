@@ -6,16 +6,7 @@ import re
 from typing import Any, ClassVar
 
 from .._scenario import SimTask, Step
-from ._base import (
-    Backend,
-    Context,
-    Incoming,
-    ProviderSim,
-    SimResponse,
-    json_object,
-    route,
-    variant,
-)
+from ._base import Backend, Context, Incoming, ProviderSim, SimResponse, json_object, route, variant
 
 
 class Artos(ProviderSim):

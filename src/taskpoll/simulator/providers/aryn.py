@@ -10,17 +10,7 @@ from typing import Any, ClassVar
 from urllib.parse import unquote
 
 from .._scenario import SimTask, Step
-from ._base import (
-    WORDS,
-    Backend,
-    Context,
-    Incoming,
-    ProviderSim,
-    SimResponse,
-    multipart_fields,
-    route,
-    sentence,
-)
+from ._base import WORDS, Backend, Context, Incoming, ProviderSim, SimResponse, multipart_fields, route, sentence
 
 _ARYN_TYPES = (
     "Title",

@@ -10,16 +10,7 @@ from typing import Any, ClassVar
 
 from ...providers.notion import NOTION_VERSION  # the spec's one Notion-Version, as the SDK sends it
 from .._scenario import SimTask, Step
-from ._base import (
-    Backend,
-    Context,
-    Incoming,
-    ProviderSim,
-    SimResponse,
-    iso,
-    json_object,
-    route,
-)
+from ._base import Backend, Context, Incoming, ProviderSim, SimResponse, iso, json_object, route
 
 
 def notion_page(page_id: str, created: str, base_title: str = "Generated page") -> dict[str, Any]:

@@ -9,17 +9,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from .._scenario import SimTask, Step
-from ._base import (
-    Backend,
-    Context,
-    Incoming,
-    ProviderSim,
-    SimResponse,
-    iso,
-    multipart_fields,
-    route,
-    sentence,
-)
+from ._base import Backend, Context, Incoming, ProviderSim, SimResponse, iso, multipart_fields, route, sentence
 
 _SEGMENT_TYPES = ("Title", "SectionHeader", "Text", "Text", "Table", "Picture", "Caption", "ListItem", "PageFooter")
 

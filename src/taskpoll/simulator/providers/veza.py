@@ -9,17 +9,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from .._scenario import SimTask, Step
-from ._base import (
-    WORDS,
-    Backend,
-    Context,
-    Incoming,
-    ProviderSim,
-    SimResponse,
-    json_object,
-    route,
-    variant,
-)
+from ._base import WORDS, Backend, Context, Incoming, ProviderSim, SimResponse, json_object, route, variant
 
 
 def veza_rows(count: int, seed: str) -> dict[str, Any]:
