@@ -15,6 +15,7 @@ import time
 import pytest
 
 from taskpoll.cli import main
+from taskpoll.providers import get as get_provider
 from taskpoll.simulator import Simulator, canceled, failed, pending, running, succeeded
 
 from .loopback import Canned, canned_server
@@ -25,14 +26,7 @@ pytestmark = pytest.mark.taskpoll_simulator(notion_poll_after=0.05)  # for the s
 @pytest.fixture
 def keys(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> None:
     for provider in sim.providers:
-        env = {
-            "aryn": "ARYN_API_KEY",
-            "artos": "ARTOS_ACCESS_TOKEN",
-            "veza": "VEZA_API_KEY",
-            "unsiloed": "UNSILOED_API_KEY",
-            "notion": "NOTION_TOKEN",
-        }[provider]
-        monkeypatch.setenv(env, sim.api_key(provider))
+        monkeypatch.setenv(get_provider(provider).key_env, sim.api_key(provider))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
