@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
+import taskpoll.providers
+from taskpoll.simulator import status_request
+
+PROVIDERS = taskpoll.providers.names()
 SECTIONS = ("poll", "large", "many", "policy")
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -212,25 +215,16 @@ def check(name: str, measured: str, target: str, met: bool | None) -> None:
 
 # Raw httpx: the status requests a user would write by hand from each provider's docs ---------------
 
-RAW_PATHS = {
-    "aryn": "/v1/async/result/{id}",
-    "artos": "/api/v1/documents/status/{id}",
-    "veza": "/api/v1/assessments/async_tasks/{id}",
-    "unsiloed": "/parse/{id}",
-    "notion": "/v1/async_tasks/{id}",
-}
-RAW_PARAMS = {"aryn": {"path_filter": "^/v1/document/partition$"}}
+# How to reach a task is the simulator's answer (taskpoll.simulator.status_request), not retyped here.
+RAW_PARAMS = {provider: status_request(provider, "-", base_url="", api_key=None).params for provider in PROVIDERS}
 
 
 def raw_headers(provider: str, key: str) -> dict[str, str]:
-    headers = {"api-key": key} if provider == "unsiloed" else {"Authorization": f"Bearer {key}"}
-    if provider == "notion":
-        headers["Notion-Version"] = "2026-03-11"
-    return headers
+    return status_request(provider, "-", base_url="", api_key=key).headers
 
 
 def raw_url(base_url: str, provider: str, task_id: str) -> str:
-    return base_url + RAW_PATHS[provider].format(id=task_id)
+    return status_request(provider, task_id, base_url=base_url, api_key=None).url
 
 
 # Child processes ----------------------------------------------------------------------------------

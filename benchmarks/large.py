@@ -175,7 +175,7 @@ def rss_worker() -> None:
     """Child process: parse a large Aryn body once (json or typed) and report RSS before, at peak, after."""
     job = json.load(sys.stdin)
     provider = get_provider("aryn")
-    request = httpx.Request("GET", "http://127.0.0.1/aryn/v1/async/result/x")
+    request = httpx.Request("GET", raw_url("http://127.0.0.1/aryn", "aryn", "x"))
     small = httpx.Response(200, json={"status": [], "status_code": 200, "elements": []}, request=request)
     provider.parse("x", small)  # import and initialise everything the parse touches
     response = httpx.Response(200, content=Path(job["path"]).read_bytes(), request=request)

@@ -15,7 +15,7 @@ from taskpoll._engine import wait_flow
 from taskpoll._fakeclock import FakeClock
 from taskpoll.providers import get as get_provider
 
-from ._common import PROVIDERS, TARGET_MEDIAN_RELATIVE_DELAY, Config, check, heading, percentile, table
+from ._common import PROVIDERS, TARGET_MEDIAN_RELATIVE_DELAY, Config, check, heading, percentile, raw_url, table
 
 MIN_DURATION, MAX_DURATION = 1.0, 1800.0
 FIXED_CADENCES = (0.5, 1.0, 2.0, 5.0, 30.0)
@@ -37,7 +37,7 @@ def fixed_policy(seconds: float) -> PollPolicy:
 
 
 def _artos_response(status: str) -> httpx.Response:
-    request = httpx.Request("GET", "https://api.artosai.com/api/v1/documents/status/doc-1")
+    request = httpx.Request("GET", raw_url(get_provider("artos").default_base_url or "", "artos", "doc-1"))
     body = {"task_id": "doc-1", "status": status, "progress": None, "error": None}
     return httpx.Response(200, json=body, request=request)
 

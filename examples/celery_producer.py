@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import httpx
 
+import taskpoll.providers
 from examples.celery_worker import SIMULATOR, task_done, waiter
 
 
 def main() -> None:
-    for provider in ("aryn", "artos", "veza", "unsiloed", "notion"):
+    for provider in taskpoll.providers.names():
         body = {
             "provider": provider,
             "steps": [{"state": "running", "polls": None, "seconds": 3}, {"state": "succeeded"}],

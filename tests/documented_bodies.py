@@ -8,8 +8,9 @@ specs, so a spec that drifts from what the docs show fails here.
 
 from __future__ import annotations
 
+import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -28,6 +29,44 @@ class Documented:
         if isinstance(self.body, str) and self.content_type.startswith("text/"):
             return self.body.encode()
         return json.dumps(self.body).encode()
+
+
+# What a generated client makes of each body (tests/test_generated_clients.py), beside the bodies:
+# the parsed value's class, field paths ("a.b.0.c", "*" for every item) and the response headers.
+
+
+@dataclass(frozen=True)
+class Is:
+    """A value of the generated class of this name (every item, for a "*" path)."""
+
+    cls: str
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    """A member of the generated enum `cls` whose value is `value`."""
+
+    cls: str
+    value: str
+
+
+ABSENT = Is("Unset")  # a field the body leaves out
+
+
+@dataclass(frozen=True)
+class Expect:
+    parsed: str  # the parsed value's class name; "text": the body itself, as a str
+    fields: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+TASK_IDS = {  # the task each provider's documented bodies answer for
+    "aryn": "aryn:t-47gpd3604e5tz79z1jro5fc",
+    "artos": "document-uuid-456",
+    "veza": "c6a2a7f4-1f0e-4b1b-9d43-3f0b6f0e8e21",
+    "unsiloed": "04a7a6d8-5ef7-465a-b22a-8a98e7104dd9",
+    "notion": "task_abc123",
+}
 
 
 # Aryn: aryn-sdk's recorded real output (test/resources/json/3m_output.json) has only status,
@@ -87,6 +126,32 @@ ARYN = [
     Documented("aryn", "server error", 500, "Internal Server Error", content_type="text/plain"),
 ]
 
+ARYN_EXPECTED = {
+    "succeeded": Expect(
+        "PartitionerResponse",
+        {
+            "status_code": 200,
+            "error": ABSENT,  # absent, as in real output
+            "elements.*": Is("Element"),
+            "elements.*.type_": ["Page-header", "Text", "table"],
+            "elements.0.properties.page_number": 1,
+            "elements.2.table.cells.0.is_header": True,  # Element.table (issue 11)
+            "markdown": ABSENT,
+            "status.-1": "T+01.27: Completed work on page 1",
+        },
+    ),
+    "failed": Expect(
+        "PartitionerResponse",
+        {"status_code": 500, "error": "500: Internal error while partitioning page 3", "elements": None},
+    ),
+    "pending": Expect(
+        "TaskPending", {"detail": "Task is pending."}, {"x-aryn-asyncifier-active-at": "network=1763841600"}
+    ),
+    "no key": Expect("StatusForbidden", {"detail": "No Aryn API key provided."}),
+    "not found": Expect("StatusNotFound", {"detail": "No such task."}),
+    "server error": Expect("text"),
+}
+
 # Artos: the seed's example plus the errors page's {"detail": ...} bodies; Complete is the Async
 # Operations page's status word.
 ARTOS = [
@@ -115,6 +180,23 @@ ARTOS = [
 
 # Veza: GetAsyncTaskResponse {"task": AsyncTask} or a bare AsyncTask; enums as string names;
 # google.rpc.Status errors, with text codes, request_id and timestamp as in oaaclient-py's tests.
+ARTOS_EXPECTED = {
+    d.name: (
+        Expect(
+            "TaskStatusResponse",
+            {
+                "task_id": TASK_IDS["artos"],
+                "status": EnumValue("TaskStatusResponseStatus", d.name),
+                "progress": None,
+                "error": d.body["error"],
+            },
+        )
+        if d.status == 200
+        else Expect("ErrorResponse", {"detail": d.body["detail"], "error": ABSENT})
+    )
+    for d in ARTOS
+}
+
 VEZA_TASK_ID = "c6a2a7f4-1f0e-4b1b-9d43-3f0b6f0e8e21"
 VEZA = [
     Documented("veza", "pending", 200, {"task": {"id": VEZA_TASK_ID, "state": "PENDING"}}),
@@ -184,6 +266,48 @@ VEZA = [
 ]
 
 # Unsiloed: ParseGetResponse (parser openapi-v1.json); 404/500 are text/plain.
+
+
+def _veza_task(name: str, body: dict[str, Any]) -> Expect:
+    wrapped = "task" in body  # a bare AsyncTask reads the same
+    state = {"pending": "PENDING", "in progress": "IN_PROGRESS"}.get(name, "COMPLETE")
+    fields: dict[str, Any] = {"id": VEZA_TASK_ID, "state": EnumValue("AsyncTaskState", state)}
+    fields |= {
+        "pending": {"status": ABSENT},
+        "in progress": {},
+        "succeeded": {"status": EnumValue("AsyncTaskStatus", "SUCCEEDED"), "result.values.0.type": "AwsIamUser"},
+        "failed": {
+            "status": EnumValue("AsyncTaskStatus", "FAILED"),
+            "error_reason": "query exceeded the maximum result size",
+            "error_status": Is("RpcStatus"),
+            "error_status.code": 8,
+        },
+        "canceled": {"status": EnumValue("AsyncTaskStatus", "CANCELED")},
+        # the result a list, as sent
+        "bare succeeded": {"status": EnumValue("AsyncTaskStatus", "SUCCEEDED"), "result": body.get("result")},
+    }[name]
+    if wrapped:
+        return Expect("GetAsyncTaskResponse", {f"task.{path}": value for path, value in fields.items()})
+    return Expect("AsyncTask", fields)
+
+
+VEZA_EXPECTED = {
+    d.name: (
+        _veza_task(d.name, d.body)
+        if d.status == 200
+        else Expect(
+            "RpcStatus",
+            {
+                "code": d.body["code"],
+                "message": d.body["message"],
+                "request_id": d.body.get("request_id", ABSENT),
+                "timestamp": d.body.get("timestamp", ABSENT),
+            },
+        )
+    )
+    for d in VEZA
+}
+
 UNSILOED_JOB = "04a7a6d8-5ef7-465a-b22a-8a98e7104dd9"
 UNSILOED_BASE = {
     "job_id": UNSILOED_JOB,
@@ -256,6 +380,27 @@ UNSILOED = [
     Documented("unsiloed", "not found", 404, f"Job {UNSILOED_JOB} not found", content_type="text/plain"),
     Documented("unsiloed", "server error", 500, "Internal server error", content_type="text/plain"),
 ]
+
+UNSILOED_EXPECTED = {
+    d.name: Expect("text")
+    if d.status != 200
+    else Expect("ParseGetResponse", {"job_id": UNSILOED_JOB, "status": EnumValue("JobStatus", d.name)})
+    for d in UNSILOED
+}
+UNSILOED_EXPECTED["Succeeded"].fields.update(
+    {
+        "total_chunks": 1,
+        "page_count": 1,
+        "chunks.*": Is("Chunk"),
+        "chunks.0.segments.0": Is("Segment"),
+        "chunks.0.segments.0.segment_type": EnumValue("SegmentType", "Table"),
+        "chunks.0.segments.0.bbox.width": 1083.0,
+        "chunks.0.segments.0.ocr.1": Is("OCRResult"),
+        "chunks.0.segments.0.ocr.1.text": "2025",
+        "chunks.0.segments.0.ocr.1.color.hex_": "#000000",
+    }
+)
+UNSILOED_EXPECTED["Failed"].fields["message"] = "Failed to convert document: file is encrypted"
 
 # Notion: the async_task variants (notion-sdk-js async-tasks.ts) and the standard error object.
 NOTION_TASK = {
@@ -348,4 +493,45 @@ NOTION = [
     ),
 ]
 
+
+def _notion_expected(d: Documented) -> Expect:
+    if d.name in ("queued", "running", "retrying"):
+        return Expect(
+            "AsyncTaskInProgress",
+            {
+                "status": EnumValue("AsyncTaskInProgressStatus", d.name),
+                "poll_after_seconds": 2,
+                "created_time": datetime.datetime(2026, 11, 22, 10, 15, 2, tzinfo=datetime.UTC),
+                "operation.name": "create_page",
+            },
+        )
+    if d.name == "succeeded":
+        return Expect("AsyncTaskSucceeded", {"result.id": "59833787-2cf9-4fdf-8782-e53db20768a5"})
+    if d.name == "failed":
+        return Expect(
+            "AsyncTaskFailed", {"error.code": EnumValue("ErrorCode", "validation_error"), "error.status": 400}
+        )
+    if d.status == 502:
+        return Expect("text")  # the proxy's HTML page, as text
+    fields = {
+        "status": d.status,
+        "code": EnumValue("ErrorCode", d.body["code"]),
+        "request_id": "2b6a6b2d-0f1f-4d0e-9a3b-5f9a2c1d7e40",
+    }
+    return Expect("Error", fields, {k.lower(): v for k, v in d.headers if k == "Retry-After"})
+
+
+NOTION_EXPECTED = {d.name: _notion_expected(d) for d in NOTION}
+
 ALL = [*ARYN, *ARTOS, *VEZA, *UNSILOED, *NOTION]
+EXPECTED = {
+    (provider, name): expect
+    for provider, expected in (
+        ("aryn", ARYN_EXPECTED),
+        ("artos", ARTOS_EXPECTED),
+        ("veza", VEZA_EXPECTED),
+        ("unsiloed", UNSILOED_EXPECTED),
+        ("notion", NOTION_EXPECTED),
+    )
+    for name, expect in expected.items()
+}

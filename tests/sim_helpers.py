@@ -6,41 +6,29 @@ from typing import Any
 
 import httpx
 
-from taskpoll.simulator import Simulator
-
-STATUS_PATH = {
-    "aryn": "/v1/async/result/{id}",
-    "artos": "/api/v1/documents/status/{id}",
-    "veza": "/api/v1/assessments/async_tasks/{id}",
-    "unsiloed": "/parse/{id}",
-    "notion": "/v1/async_tasks/{id}",
-}
-STATUS_QUERY = {"aryn": {"path_filter": "^/v1/document/partition$"}}
+from taskpoll.simulator import Simulator, StatusRequest, status_request
 
 
 def auth(sim: Simulator, provider: str, key: str | None = "right") -> dict[str, str]:
     """The headers a well-behaved client sends; `key=None` leaves the key out, any other string is sent as is."""
-    value = sim.api_key(provider) if key == "right" else key
-    headers = {"Notion-Version": "2026-03-11"} if provider == "notion" else {}
-    if value is not None:
-        headers.update({"api-key": value} if provider == "unsiloed" else {"Authorization": f"Bearer {value}"})
-    return headers
+    return reach(sim, provider, "-", key).headers
 
 
-def status_path(provider: str, task_id: str) -> str:
-    from urllib.parse import quote
+def reach(sim: Simulator, provider: str, task_id: str, key: str | None = "right") -> StatusRequest:
+    """How a well-behaved client asks for a task's status (the simulator's own answer); `key` as in auth()."""
+    api_key = sim.api_key(provider) if key == "right" else key
+    return status_request(provider, task_id, base_url=sim.base_url(provider), api_key=api_key)
 
-    return STATUS_PATH[provider].format(id=quote(task_id, safe=""))
+
+def status_path(sim: Simulator, provider: str, task_id: str) -> str:
+    """The raw path of a task's status below the provider's base URL, the id percent-encoded."""
+    return reach(sim, provider, task_id).url.removeprefix(sim.base_url(provider))
 
 
 def get_status(client: httpx.Client, sim: Simulator, provider: str, task_id: str, **kwargs: Any) -> httpx.Response:
-    headers = kwargs.pop("headers") if "headers" in kwargs else auth(sim, provider)
-    return client.get(
-        sim.base_url(provider) + status_path(provider, task_id),
-        params=STATUS_QUERY.get(provider, {}),
-        headers=headers,
-        **kwargs,
-    )
+    request = reach(sim, provider, task_id)
+    headers = kwargs.pop("headers") if "headers" in kwargs else request.headers
+    return client.get(request.url, params=request.params, headers=headers, **kwargs)
 
 
 def raw_status(provider: str, response: httpx.Response) -> str:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+import taskpoll.providers
+from taskpoll.simulator import status_request
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
-PROVIDERS = ("aryn", "artos", "notion", "unsiloed", "veza")
+PROVIDERS = taskpoll.providers.names()  # the one registry; test_specs checks specs/ holds the same set
 
 
 @functools.cache
@@ -54,13 +58,31 @@ def status_vocabularies(provider: str) -> dict[str, set[str]]:
 
 # Validating real exchanges against the specs ------------------------------------------------------
 
-SPEC_SERVERS = {
-    "aryn": "https://api.aryn.cloud",
-    "artos": "https://api.artosai.com",
-    "veza": "https://your-org.vezacloud.com",
-    "unsiloed": "https://prod.visionapi.unsiloed.ai",
-    "notion": "https://api.notion.com",
-}
+
+@functools.cache
+def spec_server(provider: str) -> str:
+    """The spec's first server URL, its variables at their defaults (Veza: https://your-org.vezacloud.com)."""
+    server = spec(provider)["servers"][0]
+    url: str = server["url"]
+    for name, variable in server.get("variables", {}).items():
+        url = url.replace("{" + name + "}", variable["default"])
+    return url
+
+
+@functools.cache
+def status_path_template(provider: str) -> str:
+    """The spec's key of the status endpoint (e.g. "/parse/{job_id}"): the path the simulator serves
+    status on (taskpoll.simulator.status_request), whatever the spec names its parameter."""
+    served = status_request(provider, "ID", base_url="", api_key=None).url
+    (found,) = [path for path in spec(provider)["paths"] if re.sub(r"\{[^}/]+\}", "ID", path) == served]
+    return found
+
+
+def spec_status_request(provider: str, task_id: str = "task-1") -> tuple[str, str, dict[str, str]]:
+    """A concrete status request on the provider's real server, as the documented bodies answer it:
+    (server URL, path, query)."""
+    request = status_request(provider, task_id, base_url="", api_key=None)
+    return spec_server(provider), request.url, request.params
 
 
 @functools.cache
@@ -77,6 +99,6 @@ def validate_exchange(
     from openapi_core.testing import MockRequest, MockResponse
 
     content_type = headers.get("content-type", "application/json").split(";")[0]
-    request = MockRequest(SPEC_SERVERS[provider], method.lower(), path, args=query)
+    request = MockRequest(spec_server(provider), method.lower(), path, args=query)
     response = MockResponse(body, status_code=status, headers=headers, content_type=content_type)
     openapi(provider).validate_response(request, response)

@@ -36,7 +36,7 @@ from taskpoll.contrib.celery import _REGISTER, Waiter, outcome_task
 from taskpoll.simulator import Fault, SimulatorProcess, Step
 
 ROOT = Path(__file__).resolve().parent.parent
-PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
+PROVIDERS = taskpoll.providers.names()
 FAULTS = [
     Fault("rate_limit", rate=0.03, retry_after=1.0),
     Fault("server_error", rate=0.03, status=503),

@@ -11,33 +11,22 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import pytest
 
 from taskpoll.cli import main
+from taskpoll.providers import get as get_provider
 from taskpoll.simulator import Simulator, canceled, failed, pending, running, succeeded
 
 from .loopback import Canned, canned_server
 
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Simulator]:
-    with Simulator(notion_poll_after=0.05) as s:
-        yield s
+pytestmark = pytest.mark.taskpoll_simulator(notion_poll_after=0.05)  # for the suite's `sim` (conftest.py)
 
 
 @pytest.fixture
 def keys(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> None:
     for provider in sim.providers:
-        env = {
-            "aryn": "ARYN_API_KEY",
-            "artos": "ARTOS_ACCESS_TOKEN",
-            "veza": "VEZA_API_KEY",
-            "unsiloed": "UNSILOED_API_KEY",
-            "notion": "NOTION_TOKEN",
-        }[provider]
-        monkeypatch.setenv(env, sim.api_key(provider))
+        monkeypatch.setenv(get_provider(provider).key_env, sim.api_key(provider))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -10,7 +10,8 @@ import sys
 import httpx
 import pytest
 
-from .sim_helpers import STATUS_PATH
+import taskpoll.providers
+from taskpoll.simulator import status_request
 
 SIMULATE = [sys.executable, "-m", "taskpoll", "simulate", "--port", "0", "--fault", "rate_limit:0.5"]
 # Starts `taskpoll simulate` with SIGINT ignored, as a non-interactive shell does for `taskpoll simulate &`
@@ -39,19 +40,15 @@ def test_simulate_prints_each_base_url_serves_them_and_stops_on_a_signal(
     )
     try:
         assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(7)]
+        lines = [process.stdout.readline() for _ in range(len(taskpoll.providers.names()) + 2)]  # + head, control
         found = re.findall(r"^\s+(\w+)\s+base URL (\S+)\s+key (\S+)", "".join(lines), re.M)
         urls = {name: (url, key) for name, url, key in found}
-        assert set(urls) == {"aryn", "artos", "veza", "unsiloed", "notion"}
+        assert set(urls) == set(taskpoll.providers.names())
         base, key = urls["artos"]
         created = httpx.post(base.rsplit("/", 1)[0] + "/_simulator/tasks", json={"provider": "artos"})
         task_id = created.json()["id"]
-        answers = {
-            httpx.get(
-                base + STATUS_PATH["artos"].format(id=task_id), headers={"Authorization": f"Bearer {key}"}
-            ).status_code
-            for _ in range(12)
-        }
+        request = status_request("artos", task_id, base_url=base, api_key=key)
+        answers = {httpx.get(request.url, headers=request.headers).status_code for _ in range(12)}
         assert answers == {200, 429}  # served, with the fault injected into about half the polls
     finally:
         process.send_signal(stop)

@@ -7,7 +7,6 @@ five providers, in both colours, through one test body.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,7 +18,7 @@ from taskpoll.simulator import Fault, Simulator, canceled, expired, failed, pend
 
 from .clients import Colour
 
-PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
+PROVIDERS = taskpoll.providers.names()
 TIMER_SLACK = 0.05  # seconds a deadline may be passed by scheduling and timer jitter
 FINAL_STATUS = {
     "aryn": "200",
@@ -30,10 +29,7 @@ FINAL_STATUS = {
 }
 
 
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Simulator]:
-    with Simulator(seed=3, notion_poll_after=0.02) as s:
-        yield s
+pytestmark = pytest.mark.taskpoll_simulator(seed=3, notion_poll_after=0.02)  # for `sim` (conftest.py)
 
 
 @pytest.fixture(params=["sync", "async"])

@@ -26,15 +26,8 @@ from taskpoll._token import decode
 from taskpoll.providers import get
 from taskpoll.providers._base import retry_after
 
-from .specs import PROVIDERS, spec
+from .specs import PROVIDERS, spec, status_path_template
 
-STATUS_PATHS = {
-    "aryn": "/v1/async/result/{task_id}",
-    "artos": "/api/v1/documents/status/{document_id}",
-    "veza": "/api/v1/assessments/async_tasks/{id}",
-    "unsiloed": "/parse/{job_id}",
-    "notion": "/v1/async_tasks/{task_id}",
-}
 REQUEST = httpx.Request("GET", "https://api.example/status/task-1")
 
 
@@ -66,7 +59,7 @@ def response_schemas(provider: str) -> dict[int, dict[str, Any]]:
     document = spec(provider)
     openapi_30 = document["openapi"].startswith("3.0")
     definitions = {name: _json_schema(s, openapi_30) for name, s in document["components"]["schemas"].items()}
-    responses = document["paths"][STATUS_PATHS[provider]]["get"]["responses"]
+    responses = document["paths"][status_path_template(provider)]["get"]["responses"]
     shared = document["components"].get("responses", {})
     found: dict[int, dict[str, Any]] = {}
     for code, response in responses.items():

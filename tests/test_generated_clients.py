@@ -8,19 +8,19 @@ endpoints in the specs get one round trip each.
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
 from collections.abc import Iterator
 from http import HTTPStatus
+from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from taskpoll_artos_api import AuthenticatedClient as ArtosClient
 from taskpoll_artos_api.api.documents import generate_document, get_document_status
 from taskpoll_artos_api.models import ErrorResponse as ArtosError
-from taskpoll_artos_api.models import GenerateDocumentRequest, GenerateDocumentResponse, TaskStatusResponse
-from taskpoll_artos_api.models import TaskStatusResponseStatus as ArtosStatus
+from taskpoll_artos_api.models import GenerateDocumentRequest, GenerateDocumentResponse
 from taskpoll_artos_api.types import UNSET as ARTOS_UNSET
 from taskpoll_artos_api.types import Unset as ArtosUnset
 from taskpoll_aryn_api import AuthenticatedClient as ArynClient
@@ -38,61 +38,44 @@ from taskpoll_aryn_api.api.partition import (
 )
 from taskpoll_aryn_api.models import (
     CancelPathFilter,
-    Element,
     ListPathFilter,
-    PartitionerResponse,
     PartitionOptions,
     PartitionRequest,
-    StatusForbidden,
-    StatusNotFound,
     StatusPathFilter,
     SubmitAccepted,
     TaskList,
     TaskListStatus,
-    TaskPending,
 )
-from taskpoll_aryn_api.types import File, Unset
+from taskpoll_aryn_api.types import File
 from taskpoll_notion_api import AuthenticatedClient as NotionClient
 from taskpoll_notion_api.api.async_tasks import retrieve_async_task
 from taskpoll_notion_api.api.pages import create_page
 from taskpoll_notion_api.models import (
-    AsyncTaskFailed,
     AsyncTaskInProgress,
-    AsyncTaskInProgressStatus,
-    AsyncTaskSucceeded,
     CreatePageNotionVersion,
     CreatePageRequest,
     CreatePageRequestParent,
-    Error,
-    ErrorCode,
     RetrieveAsyncTaskNotionVersion,
 )
 from taskpoll_unsiloed_api import Client as UnsiloedClient
 from taskpoll_unsiloed_api.api.parse_vision_api_compatible import create_parse_task, get_parse_task
 from taskpoll_unsiloed_api.models import (
-    Chunk,
-    JobStatus,
-    OCRResult,
     ParseCreateRequest,
     ParseCreateResponse,
     ParseGetResponse,
-    Segment,
-    SegmentType,
 )
 from taskpoll_unsiloed_api.types import File as UnsiloedFile
 from taskpoll_veza_api import AuthenticatedClient as VezaClient
 from taskpoll_veza_api.api.query_builder import create_get_assessment_query_spec_result_async, get_assessment_async_task
 from taskpoll_veza_api.models import (
-    AsyncTask,
-    AsyncTaskState,
-    AsyncTaskStatus,
     GetAssessmentQuerySpecResultRequest,
     GetAsyncTaskResponse,
-    RpcStatus,
 )
-from taskpoll_veza_api.types import UNSET
 
-from .documented_bodies import ARTOS, ARYN, NOTION, UNSILOED, VEZA, Documented
+import taskpoll.providers
+from taskpoll.simulator import status_request
+
+from .documented_bodies import ALL, EXPECTED, NOTION, TASK_IDS, UNSILOED, Documented, EnumValue, Is
 from .loopback import Canned, CannedServer, canned_server
 
 ARYN_ID = "aryn:t-47gpd3604e5tz79z1jro5fc"
@@ -130,40 +113,105 @@ def by_name(docs: list[Documented]) -> list[object]:
     return [pytest.param(d, id=f"{d.status}-{d.name}") for d in docs]
 
 
-# Aryn ---------------------------------------------------------------------------------------------
+# Every documented status answer, all providers: one call each, the expected values beside the bodies.
+
+KEY = "test-key"
 
 
-@pytest.mark.parametrize("doc", by_name(ARYN))
-def test_aryn_status_endpoint_parses_every_documented_response(server: CannedServer, doc: Documented) -> None:
-    serve(server, "GET", f"/v1/async/result/aryn%3At-47gpd3604e5tz79z1jro5fc?{ARYN_QUERY}", doc)
-    client = ArynClient(base_url=server.base_url, token="aryn-test-key", timeout=5.0)
-    response = aryn_status.sync_detailed(ARYN_ID, client=client, path_filter=StatusPathFilter.VALUE_0)
-    assert response.status_code == HTTPStatus(doc.status)
-    parsed = response.parsed
-    if doc.name == "succeeded":
-        assert isinstance(parsed, PartitionerResponse)
-        assert parsed.status_code == 200 and isinstance(parsed.error, Unset)  # absent, as in real output
-        assert isinstance(parsed.elements, list) and all(isinstance(e, Element) for e in parsed.elements)
-        assert [e.type_ for e in parsed.elements] == ["Page-header", "Text", "table"]
-        assert parsed.elements[0].properties["page_number"] == 1
-        assert parsed.elements[2].table["cells"][0]["is_header"] is True  # Element.table (issue 11)
-        assert isinstance(parsed.markdown, Unset)
-        assert parsed.status[-1] == "T+01.27: Completed work on page 1"
-    elif doc.name == "failed":
-        assert isinstance(parsed, PartitionerResponse)
-        assert parsed.status_code == 500 and parsed.error == "500: Internal error while partitioning page 3"
-        assert parsed.elements is None
-    elif doc.status == 202:
-        assert isinstance(parsed, TaskPending) and parsed.detail == "Task is pending."
-        assert response.headers["x-aryn-asyncifier-active-at"] == "network=1763841600"
-    elif doc.status == 403:
-        assert isinstance(parsed, StatusForbidden) and parsed.detail == "No Aryn API key provided."
-    elif doc.status == 404:
-        assert isinstance(parsed, StatusNotFound) and parsed.detail == "No such task."
+def _aryn_status(base_url: str, task_id: str) -> Any:
+    client = ArynClient(base_url=base_url, token=KEY, timeout=5.0)
+    return aryn_status.sync_detailed(task_id, client=client, path_filter=StatusPathFilter.VALUE_0)
+
+
+def _artos_status(base_url: str, task_id: str) -> Any:
+    return get_document_status.sync_detailed(task_id, client=ArtosClient(base_url=base_url, token=KEY, timeout=5.0))
+
+
+def _veza_status(base_url: str, task_id: str) -> Any:
+    client = VezaClient(base_url=base_url, token=KEY, timeout=5.0)
+    return get_assessment_async_task.sync_detailed(task_id, client=client)
+
+
+def _unsiloed_status(base_url: str, task_id: str) -> Any:
+    client = UnsiloedClient(base_url=base_url, headers={"api-key": KEY}, timeout=5.0)
+    return get_parse_task.sync_detailed(task_id, client=client)
+
+
+def _notion_status(base_url: str, task_id: str) -> Any:
+    client = NotionClient(base_url=base_url, token=KEY, timeout=5.0)
+    kwargs = retrieve_async_task._get_kwargs(task_id, notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0)
+    response = client.get_httpx_client().request(**kwargs)
+    if response.status_code not in HTTPStatus._value2member_map_:
+        # 529 is not an IANA code: the generated sync_detailed dies in HTTPStatus(529) before parsing
+        # (openapi-python-client #1442). _parse_response still reads the documented body.
+        with pytest.raises(ValueError, match=str(response.status_code)):
+            retrieve_async_task._build_response(client=client, response=response)
+    parsed = retrieve_async_task._parse_response(client=client, response=response)
+    return SimpleNamespace(status_code=response.status_code, headers=response.headers, parsed=parsed)
+
+
+STATUS_CALLS = {
+    "aryn": _aryn_status,
+    "artos": _artos_status,
+    "veza": _veza_status,
+    "unsiloed": _unsiloed_status,
+    "notion": _notion_status,
+}
+
+
+def test_the_status_calls_cover_every_provider() -> None:
+    assert sorted(STATUS_CALLS) == sorted(taskpoll.providers.names())
+
+
+def at(value: Any, path: list[str]) -> Any:
+    """The value at a dotted path: attributes (or additional properties) of generated models, keys, indices."""
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if head == "*":
+        return [at(item, rest) for item in value]
+    if isinstance(value, list):
+        return at(value[int(head)], rest)
+    if isinstance(value, dict) or not hasattr(value, head):  # a model's additional properties too
+        return at(value[head], rest)
+    return at(getattr(value, head), rest)
+
+
+def check(actual: Any, expected: Any, where: str) -> None:
+    if isinstance(expected, (Is, EnumValue)) and isinstance(actual, list):
+        for index, item in enumerate(actual):
+            check(item, expected, f"{where}[{index}]")
+    elif isinstance(expected, Is):
+        assert type(actual).__name__ == expected.cls, f"{where}: {actual!r} is not a {expected.cls}"
+    elif isinstance(expected, EnumValue):
+        assert (type(actual).__name__, actual.value) == (expected.cls, expected.value), f"{where}: {actual!r}"
     else:
-        assert doc.status == 500 and parsed == "Internal Server Error"
-    sent = server.seen[-1]
-    assert sent.headers["authorization"] == "Bearer aryn-test-key"
+        assert actual == expected and type(actual) is type(expected), f"{where}: {actual!r} != {expected!r}"
+
+
+@pytest.mark.parametrize("doc", [pytest.param(d, id=f"{d.provider}-{d.status}-{d.name}") for d in ALL])
+def test_status_endpoint_parses_every_documented_response(server: CannedServer, doc: Documented) -> None:
+    task_id = TASK_IDS[doc.provider]
+    request = status_request(doc.provider, task_id, base_url="", api_key=KEY)
+    serve(server, "GET", request.url + (f"?{urlencode(request.params)}" if request.params else ""), doc)
+    response = STATUS_CALLS[doc.provider](server.base_url, task_id)
+    assert response.status_code == doc.status
+    sent = server.seen[-1].headers
+    assert {k.lower(): sent.get(k.lower()) for k in request.headers} == {
+        k.lower(): v for k, v in request.headers.items()
+    }
+    expect = EXPECTED[(doc.provider, doc.name)]
+    if expect.parsed == "text":
+        assert response.parsed == doc.body and isinstance(response.parsed, str)  # text bodies come back as str
+    else:
+        check(response.parsed, Is(expect.parsed), "parsed")
+    for path, expected in expect.fields.items():
+        check(at(response.parsed, path.split(".")), expected, path)
+    for name, value in expect.headers.items():
+        assert response.headers[name] == value
+
+
+# Aryn ---------------------------------------------------------------------------------------------
 
 
 def test_aryn_submit_cancel_and_list_round_trip(server: CannedServer) -> None:
@@ -190,23 +238,6 @@ def test_aryn_submit_cancel_and_list_round_trip(server: CannedServer) -> None:
 
 
 # Artos --------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("doc", by_name(ARTOS))
-def test_artos_status_endpoint_parses_every_documented_response(server: CannedServer, doc: Documented) -> None:
-    serve(server, "GET", "/api/v1/documents/status/document-uuid-456", doc)
-    client = ArtosClient(base_url=server.base_url, token="artos-jwt", timeout=5.0)
-    response = get_document_status.sync_detailed("document-uuid-456", client=client)
-    parsed = response.parsed
-    if doc.status == 200:
-        assert isinstance(parsed, TaskStatusResponse)
-        assert parsed.task_id == "document-uuid-456"
-        assert parsed.status is ArtosStatus(doc.name)
-        assert parsed.progress is None
-        assert parsed.error == (doc.body["error"])
-    else:
-        assert isinstance(parsed, ArtosError)
-        assert parsed.detail == doc.body["detail"] and parsed.error is ARTOS_UNSET
 
 
 def test_artos_error_with_context_parses_on_generate(server: CannedServer) -> None:
@@ -249,42 +280,6 @@ def test_artos_generate_round_trip(server: CannedServer) -> None:
 # Veza ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("doc", by_name(VEZA))
-def test_veza_status_endpoint_parses_every_documented_response(server: CannedServer, doc: Documented) -> None:
-    task_id = "c6a2a7f4-1f0e-4b1b-9d43-3f0b6f0e8e21"
-    serve(server, "GET", f"/api/v1/assessments/async_tasks/{task_id}", doc)
-    client = VezaClient(base_url=server.base_url, token="veza-key", timeout=5.0)
-    parsed = get_assessment_async_task.sync_detailed(task_id, client=client).parsed
-    if doc.status != 200:
-        assert isinstance(parsed, RpcStatus)
-        assert (parsed.code, parsed.message) == (doc.body["code"], doc.body["message"])
-        assert parsed.request_id == doc.body.get("request_id", UNSET)
-        assert parsed.timestamp == doc.body.get("timestamp", UNSET)
-        return
-    if "task" in doc.body:
-        assert isinstance(parsed, GetAsyncTaskResponse)
-        task = parsed.task
-    else:  # a bare AsyncTask reads the same
-        assert isinstance(parsed, AsyncTask)
-        task = parsed
-    assert task.id == task_id
-    expected_state = {"pending": "PENDING", "in progress": "IN_PROGRESS"}.get(doc.name, "COMPLETE")
-    assert task.state is AsyncTaskState(expected_state)
-    if doc.name == "pending":
-        assert task.status is UNSET
-    elif doc.name == "succeeded":
-        assert task.status is AsyncTaskStatus.SUCCEEDED
-        assert task.result["values"][0]["type"] == "AwsIamUser"
-    elif doc.name == "failed":
-        assert task.status is AsyncTaskStatus.FAILED
-        assert task.error_reason == "query exceeded the maximum result size"
-        assert isinstance(task.error_status, RpcStatus) and task.error_status.code == 8
-    elif doc.name == "canceled":
-        assert task.status is AsyncTaskStatus.CANCELED
-    elif doc.name == "bare succeeded":
-        assert task.status is AsyncTaskStatus.SUCCEEDED and task.result == doc.body["result"]  # a list, as sent
-
-
 def test_veza_create_round_trip(server: CannedServer) -> None:
     answer = b'{"task": {"id": "t-1", "state": "PENDING"}}'
     server.answer("POST", "/api/v1/assessments/query_spec:result_async_create", Canned(200, answer))
@@ -297,29 +292,6 @@ def test_veza_create_round_trip(server: CannedServer) -> None:
 
 
 # Unsiloed -----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("doc", by_name(UNSILOED))
-def test_unsiloed_status_endpoint_parses_every_documented_response(server: CannedServer, doc: Documented) -> None:
-    job_id = "04a7a6d8-5ef7-465a-b22a-8a98e7104dd9"
-    serve(server, "GET", f"/parse/{job_id}", doc)
-    client = UnsiloedClient(base_url=server.base_url, headers={"api-key": "unsiloed-key"}, timeout=5.0)
-    parsed = get_parse_task.sync_detailed(job_id, client=client).parsed
-    if doc.status != 200:
-        assert parsed == doc.body  # text/plain bodies come back as str
-        return
-    assert isinstance(parsed, ParseGetResponse)
-    assert parsed.job_id == job_id and parsed.status is JobStatus(doc.name)
-    if doc.name == "Succeeded":
-        assert parsed.total_chunks == 1 and parsed.page_count == 1
-        assert isinstance(parsed.chunks, list) and isinstance(parsed.chunks[0], Chunk)
-        segment = parsed.chunks[0].segments[0]
-        assert isinstance(segment, Segment) and segment.segment_type is SegmentType.TABLE
-        assert segment.bbox is not None and segment.bbox.width == 1083.0
-        assert isinstance(segment.ocr, list) and isinstance(segment.ocr[1], OCRResult)
-        assert segment.ocr[1].text == "2025" and segment.ocr[1].color.hex_ == "#000000"
-    if doc.name == "Failed":
-        assert parsed.message == "Failed to convert document: file is encrypted"
 
 
 def test_unsiloed_open_segment_type_accepts_the_other_naming_convention(server: CannedServer) -> None:
@@ -350,41 +322,6 @@ def test_unsiloed_create_round_trip(server: CannedServer) -> None:
 
 
 # Notion -------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("doc", by_name(NOTION))
-def test_notion_status_endpoint_parses_every_documented_response(server: CannedServer, doc: Documented) -> None:
-    serve(server, "GET", "/v1/async_tasks/task_abc123", doc)
-    client = NotionClient(base_url=server.base_url, token="ntn_test", timeout=5.0)
-    kwargs = retrieve_async_task._get_kwargs("task_abc123", notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0)
-    response = client.get_httpx_client().request(**kwargs)
-    assert server.seen[-1].headers["notion-version"] == "2026-03-11"
-    if doc.status == 529:
-        # 529 is not an IANA code: the generated sync_detailed dies in HTTPStatus(529) before parsing
-        # (openapi-python-client #1442). _parse_response still reads the documented body.
-        with pytest.raises(ValueError, match="529"):
-            retrieve_async_task._build_response(client=client, response=response)
-    parsed = retrieve_async_task._parse_response(client=client, response=response)
-    if doc.name in ("queued", "running", "retrying"):
-        assert isinstance(parsed, AsyncTaskInProgress)
-        assert parsed.status is AsyncTaskInProgressStatus(doc.name)
-        assert parsed.poll_after_seconds == 2
-        assert parsed.created_time == datetime.datetime(2026, 11, 22, 10, 15, 2, tzinfo=datetime.UTC)
-        assert parsed.operation.name == "create_page"
-    elif doc.name == "succeeded":
-        assert isinstance(parsed, AsyncTaskSucceeded)
-        assert parsed.result["id"] == "59833787-2cf9-4fdf-8782-e53db20768a5"
-    elif doc.name == "failed":
-        assert isinstance(parsed, AsyncTaskFailed)
-        assert parsed.error.code is ErrorCode.VALIDATION_ERROR and parsed.error.status == 400
-    elif doc.status == 502:
-        assert parsed == doc.body  # the proxy's HTML page, as text
-    else:
-        assert isinstance(parsed, Error)
-        assert parsed.status == doc.status and parsed.code == ErrorCode(doc.body["code"])
-        assert parsed.request_id == "2b6a6b2d-0f1f-4d0e-9a3b-5f9a2c1d7e40"
-        if doc.status in (429, 529):
-            assert response.headers["retry-after"] == dict(doc.headers)["Retry-After"]
 
 
 def test_notion_create_page_answers_202_with_an_async_task(server: CannedServer) -> None:

@@ -26,10 +26,11 @@ from hypothesis import strategies as st
 import taskpoll
 from taskpoll import Task, TaskpollError, TaskState
 from taskpoll._engine import Reply, Sleep, wait_flow
+from taskpoll._ids import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH
 from taskpoll._policy import MAX_SECONDS, Observation
 from taskpoll._token import decode, make
 from taskpoll.providers import get as get_provider
-from taskpoll.providers._base import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH, parse_time, retry_after
+from taskpoll.providers._base import parse_time, retry_after
 
 from .clients import FAST
 from .loopback import Canned, CannedServer, canned_server

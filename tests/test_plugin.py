@@ -62,3 +62,38 @@ def test_fixture_without_the_extra_fails_with_the_install_command(
     assert result.returncode == 1, result.stdout
     assert "pip install 'taskpoll[simulator]'" in result.stdout
     assert "_server.py" not in result.stdout  # pytest.fail(pytrace=False): the message, not our traceback
+
+
+MODULE_SIMULATOR_USER = """
+import pytest
+
+pytestmark = pytest.mark.taskpoll_simulator(seed=4, keys={"artos": "module-key"})
+seen = []
+
+
+def test_first(taskpoll_module_simulator):
+    seen.append(taskpoll_module_simulator)
+    taskpoll_module_simulator.create_task("artos", task_id="made-by-the-first-test")
+    assert taskpoll_module_simulator.api_key("artos") == "module-key"
+
+
+@pytest.mark.taskpoll_simulator(keys={"artos": "test-key"})
+def test_second(taskpoll_module_simulator, taskpoll_simulator):
+    assert taskpoll_module_simulator is seen[0]  # one for the module, its tasks kept
+    assert [t.id for t in taskpoll_module_simulator.app.tasks("artos")] == ["made-by-the-first-test"]
+    assert taskpoll_simulator.api_key("artos") == "test-key" and taskpoll_simulator.app.seed == 4
+"""
+
+
+def test_the_module_fixture_is_one_simulator_for_a_module_configured_by_its_mark(tmp_path: Path) -> None:
+    test_file = tmp_path / "test_module_user.py"
+    test_file.write_text(MODULE_SIMULATOR_USER)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout

@@ -6,6 +6,8 @@ import email.utils
 import json
 import time
 from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -25,17 +27,14 @@ from taskpoll.simulator import (
     failed,
     pending,
     running,
+    status_request,
     succeeded,
 )
 
-from .sim_helpers import STATUS_QUERY, auth, get_status, raw_status, status_path, veza_task
+from .sim_helpers import auth, get_status, raw_status, reach, status_path, veza_task
 from .specs import validate_exchange
 
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Simulator]:
-    with Simulator(seed=7, notion_poll_after=0.25) as s:
-        yield s
+pytestmark = pytest.mark.taskpoll_simulator(seed=7, notion_poll_after=0.25)  # for `sim` (conftest.py)
 
 
 @pytest.fixture
@@ -227,8 +226,8 @@ def test_aryn_tasks_come_in_every_documented_output_shape(sim: Simulator, http: 
         validate_exchange(
             "aryn",
             "GET",
-            status_path("aryn", task_id),
-            dict(STATUS_QUERY["aryn"]),
+            status_path(sim, "aryn", task_id),
+            reach(sim, "aryn", task_id).params,
             200,
             dict(response.headers),
             response.content,
@@ -442,14 +441,15 @@ def test_request_log_keeps_raw_paths_and_redacts_keys(sim: Simulator, http: http
     task_id = sim.create_task("artos", [pending()], task_id="a/b?c#d e")
     assert get_status(http, sim, "artos", task_id).json()["task_id"] == "a/b?c#d e"
     record = sim.requests("artos", task_id)[-1]
-    assert record.raw_path == "/artos/api/v1/documents/status/a%2Fb%3Fc%23d%20e"
+    served_below = urlsplit(reach(sim, "artos", "-").url).path.removesuffix("-")  # /artos/<status path>/
+    assert record.raw_path == served_below + "a%2Fb%3Fc%23d%20e"
     assert record.headers["authorization"] == "<redacted>" and record.key_owner == "artos"
     assert sim.api_key("artos") not in json.dumps(record.to_json())
 
 
 def test_unencoded_slash_in_an_id_does_not_reach_the_task(sim: Simulator, http: httpx.Client) -> None:
     sim.create_task("artos", [pending()], task_id="x/y")
-    response = http.get(sim.base_url("artos") + "/api/v1/documents/status/x/y", headers=auth(sim, "artos"))
+    response = http.get(reach(sim, "artos", "x").url + "/y", headers=auth(sim, "artos"))
     assert response.status_code == 404 and response.json() == {"detail": "Not Found"}
 
 
@@ -517,22 +517,17 @@ def test_artos_generate_without_required_fields_is_422(sim: Simulator, http: htt
 
 def test_aryn_cancel_and_list(sim: Simulator, http: httpx.Client) -> None:
     task_id = sim.create_task("aryn", [running(polls=None)])
-    listing = http.get(
-        sim.base_url("aryn") + "/v1/async/list",
-        params={"path_filter": "^/v1/document/partition$"},
-        headers=auth(sim, "aryn"),
-    ).json()["tasks"]
-    assert listing[task_id]["task_status"] == "run"
-    cancel_url = sim.base_url("aryn") + "/v1/async/cancel/" + status_path("aryn", task_id).rsplit("/", 1)[1]
+
+    def listing() -> Any:
+        url, query = sim.base_url("aryn") + "/v1/async/list", {"path_filter": "^/v1/document/partition$"}
+        return http.get(url, params=query, headers=auth(sim, "aryn")).json()["tasks"]
+
+    assert listing()[task_id]["task_status"] == "run"
+    cancel_url = sim.base_url("aryn") + "/v1/async/cancel/" + status_path(sim, "aryn", task_id).rsplit("/", 1)[1]
     assert http.post(cancel_url, headers=auth(sim, "aryn")).status_code == 200
     assert http.post(cancel_url, headers=auth(sim, "aryn")).status_code == 404  # only once
     assert get_status(http, sim, "aryn", task_id).status_code == 404
-    listing = http.get(
-        sim.base_url("aryn") + "/v1/async/list",
-        params={"path_filter": "^/v1/document/partition$"},
-        headers=auth(sim, "aryn"),
-    ).json()["tasks"]
-    assert listing[task_id]["task_status"] == "cancel"
+    assert listing()[task_id]["task_status"] == "cancel"
 
 
 def test_control_api_scripts_tasks_and_reads_the_log_over_http(http: httpx.Client) -> None:
@@ -566,13 +561,8 @@ async def test_app_runs_in_process_through_httpx_asgi_transport() -> None:
     task_id = app.create_task("veza", [pending(), succeeded(size=1)])
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://sim") as client:
-        headers = {"Authorization": f"Bearer {app.keys['veza']}"}
-        states = [
-            veza_task((await client.get(f"/veza/api/v1/assessments/async_tasks/{task_id}", headers=headers)).json())[
-                "state"
-            ]
-            for _ in range(2)
-        ]
+        request = status_request("veza", task_id, base_url="http://sim/veza", api_key=app.keys["veza"])
+        states = [veza_task((await client.get(request.url, headers=request.headers)).json())["state"] for _ in range(2)]
     assert states == ["PENDING", "COMPLETE"]
 
 

@@ -10,8 +10,7 @@ from taskpoll.simulator import Simulator, SimulatorProcess, pending, running, su
 def test_stats_count_provider_requests_and_connections_not_control_requests() -> None:
     with Simulator(seed=1) as sim, httpx.Client(base_url=sim.url) as control:
         task_id = sim.create_task("artos", [pending(), succeeded()])
-        url = f"{sim.base_url('artos')}/api/v1/documents/status/{task_id}"
-        headers = {"Authorization": f"Bearer {sim.api_key('artos')}"}
+        url, headers = sim.status_request("artos", task_id).url, sim.status_request("artos", task_id).headers
         with httpx.Client(headers=headers) as first, httpx.Client(headers=headers) as second:
             assert first.get(url).json()["status"] == "Pending"
             assert first.get(url).json()["status"] == "Ready"
@@ -47,9 +46,9 @@ def test_simulator_process_creates_tasks_and_reports_stats() -> None:
     with SimulatorProcess("--seed", "1") as sim:
         ids = sim.create_tasks("artos", [running(), succeeded()], 4)
         single = sim.create_task("artos", [succeeded()])
-        headers = {"Authorization": f"Bearer {sim.api_key('artos')}"}
-        with httpx.Client(base_url=sim.base_url("artos"), headers=headers) as http:
-            states = [http.get(f"/api/v1/documents/status/{i}").json()["status"] for i in [*ids, single]]
+        headers = sim.status_request("artos", single).headers
+        with httpx.Client(headers=headers) as http:
+            states = [http.get(sim.status_request("artos", i).url).json()["status"] for i in [*ids, single]]
         assert states == ["Generating"] * 4 + ["Ready"]
         stats = sim.stats(reset=True)
         assert stats["requests"] == 5 and stats["by_provider"]["artos"] == 5 and stats["connections"] == 1

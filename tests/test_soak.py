@@ -41,7 +41,7 @@ from taskpoll.simulator import (
 )
 from taskpoll.simulator import succeeded as succeeded_step
 
-PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
+PROVIDERS = taskpoll.providers.names()
 TASKS_PER_PROVIDER = 200
 NEVER_FINISH = 10  # of those, per provider, never finish; they are awaited under a short deadline
 DEADLINE = 6.0  # for the tasks that never finish
@@ -113,7 +113,7 @@ async def wait_all(
             provider,
             base_url=sim.base_url(provider),
             api_key=sim.api_key(provider),
-            policy=POLICY.with_changes(follow_hint=provider == "notion"),
+            policy=POLICY.with_changes(follow_hint=taskpoll.providers.get(provider).default_policy.follow_hint),
             rate_limit=math.inf,  # the limiter has its own tests; here it would only slow the soak down
         )
         async with client:

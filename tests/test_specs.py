@@ -11,17 +11,10 @@ from openapi_core.exceptions import OpenAPIError
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_spec_validator import validate
 
-from .documented_bodies import ALL, Documented
-from .specs import PROVIDERS, SPECS, codegen, spec, status_vocabularies
+from taskpoll.providers.notion import NOTION_VERSION
 
-# The status endpoint of each provider, as a concrete request the documented bodies answer.
-STATUS_REQUESTS = {
-    "aryn": ("https://api.aryn.cloud", "/v1/async/result/aryn:t-1", {"path_filter": "^/v1/document/partition$"}),
-    "artos": ("https://api.artosai.com", "/api/v1/documents/status/document-uuid-456", {}),
-    "veza": ("https://your-org.vezacloud.com", "/api/v1/assessments/async_tasks/c6a2a7f4", {}),
-    "unsiloed": ("https://prod.visionapi.unsiloed.ai", "/parse/04a7a6d8", {}),
-    "notion": ("https://api.notion.com", "/v1/async_tasks/task_abc123", {}),
-}
+from .documented_bodies import ALL, Documented
+from .specs import PROVIDERS, SPECS, codegen, spec, spec_status_request, status_vocabularies
 
 
 def test_specs_folder_holds_exactly_one_spec_per_provider() -> None:
@@ -63,7 +56,7 @@ def test_spec_marks_at_least_one_status_vocabulary(provider: str) -> None:
 
 def test_notion_requires_the_documented_version_header() -> None:
     parameter = spec("notion")["components"]["parameters"]["NotionVersion"]
-    assert (parameter["in"], parameter["required"], parameter["schema"]["enum"]) == ("header", True, ["2026-03-11"])
+    assert (parameter["in"], parameter["required"], parameter["schema"]["enum"]) == ("header", True, [NOTION_VERSION])
 
 
 def test_veza_server_is_per_tenant() -> None:
@@ -73,7 +66,7 @@ def test_veza_server_is_per_tenant() -> None:
 
 @pytest.mark.parametrize("doc", [pytest.param(d, id=f"{d.provider}-{d.status}-{d.name}") for d in ALL])
 def test_documented_body_fits_its_spec(doc: Documented) -> None:
-    host, path, query = STATUS_REQUESTS[doc.provider]
+    host, path, query = spec_status_request(doc.provider)
     openapi = OpenAPI.from_file_path(str(SPECS / f"{doc.provider}.yaml"))
     request = MockRequest(host, "get", path, args=query)
     response = MockResponse(doc.raw(), status_code=doc.status, headers=dict(doc.headers), content_type=doc.content_type)
@@ -93,7 +86,7 @@ def test_documented_body_fits_its_spec(doc: Documented) -> None:
     ],
 )
 def test_spec_rejects_a_body_that_does_not_fit(provider: str, status: int, body: object) -> None:
-    host, path, query = STATUS_REQUESTS[provider]
+    host, path, query = spec_status_request(provider)
     openapi = OpenAPI.from_file_path(str(SPECS / f"{provider}.yaml"))
     request = MockRequest(host, "get", path, args=query)
     response = MockResponse(json.dumps(body).encode(), status_code=status, content_type="application/json")

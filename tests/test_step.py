@@ -215,7 +215,7 @@ async def hop_until_done_async(client: Any, state: Any, limit: int = 200) -> tup
 
 
 @pytest.mark.parametrize("colour", ["sync", "async"])
-@pytest.mark.parametrize("provider", ["aryn", "artos", "veza", "unsiloed", "notion"])
+@pytest.mark.parametrize("provider", taskpoll.providers.names())
 def test_poll_once_hops_carry_a_wait_to_its_final_task(
     taskpoll_simulator: Simulator, provider: str, colour: str
 ) -> None:

@@ -8,8 +8,6 @@ typed interface, and be told, correctly and within a deadline, when each is done
         page = task.result.result                    # the created page, as the provider returned it
 """
 
-__version__ = "0.1.0"
-
 from ._client import AsyncClient, Client
 from ._engine import PollEvent
 from ._errors import (
@@ -39,6 +37,7 @@ from ._errors import (
 from ._policy import PollPolicy
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskError, TaskState
+from ._version import __version__
 
 __all__ = [
     "APIConnectionError",

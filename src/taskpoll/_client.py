@@ -25,8 +25,8 @@ import attrs
 import httpx
 
 from . import _step, _token
-from ._drivers import drive, drive_async, drive_hop, drive_hop_async, drive_many, drive_many_async
-from ._engine import Fetch, Flow, Hop, PollEvent, RateLimiter, Reply, Scheduler, poll_flow, wait_flow
+from ._drivers import OnPoll, drive, drive_async, drive_hop, drive_hop_async, drive_many, drive_many_async
+from ._engine import Fetch, Flow, Hop, RateLimiter, Reply, Scheduler, poll_flow, wait_flow
 from ._errors import ConfigurationError, InvalidTokenError, TaskCanceledError, TaskFailedError, TaskpollError, shown
 from ._http import (
     ACCEPT_ENCODING,
@@ -68,7 +68,6 @@ __all__ = ["AsyncClient", "Client"]
 R = TypeVar("R")
 T = TypeVar("T")
 OnUpdate = Callable[[Task[Any]], object]
-OnPoll = Callable[[PollEvent], object]
 DEFAULT_TIMEOUT = 600.0
 SUBMIT_TIMEOUT = 300.0  # a submit's one request, upload included (`timeout=` changes it)
 CALL_ATTEMPTS = 3  # sends of one call when the connection never opened (nothing was sent)

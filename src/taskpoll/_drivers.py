@@ -22,11 +22,11 @@ R = TypeVar("R")
 SyncSend = Callable[[Fetch], Reply]
 AsyncSend = Callable[[Fetch], Awaitable[Reply]]
 Clock = Callable[[], float]
-OnPoll = Callable[[PollEvent], object] | None
+OnPoll = Callable[[PollEvent], object]  # the on_poll callback of wait()
 
 
 def drive(
-    flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: Clock, on_poll: OnPoll = None
+    flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: Clock, on_poll: OnPoll | None = None
 ) -> Iterator[Task[R]]:
     """Yield each Task the flow observes; the last one is final. Errors propagate from the flow."""
     try:
@@ -50,7 +50,9 @@ def drive(
         flow.close()
 
 
-async def drive_async(flow: Flow[R], send: AsyncSend, clock: Clock, on_poll: OnPoll = None) -> AsyncIterator[Task[R]]:
+async def drive_async(
+    flow: Flow[R], send: AsyncSend, clock: Clock, on_poll: OnPoll | None = None
+) -> AsyncIterator[Task[R]]:
     """`drive`, awaiting the request and the sleep (a request is answered at its wait's deadline, as in
     `drive_many_async`)."""
     try:
@@ -122,7 +124,7 @@ async def _settle(result: object) -> None:
 def _drain(
     scheduler: Scheduler[R],
     on_update: Callable[[Task[R]], object] | None,
-    on_poll: OnPoll,
+    on_poll: OnPoll | None,
     returned: list[object] | None = None,
 ) -> Iterator[tuple[int, Outcome[R]]]:
     """Call the callbacks for what the scheduler saw, then yield the finished outcomes. What the
@@ -150,7 +152,7 @@ def drive_many(
     sleep: Callable[[float], None],
     clock: Clock,
     on_update: Callable[[Task[R]], object] | None,
-    on_poll: OnPoll = None,
+    on_poll: OnPoll | None = None,
 ) -> Iterator[tuple[int, Outcome[R]]]:
     """Yield (index, outcome) as each flow finishes; one request at a time."""
     yield from _drain(scheduler, on_update, on_poll)
@@ -170,7 +172,7 @@ async def drive_many_async(
     send: AsyncSend,
     clock: Clock,
     on_update: Callable[[Task[R]], object] | None,
-    on_poll: OnPoll = None,
+    on_poll: OnPoll | None = None,
 ) -> AsyncIterator[tuple[int, Outcome[R]]]:
     """Yield (index, outcome) as each flow finishes, with up to `scheduler.concurrency` requests at once.
 

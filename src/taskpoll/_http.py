@@ -24,8 +24,8 @@ from typing import Any
 import httpcore
 import httpx
 
-from . import __version__
 from ._errors import ConfigurationError
+from ._version import __version__
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)

@@ -261,7 +261,7 @@ class Done(Generic[R]):
     changed: bool = False
 
 
-Step = PollAgain | Done[Any]
+NextStep = PollAgain | Done[Any]  # what before_poll says to do
 
 
 def begin(
@@ -339,7 +339,7 @@ def timed_out(state: WaitState, now: float, why: str, started: float | None = No
     return error
 
 
-def before_poll(state: WaitState, now: float, rate_limit: RateLimit | None = None) -> Step:
+def before_poll(state: WaitState, now: float, rate_limit: RateLimit | None = None) -> NextStep:
     """At `now`, may this wait's next poll go out? `PollAgain(at=now)`: send it now (its state then holds
     no slot); `PollAgain(at=T)` with T later: not before T (the server's hint, or the rate-limit slot
     now booked for it); `Done`: the wait ended (no poll fits before the deadline).

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._errors import InvalidTaskIdError, InvalidTokenError
-from .providers._base import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH, check_task_id
+from ._ids import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH, check_task_id
 
 PREFIX = "tp1."
 # Sized from the longest token taskpoll issues: JSON writes a character in at most 6 bytes (a control

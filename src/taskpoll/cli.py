@@ -21,7 +21,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
-from . import __version__
 from ._client import Client
 from ._display import encodable, printable, strict_json, summarize, write_line
 from ._engine import PollEvent
@@ -37,6 +36,7 @@ from ._errors import (
 )
 from ._task import Task, TaskState
 from ._token import decode
+from ._version import __version__
 from .providers import get as get_provider
 from .providers import names
 
@@ -97,7 +97,7 @@ def cli_words(message: str) -> str:
     return message.replace("pass base_url=...", "use --base-url URL")
 
 
-def describe(task: Task[Any]) -> str:
+def describe_task(task: Task[Any]) -> str:
     text = f"{task.provider} task {task.id} {task.state.value} ({task.status})"
     if task.progress is not None and not task.state.is_terminal:
         text += f" {task.progress:.0%}"
@@ -106,7 +106,7 @@ def describe(task: Task[Any]) -> str:
 
 def print_task(task: Task[Any], out: TextIO, args: argparse.Namespace | None = None) -> None:
     """The Task as a few lines; each goes through `write_line`, so no server field can add a line."""
-    write_line(describe(task), out)
+    write_line(describe_task(task), out)
     if task.error is not None:
         code = f" [{task.error.code}]" if task.error.code else ""
         write_line(f"  error     {task.error.message}{code}", out)
@@ -146,7 +146,7 @@ class Progress:
 
     def update(self, task: Task[Any]) -> None:
         with self._lock:
-            self.line = describe(task)
+            self.line = describe_task(task)
         self._draw()
 
     def poll(self, event: PollEvent) -> None:
@@ -357,7 +357,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(strict_json({"tasks": [task.to_dict() for task in tasks], "error": None}))
     else:
         for task in tasks:
-            write_line(describe(task), sys.stdout)
+            write_line(describe_task(task), sys.stdout)
     return EXIT_OK
 
 
@@ -494,44 +494,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     providers = names()
 
-    get = commands.add_parser(
-        "get",
-        parents=[client_options],
-        help="read a task's status once",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    get.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
-    get.add_argument("task_id", metavar="TASK_ID")
-    get.set_defaults(run=cmd_get)
-
-    wait = commands.add_parser(
-        "wait",
-        parents=[client_options],
-        help="poll a task until it is done",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    wait.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
-    wait.add_argument("task_id", metavar="TASK_ID")
-    wait.add_argument(
-        "--timeout",
-        type=_timeout,
-        default=600.0,
-        metavar="SECONDS",
-        help="give up after this long (default 600; 'none' waits forever)",
-    )
-    wait.set_defaults(run=cmd_wait)
-
-    def submit_parser(name: str, help_text: str) -> argparse.ArgumentParser:
+    def client_command(name: str, help: str, *, waits: bool) -> argparse.ArgumentParser:
+        """A command that talks to a provider: the client options, and --timeout if it waits."""
         command = commands.add_parser(
             name,
             parents=[client_options],
-            help=help_text,
-            description=help_text + ". INPUT is the document's path for aryn and unsiloed, and the request "
-            "as JSON (the text, @file.json, or - for stdin) for artos, veza and notion.",
+            help=help,
             epilog=EXIT_CODES_HELP,
             formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if waits:
+            command.add_argument(
+                "--timeout",
+                type=_timeout,
+                default=600.0,
+                metavar="SECONDS",
+                help="give up after this long (default 600; 'none' waits forever)",
+            )
+        return command
+
+    def task_command(name: str, help: str, *, waits: bool) -> argparse.ArgumentParser:
+        """A command about one task: PROVIDER TASK_ID."""
+        command = client_command(name, help, waits=waits)
+        command.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
+        command.add_argument("task_id", metavar="TASK_ID")
+        return command
+
+    task_command("get", "read a task's status once", waits=False).set_defaults(run=cmd_get)
+    wait = task_command("wait", "poll a task until it is done", waits=True)
+    wait.set_defaults(run=cmd_wait)
+
+    def submit_command(name: str, help_text: str, *, waits: bool) -> argparse.ArgumentParser:
+        command = client_command(name, help_text, waits=waits)
+        command.description = (
+            help_text + ". INPUT is the document's path for aryn and unsiloed, and the request "
+            "as JSON (the text, @file.json, or - for stdin) for artos, veza and notion."
         )
         command.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
         command.add_argument("input", nargs="?", metavar="INPUT", help="a document's path, or the request as JSON")
@@ -543,54 +540,16 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--page-id", metavar="ID", help="notion: update this page's Markdown (INPUT: the update)")
         return command
 
-    submit = submit_parser("submit", "start a task and print it, without waiting")
-    submit.set_defaults(run=cmd_submit)
-    run = submit_parser("run", "start a task and wait until it is done")
-    run.add_argument(
-        "--timeout",
-        type=_timeout,
-        default=600.0,
-        metavar="SECONDS",
-        help="give up after this long, submit included (default 600; 'none' waits forever)",
-    )
+    submit_command("submit", "start a task and print it, without waiting", waits=False).set_defaults(run=cmd_submit)
+    run = submit_command("run", "start a task and wait until it is done (--timeout includes the submit)", waits=True)
     run.set_defaults(run=cmd_run)
-
-    cancel = commands.add_parser(
-        "cancel",
-        parents=[client_options],
-        help="ask the provider to cancel a task (aryn)",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    cancel.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
-    cancel.add_argument("task_id", metavar="TASK_ID")
-    cancel.set_defaults(run=cmd_cancel)
-
-    listing = commands.add_parser(
-        "list",
-        parents=[client_options],
-        help="list the account's tasks (aryn)",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    task_command("cancel", "ask the provider to cancel a task (aryn)", waits=False).set_defaults(run=cmd_cancel)
+    listing = client_command("list", "list the account's tasks (aryn)", waits=False)
     listing.add_argument("provider", choices=providers, metavar="PROVIDER", help=", ".join(providers))
     listing.set_defaults(run=cmd_list)
 
-    resume = commands.add_parser(
-        "resume",
-        parents=[client_options],
-        help="carry on waiting from a resume token",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    resume = client_command("resume", "carry on waiting from a resume token", waits=True)
     resume.add_argument("token", metavar="TOKEN", help="from a timed-out wait, or Task.token()")
-    resume.add_argument(
-        "--timeout",
-        type=_timeout,
-        default=600.0,
-        metavar="SECONDS",
-        help="give up after this long (default 600; 'none' waits forever)",
-    )
     resume.set_defaults(run=cmd_resume)
 
     demo = commands.add_parser(

@@ -10,22 +10,19 @@ them; `get(name)` imports one.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Any
 
 from .._errors import ConfigurationError
+from .._registry import module_names, provider_of
 from ._base import Provider
 
 __all__ = ["Provider", "get", "names"]
 
 
 def names() -> tuple[str, ...]:
-    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+    return module_names(__path__)
 
 
 def get(name: str) -> Provider[Any]:
-    if not isinstance(name, str) or name not in names():
-        raise ConfigurationError(f"unknown provider {name!r}; taskpoll knows {', '.join(names())}")
-    provider: Provider[Any] = importlib.import_module(f"{__name__}.{name}").PROVIDER
+    provider: Provider[Any] = provider_of(__name__, __path__, name, ConfigurationError, "taskpoll knows")
     return provider

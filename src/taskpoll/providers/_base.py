@@ -39,6 +39,7 @@ from .._errors import (
     UnsupportedOperationError,
 )
 from .._http import BodyTooLarge, NotSent
+from .._ids import MAX_STATUS_LENGTH, check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskError, TaskState
 
@@ -50,24 +51,7 @@ logger = logging.getLogger("taskpoll")
 # What the generated parsers (and JSON decoding) raise when a body does not fit: a bare KeyError for
 # a missing key, ValueError for a bad enum or JSON, TypeError for a wrong shape, and so on.
 PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError, RecursionError, OverflowError)
-MAX_TASK_ID_LENGTH = 2048
-MAX_STATUS_LENGTH = 200
 _NOT_DECODED: Any = object()
-
-
-def check_task_id(task_id: object) -> str:
-    """Refuse ids that would not stay inside their path segment (`""`, `.`, `..`) or are not strings."""
-    if not isinstance(task_id, str):
-        raise InvalidTaskIdError(f"a task id is a string, not {type(task_id).__name__}")
-    if task_id in ("", ".", ".."):
-        shown = "an empty string" if not task_id else repr(task_id)
-        raise InvalidTaskIdError(f"{shown} is not a task id: it would address another URL than the task's")
-    if len(task_id) > MAX_TASK_ID_LENGTH:
-        raise InvalidTaskIdError(f"a task id of {len(task_id)} characters is too long (at most {MAX_TASK_ID_LENGTH})")
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in task_id):
-        # A lone surrogate is not text: it cannot go into a URL (UTF-8 refuses it) nor into a token.
-        raise InvalidTaskIdError("a task id holding a lone surrogate character is not a task id")
-    return task_id
 
 
 def parse_time(value: object) -> datetime | None:

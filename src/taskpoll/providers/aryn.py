@@ -84,9 +84,10 @@ from taskpoll_aryn_api.models import (
 from taskpoll_aryn_api.types import UNSET, File, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, AuthenticationError, ConfigurationError, PermissionDeniedError
+from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Call, Lenient, Provider, check_task_id
+from ._base import Call, Lenient, Provider
 from ._inputs import check_fields, check_url, model_of, read_document
 
 __all__ = [

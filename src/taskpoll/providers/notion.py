@@ -76,9 +76,10 @@ from taskpoll_notion_api.models import (
 from taskpoll_notion_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, ConfigurationError, RateLimitError
+from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Call, Lenient, Provider, check_task_id, generic_message, json_field, parse_time
+from ._base import Call, Lenient, Provider, generic_message, json_field, parse_time
 from ._inputs import model_of
 
 __all__ = [

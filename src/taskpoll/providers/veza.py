@@ -44,9 +44,10 @@ from taskpoll_veza_api.models import (
 )
 from taskpoll_veza_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Call, Lenient, Provider, check_task_id, generic_message, json_field
+from ._base import Call, Lenient, Provider, generic_message, json_field
 from ._inputs import model_of
 
 __all__ = [

@@ -20,6 +20,8 @@ the next task a client submits through the provider's own create endpoint, like 
 `POST /_simulator/faults`, `GET /_simulator/providers`, and `GET /_simulator/stats` (provider requests
 served and distinct client connections; `DELETE` answers the same and starts counting again).
 `SimulatorProcess` runs `taskpoll simulate` in a child process and drives it over that API.
+`status_request(provider, task_id, base_url=..., api_key=...)` (or `sim.status_request(provider,
+task_id)`) says how to ask for a task's status by hand: URL, query and headers.
 """
 
 from ._app import PROVIDERS, RecordedRequest, SimulatedDrop, SimulatorApp
@@ -38,6 +40,7 @@ from ._scenario import (
     succeeded,
 )
 from ._server import Simulator
+from .providers import StatusRequest, status_request
 
 __all__ = [
     "FAULT_KINDS",
@@ -50,11 +53,13 @@ __all__ = [
     "Simulator",
     "SimulatorApp",
     "SimulatorProcess",
+    "StatusRequest",
     "Step",
     "canceled",
     "expired",
     "failed",
     "pending",
     "running",
+    "status_request",
     "succeeded",
 ]

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import parse_qsl, unquote
 
 from . import providers as _providers
@@ -34,7 +34,7 @@ from ._scenario import (
     running,
     succeeded,
 )
-from .providers._base import HTML, JSON, Context, Incoming, ProviderSim, Reply, cloudflare_520, gateway_page
+from .providers._base import HTML, JSON, Context, Incoming, ProviderSim, SimResponse, cloudflare_520, gateway_page
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -95,6 +95,17 @@ class _TokenBucket:
             self.tokens -= 1.0
             return 0.0
         return (1.0 - self.tokens) / self.rate
+
+
+class AppOptions(TypedDict, total=False):
+    """SimulatorApp's keyword arguments, which Simulator passes on."""
+
+    seed: int
+    keys: Mapping[str, str] | None
+    faults: Sequence[Fault]
+    default_steps: Mapping[str, Sequence[Step]] | None
+    notion_poll_after: float
+    rate_limits: Mapping[str, float] | None
 
 
 class SimulatorApp:
@@ -308,8 +319,8 @@ class SimulatorApp:
         body: bytes,
         host: str,
         record: RecordedRequest,
-    ) -> tuple[Reply | None, RecordedRequest]:
-        def done(reply: Reply | None, **changes: Any) -> tuple[Reply | None, RecordedRequest]:
+    ) -> tuple[SimResponse | None, RecordedRequest]:
+        def done(reply: SimResponse | None, **changes: Any) -> tuple[SimResponse | None, RecordedRequest]:
             fields = {**record.__dict__, **changes, "status": None if reply is None else reply.status}
             return reply, RecordedRequest(**fields)
 
@@ -318,13 +329,13 @@ class SimulatorApp:
             return done(self._control(scope["method"], rest, body, host))
         sim = self.providers.get(prefix)
         if sim is None:
-            return done(Reply.json(404, {"detail": "Not Found"}))
+            return done(SimResponse.json(404, {"detail": "Not Found"}))
         request = Incoming(scope["method"], "/" + rest, dict(parse_qsl(query)), headers, body)
         ctx = Context(base_url=f"http://{host}/{prefix}", now_wall=time.time())
         record = RecordedRequest(**{**record.__dict__, "provider": prefix})
         route = self._match(prefix, request)
         if route is None:
-            return done(Reply.json(404, {"detail": "Not Found"}))
+            return done(SimResponse.json(404, {"detail": "Not Found"}))
         handler_name, match = route
         if "id" in match.groupdict():
             record = RecordedRequest(**{**record.__dict__, "task_id": unquote(match["id"])})
@@ -345,8 +356,8 @@ class SimulatorApp:
         task_id: str,
         ctx: Context,
         host: str,
-        done: Callable[..., tuple[Reply | None, RecordedRequest]],
-    ) -> tuple[Reply | None, RecordedRequest]:
+        done: Callable[..., tuple[SimResponse | None, RecordedRequest]],
+    ) -> tuple[SimResponse | None, RecordedRequest]:
         with self._lock:
             task = self._tasks.get((sim.name, task_id))
             if task is not None:
@@ -381,7 +392,9 @@ class SimulatorApp:
                 return fault
         return None
 
-    def _faulty(self, sim: ProviderSim, fault: Fault, normal: Reply, host: str, now_wall: float) -> Reply | None:
+    def _faulty(
+        self, sim: ProviderSim, fault: Fault, normal: SimResponse, host: str, now_wall: float
+    ) -> SimResponse | None:
         retry_after: tuple[tuple[str, str], ...] = ()
         if fault.kind == "rate_limit" or fault.retry_after is not None:
             seconds = 1.0 if fault.retry_after is None else fault.retry_after
@@ -394,21 +407,21 @@ class SimulatorApp:
         kind = fault.kind
         if kind == "rate_limit":
             reply = sim.rate_limited()
-            return Reply(reply.status, reply.body, reply.content_type, reply.headers + retry_after)
+            return SimResponse(reply.status, reply.body, reply.content_type, reply.headers + retry_after)
         if kind == "server_error":
             reply = sim.server_error(fault.status or 503)
-            return Reply(reply.status, reply.body, reply.content_type, reply.headers + retry_after)
+            return SimResponse(reply.status, reply.body, reply.content_type, reply.headers + retry_after)
         if kind == "nonstandard_status":
             return cloudflare_520(host)
         if kind == "drop":
             return None
         if kind == "html":
             page = gateway_page(fault.status or 200, "OK").body.replace(b"nginx", b"Sign in")
-            return Reply(fault.status or 200, page, HTML)
+            return SimResponse(fault.status or 200, page, HTML)
         if kind == "empty":
-            return Reply(fault.status or 200, b"", "application/json")
+            return SimResponse(fault.status or 200, b"", "application/json")
         if kind == "truncated":
-            return Reply(
+            return SimResponse(
                 fault.status or normal.status, normal.body[: max(1, len(normal.body) // 2)], normal.content_type
             )
         if kind in ("unknown_status", "extra_field"):
@@ -416,14 +429,14 @@ class SimulatorApp:
                 return normal
             body = json.loads(normal.body)
             if kind == "extra_field":
-                return Reply.json(normal.status, sim.with_extra_fields(body), normal.headers)
+                return SimResponse.json(normal.status, sim.with_extra_fields(body), normal.headers)
             value = fault.value or sim.default_unknown_status()
-            return Reply.json(
+            return SimResponse.json(
                 sim.unknown_status_code(normal.status), sim.with_unknown_status(body, value), normal.headers
             )
         return normal  # slow: the normal answer, late
 
-    def _rate_limited(self, sim: ProviderSim) -> Reply | None:
+    def _rate_limited(self, sim: ProviderSim) -> SimResponse | None:
         bucket = self.buckets.get(sim.name)
         if bucket is None:
             return None
@@ -432,7 +445,7 @@ class SimulatorApp:
         if not wait:
             return None
         reply = sim.rate_limited()
-        return Reply(reply.status, reply.body, reply.content_type, (("Retry-After", str(math.ceil(wait))),))
+        return SimResponse(reply.status, reply.body, reply.content_type, (("Retry-After", str(math.ceil(wait))),))
 
     def _build_routes(self) -> dict[str, list[tuple[str, re.Pattern[str], str]]]:
         return {
@@ -448,7 +461,7 @@ class SimulatorApp:
 
     # Control API ------------------------------------------------------------------------------
 
-    def _control(self, method: str, path: str, body: bytes, host: str) -> Reply:
+    def _control(self, method: str, path: str, body: bytes, host: str) -> SimResponse:
         try:
             if (method, path) == ("POST", "tasks"):
                 data = json.loads(body or b"{}")
@@ -461,7 +474,9 @@ class SimulatorApp:
                     faults=parse_faults(data.get("faults")),
                 )
                 provider = str(data["provider"])
-                return Reply.json(201, {"provider": provider, "id": task_id, "base_url": f"http://{host}/{provider}"})
+                return SimResponse.json(
+                    201, {"provider": provider, "id": task_id, "base_url": f"http://{host}/{provider}"}
+                )
             if (method, path) == ("POST", "tasks/batch"):
                 data = json.loads(body or b"{}")
                 count = data.get("count") if isinstance(data, dict) else None
@@ -469,27 +484,29 @@ class SimulatorApp:
                     raise ScenarioError("the body is a JSON object with a count from 1 to 100000")
                 provider, steps = str(data.get("provider")), parse_steps(data.get("steps"))
                 ids = [self.create_task(provider, steps) for _ in range(count)]
-                return Reply.json(201, {"provider": provider, "ids": ids, "base_url": f"http://{host}/{provider}"})
+                return SimResponse.json(
+                    201, {"provider": provider, "ids": ids, "base_url": f"http://{host}/{provider}"}
+                )
             if (method, path) == ("POST", "next"):
                 data = json.loads(body or b"{}")
                 if not isinstance(data, dict):
                     raise ScenarioError("the body is a JSON object")
                 provider = str(data.get("provider"))
                 self.script_next(provider, parse_steps(data.get("steps")), faults=parse_faults(data.get("faults")))
-                return Reply(204, b"", None)
+                return SimResponse(204, b"", None)
             if (method, path) in (("GET", "stats"), ("DELETE", "stats")):
-                return Reply.json(200, self.stats(reset=method == "DELETE"))
+                return SimResponse.json(200, self.stats(reset=method == "DELETE"))
             if (method, path) == ("GET", "requests"):
-                return Reply.json(200, [r.to_json() for r in self.requests()])
+                return SimResponse.json(200, [r.to_json() for r in self.requests()])
             if (method, path) == ("DELETE", "requests"):
                 self.clear_requests()
-                return Reply(204, b"", None)
+                return SimResponse(204, b"", None)
             if (method, path) == ("POST", "faults"):
                 data = json.loads(body or b"{}")
                 self.set_faults(parse_faults(data.get("faults") if isinstance(data, dict) else data))
-                return Reply(204, b"", None)
+                return SimResponse(204, b"", None)
             if (method, path) == ("GET", "providers"):
-                return Reply.json(200, {name: {"base_url": f"http://{host}/{name}"} for name in PROVIDERS})
+                return SimResponse.json(200, {name: {"base_url": f"http://{host}/{name}"} for name in PROVIDERS})
         except (ScenarioError, ValueError, TypeError) as exc:
-            return Reply.json(400, {"error": str(exc)})
-        return Reply.json(404, {"error": f"no control endpoint {method} /_simulator/{path}"})
+            return SimResponse.json(400, {"error": str(exc)})
+        return SimResponse.json(404, {"error": f"no control endpoint {method} /_simulator/{path}"})

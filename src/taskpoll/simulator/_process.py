@@ -20,6 +20,7 @@ import httpx
 
 from ._app import RecordedRequest, default_keys
 from ._scenario import Fault, Step
+from .providers import StatusRequest, status_request
 
 
 class SimulatorProcess:
@@ -54,6 +55,11 @@ class SimulatorProcess:
 
     def api_key(self, provider: str) -> str:
         return self._keys[provider]
+
+    def status_request(self, provider: str, task_id: str) -> StatusRequest:
+        """How to ask this simulator for a task's status by hand (URL, query, headers with its key);
+        `taskpoll.simulator.status_request` does the same with any key or none."""
+        return status_request(provider, task_id, base_url=self.base_url(provider), api_key=self.api_key(provider))
 
     def create_task(
         self, provider: str, steps: Sequence[Step], *, task_id: str | None = None, faults: Sequence[Fault] = ()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 State = Literal["pending", "running", "succeeded", "failed", "canceled", "expired"]
 STATES: tuple[str, ...] = get_args(State)
@@ -214,17 +214,20 @@ class SimTask:
             self.finished_wall = now_wall
 
 
-def parse_steps(raw: Sequence[Mapping[str, Any]] | None) -> tuple[Step, ...]:
+T = TypeVar("T")
+
+
+def _parse_list(raw: object, what: str, read: Callable[[Any], T]) -> tuple[T, ...]:
     if raw is None:
         return ()
     if isinstance(raw, (str, bytes)) or not isinstance(raw, Sequence):
-        raise ScenarioError("steps is a list of step objects")
-    return tuple(Step.from_json(item) for item in raw)
+        raise ScenarioError(f"{what}s is a list of {what} objects")
+    return tuple(read(item) for item in raw)
+
+
+def parse_steps(raw: Sequence[Mapping[str, Any]] | None) -> tuple[Step, ...]:
+    return _parse_list(raw, "step", Step.from_json)
 
 
 def parse_faults(raw: Sequence[Mapping[str, Any]] | None) -> tuple[Fault, ...]:
-    if raw is None:
-        return ()
-    if isinstance(raw, (str, bytes)) or not isinstance(raw, Sequence):
-        raise ScenarioError("faults is a list of fault objects")
-    return tuple(Fault.from_json(item) for item in raw)
+    return _parse_list(raw, "fault", Fault.from_json)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from types import TracebackType
-from typing import Any
+from typing import Any, Unpack
 
-from ._app import PROVIDERS, RecordedRequest, SimulatedDrop, SimulatorApp
+from ._app import PROVIDERS, AppOptions, RecordedRequest, SimulatedDrop, SimulatorApp
 from ._scenario import Fault, Step
+from .providers import StatusRequest, status_request
 
 
 class _HideSimulatedDrops(logging.Filter):
@@ -60,27 +61,10 @@ class Simulator:
     `api_key(provider)`. Every request is recorded (`requests()`), with secrets redacted.
     """
 
-    def __init__(
-        self,
-        *,
-        seed: int = 0,
-        keys: Mapping[str, str] | None = None,
-        faults: Sequence[Fault] = (),
-        default_steps: Mapping[str, Sequence[Step]] | None = None,
-        notion_poll_after: float = 1.0,
-        rate_limits: Mapping[str, float] | None = None,
-        host: str = "127.0.0.1",
-        port: int = 0,
-    ) -> None:
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, **options: Unpack[AppOptions]) -> None:
+        """`options` are SimulatorApp's: seed, keys, faults, default_steps, notion_poll_after, rate_limits."""
         require_uvicorn()
-        self.app = SimulatorApp(
-            seed=seed,
-            keys=keys,
-            faults=faults,
-            default_steps=default_steps,
-            notion_poll_after=notion_poll_after,
-            rate_limits=rate_limits,
-        )
+        self.app = SimulatorApp(**options)
         self._host, self._port = host, port
         self._server: Any = None
         self._thread: threading.Thread | None = None
@@ -134,6 +118,11 @@ class Simulator:
     def api_key(self, provider: str) -> str:
         self.app._provider(provider)
         return self.app.keys[provider]
+
+    def status_request(self, provider: str, task_id: str) -> StatusRequest:
+        """How to ask this simulator for a task's status by hand (URL, query, headers with its key);
+        `taskpoll.simulator.status_request` does the same with any key or none."""
+        return status_request(provider, task_id, base_url=self.base_url(provider), api_key=self.api_key(provider))
 
     @property
     def providers(self) -> tuple[str, ...]:

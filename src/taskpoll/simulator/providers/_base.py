@@ -3,7 +3,7 @@
 Each provider module beside this one (`aryn.py`, `notion.py`, ...) subclasses `ProviderSim` with
 its own auth, status bodies per lifecycle state, error bodies and create endpoints, and every body
 follows specs/<provider>.yaml (the simulator's tests validate each answer against it).
-Framework-free: a provider turns a task and a step into a `Reply`; the ASGI app in _app.py sends it.
+Framework-free: a provider turns a task and a step into a `SimResponse`; the ASGI app in _app.py sends it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from .._scenario import ScenarioError, SimTask, Step
 
@@ -28,18 +29,18 @@ HTML = "text/html; charset=utf-8"
 
 
 @dataclass(frozen=True)
-class Reply:
+class SimResponse:
     status: int
     body: bytes = b""
     content_type: str | None = JSON
     headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def json(cls, status: int, data: Any, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+    def json(cls, status: int, data: Any, headers: tuple[tuple[str, str], ...] = ()) -> SimResponse:
         return cls(status, json.dumps(data, separators=(",", ":")).encode(), JSON, headers)
 
     @classmethod
-    def text(cls, status: int, text: str, content_type: str = TEXT) -> Reply:
+    def text(cls, status: int, text: str, content_type: str = TEXT) -> SimResponse:
         return cls(status, text.encode(), content_type)
 
 
@@ -62,6 +63,15 @@ class Incoming:
     body: bytes
 
 
+@dataclass(frozen=True)
+class StatusRequest:
+    """How to ask for a task's status by hand: `GET url` with these query params and headers."""
+
+    url: str
+    params: dict[str, str]
+    headers: dict[str, str]
+
+
 class Backend(Protocol):
     """What the create/cancel/list endpoints need from the simulator's task store."""
 
@@ -76,28 +86,28 @@ class Backend(Protocol):
     def cancel(self, task: SimTask) -> None: ...
 
 
-Handler = Callable[[Incoming, "re.Match[str]", Backend, Context], "Reply"]
+Handler = Callable[[Incoming, "re.Match[str]", Backend, Context], "SimResponse"]
 
 
 def iso(unix: float) -> str:
     return datetime.fromtimestamp(unix, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def gateway_page(status: int, reason: str) -> Reply:
+def gateway_page(status: int, reason: str) -> SimResponse:
     html = (
         f"<!DOCTYPE html><html><head><title>{status} {reason}</title></head>"
         f"<body><center><h1>{status} {reason}</h1></center><hr><center>nginx</center></body></html>"
     )
-    return Reply.text(status, html, HTML)
+    return SimResponse.text(status, html, HTML)
 
 
-def cloudflare_520(host: str) -> Reply:
+def cloudflare_520(host: str) -> SimResponse:
     html = (
         f"<!DOCTYPE html><html><head><title>{host} | 520: Web server is returning an unknown error</title>"
         "</head><body><h1>Web server is returning an unknown error</h1><p>Error code 520</p>"
         "<p>Ray ID: 8c2f1a0e9b7d4c3a</p></body></html>"
     )
-    return Reply.text(520, html, HTML)
+    return SimResponse.text(520, html, HTML)
 
 
 class ProviderSim:
@@ -119,18 +129,33 @@ class ProviderSim:
         scheme, _, token = value.partition(" ")
         return token if scheme.lower() == "bearer" else value
 
-    def reject(self, request: Incoming) -> Reply | None:
+    def reject(self, request: Incoming) -> SimResponse | None:
         """An answer for a request this provider refuses before looking at the task (auth, headers)."""
         key = self.key_from(request.headers)
         if key == self.key:
             return None
         return self.auth_error(key)
 
-    def auth_error(self, key: str | None) -> Reply:
+    def auth_error(self, key: str | None) -> SimResponse:
         raise NotImplementedError
 
     def status_path(self) -> re.Pattern[str]:
         raise NotImplementedError
+
+    # How a client reaches a task (StatusRequest) ----------------------------------------------
+
+    def client_headers(self, key: str | None) -> dict[str, str]:
+        """The headers a well-behaved client sends: `key` as this provider expects it (none for None)."""
+        return {} if key is None else {"Authorization": f"Bearer {key}"}
+
+    def status_params(self) -> dict[str, str]:
+        """The query a well-behaved client sends with a status request."""
+        return {}
+
+    def status_url(self, base_url: str, task_id: str) -> str:
+        """The URL of a task's status below this provider's base URL, the id percent-encoded as one segment."""
+        template = self.status_path().pattern.removeprefix("^").removesuffix("$").replace(ID_SEGMENT, "{id}")
+        return base_url.rstrip("/") + template.format(id=quote(task_id, safe=""))
 
     def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
         """(method, raw path pattern, handler method name) of the create/cancel/list endpoints."""
@@ -142,11 +167,11 @@ class ProviderSim:
         """The HTTP status, JSON body and extra headers of a normal status answer."""
         raise NotImplementedError
 
-    def status_reply(self, task: SimTask, step: Step, ctx: Context) -> Reply:
+    def status_reply(self, task: SimTask, step: Step, ctx: Context) -> SimResponse:
         if step.state == "expired" or (step.state == "canceled" and not self.supports_cancel_state):
             return self.not_found(task.id)
         status, body, headers = self.status_body(task, step, ctx)
-        return Reply.json(status, body, headers)
+        return SimResponse.json(status, body, headers)
 
     def with_unknown_status(self, body: Any, value: str) -> Any:
         """The body with its status value replaced by one the spec does not list."""
@@ -160,13 +185,13 @@ class ProviderSim:
     def with_extra_fields(self, body: Any) -> Any:
         return {**body, "eta_seconds": 42, "x_debug": {"region": "sim-1", "shard": 7}}
 
-    def not_found(self, task_id: str) -> Reply:
+    def not_found(self, task_id: str) -> SimResponse:
         raise NotImplementedError
 
-    def rate_limited(self) -> Reply:
+    def rate_limited(self) -> SimResponse:
         raise NotImplementedError
 
-    def server_error(self, status: int) -> Reply:
+    def server_error(self, status: int) -> SimResponse:
         return gateway_page(
             status,
             {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}[
@@ -200,6 +225,9 @@ def multipart_fields(request: Incoming) -> set[str]:
     return {name.decode() for name in re.findall(rb'form-data; name="([^"]+)"', request.body, re.IGNORECASE)}
 
 
+ID_SEGMENT = "(?P<id>[^/]*)"
+
+
 def multipart_parts(request: Incoming) -> dict[str, bytes] | None:
     """The parts of a multipart/form-data body by name (the last of a repeated name), or None when
     the body is not multipart or does not parse."""
@@ -225,7 +253,7 @@ def multipart_parts(request: Incoming) -> dict[str, bytes] | None:
 
 def route(pattern: str) -> re.Pattern[str]:
     """A raw-path pattern in which `{id}` matches exactly one (percent-encoded) path segment."""
-    return re.compile("^" + pattern.replace("{id}", "(?P<id>[^/]*)") + "$")
+    return re.compile("^" + pattern.replace("{id}", ID_SEGMENT) + "$")
 
 
 def variant(task_id: str, count: int) -> int:

@@ -6,16 +6,7 @@ import re
 from typing import Any, ClassVar
 
 from .._scenario import SimTask, Step
-from ._base import (
-    Backend,
-    Context,
-    Incoming,
-    ProviderSim,
-    Reply,
-    json_object,
-    route,
-    variant,
-)
+from ._base import Backend, Context, Incoming, ProviderSim, SimResponse, json_object, route, variant
 
 
 class Artos(ProviderSim):
@@ -28,9 +19,9 @@ class Artos(ProviderSim):
         "failed": "Failed",
     }
 
-    def auth_error(self, key: str | None) -> Reply:
+    def auth_error(self, key: str | None) -> SimResponse:
         detail = "Not authenticated" if key is None else "Invalid authentication credentials"
-        return Reply.json(401, {"detail": detail})
+        return SimResponse.json(401, {"detail": detail})
 
     def status_path(self) -> re.Pattern[str]:
         return route("/api/v1/documents/status/{id}")
@@ -61,26 +52,28 @@ class Artos(ProviderSim):
         ("output_name",),
     )
 
-    def generate(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def generate(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         data = json_object(request)
         if data is None:
-            return Reply.json(422, {"detail": [{"loc": ["body"], "msg": "Invalid JSON body", "type": "json_invalid"}]})
+            return SimResponse.json(
+                422, {"detail": [{"loc": ["body"], "msg": "Invalid JSON body", "type": "json_invalid"}]}
+            )
         missing = [names[0] for names in self.REQUIRED if not any(n in data for n in names)]
         if missing:
             detail = [{"loc": ["body", name], "msg": "Field required", "type": "missing"} for name in missing]
-            return Reply.json(422, {"detail": detail})
+            return SimResponse.json(422, {"detail": detail})
         task = backend.create(self.name, self.new_id())
         message = "Request to generate document has been accepted and is being processed in the background."
-        return Reply.json(202, {"message": message, "task_id": task.id})
+        return SimResponse.json(202, {"message": message, "task_id": task.id})
 
-    def not_found(self, task_id: str) -> Reply:
-        return Reply.json(404, {"detail": "Document not found"})
+    def not_found(self, task_id: str) -> SimResponse:
+        return SimResponse.json(404, {"detail": "Document not found"})
 
-    def rate_limited(self) -> Reply:
-        return Reply.json(429, {"detail": "Too many requests"})
+    def rate_limited(self) -> SimResponse:
+        return SimResponse.json(429, {"detail": "Too many requests"})
 
-    def server_error(self, status: int) -> Reply:
-        return Reply.json(500, {"detail": "Database error"}) if status == 500 else super().server_error(status)
+    def server_error(self, status: int) -> SimResponse:
+        return SimResponse.json(500, {"detail": "Database error"}) if status == 500 else super().server_error(status)
 
     def default_unknown_status(self) -> str:
         return "Archived"  # in no Artos document (Complete, the Async Operations page's word, is in the spec)

@@ -17,7 +17,7 @@ from ._base import (
     Context,
     Incoming,
     ProviderSim,
-    Reply,
+    SimResponse,
     multipart_parts,
     route,
     sentence,
@@ -163,14 +163,17 @@ def _aryn_status_lines_2024(pages: int) -> list[str]:
 class Aryn(ProviderSim):
     name = "aryn"
 
-    def auth_error(self, key: str | None) -> Reply:
+    def auth_error(self, key: str | None) -> SimResponse:
         # Documented: 403 {"detail": "No Aryn API key provided."}. A wrong key is not documented; it
         # gets the same status with FastAPI's HTTPBearer message.
         detail = "No Aryn API key provided." if key is None else "Not authenticated."
-        return Reply.json(403, {"detail": detail})
+        return SimResponse.json(403, {"detail": detail})
 
     def status_path(self) -> re.Pattern[str]:
         return route("/v1/async/result/{id}")
+
+    def status_params(self) -> dict[str, str]:
+        return {"path_filter": "^/v1/document/partition$"}  # what the SDK (and aryn-sdk) send
 
     def extra_routes(self) -> list[tuple[str, re.Pattern[str], str]]:
         return [
@@ -179,7 +182,7 @@ class Aryn(ProviderSim):
             ("GET", route("/v1/async/list"), "list_tasks"),
         ]
 
-    def status_reply(self, task: SimTask, step: Step, ctx: Context) -> Reply:
+    def status_reply(self, task: SimTask, step: Step, ctx: Context) -> SimResponse:
         if step.state == "canceled":  # a cancelled task's result is gone, as after expiry
             return self.not_found(task.id)
         return super().status_reply(task, step, ctx)
@@ -210,15 +213,15 @@ class Aryn(ProviderSim):
     def unknown_status_code(self, status: int) -> int:
         return 203  # a 2xx the spec does not list: Aryn signals state by HTTP status
 
-    def not_found(self, task_id: str) -> Reply:
-        return Reply.json(404, {"detail": "No such task."})
+    def not_found(self, task_id: str) -> SimResponse:
+        return SimResponse.json(404, {"detail": "No such task."})
 
-    def rate_limited(self) -> Reply:
-        return Reply.json(429, {"detail": "Too many requests"})
+    def rate_limited(self) -> SimResponse:
+        return SimResponse.json(429, {"detail": "Too many requests"})
 
-    def server_error(self, status: int) -> Reply:
+    def server_error(self, status: int) -> SimResponse:
         if status == 500:
-            return Reply.text(500, "Internal Server Error")
+            return SimResponse.text(500, "Internal Server Error")
         return super().server_error(status)
 
     LISTED: ClassVar[dict[str, str]] = {
@@ -238,32 +241,32 @@ class Aryn(ProviderSim):
         "cancel": ("cancel", "cancelled"),
     }
 
-    def submit(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def submit(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         parts = multipart_parts(request)
         if parts is None:
-            return Reply.json(400, {"detail": "The body must be multipart/form-data."})
+            return SimResponse.json(400, {"detail": "The body must be multipart/form-data."})
         if ("file" in parts) == ("file_url" in parts):
-            return Reply.json(400, {"detail": "Provide a file or a file_url."})
+            return SimResponse.json(400, {"detail": "Provide a file or a file_url."})
         if "file" in parts and not parts["file"]:
-            return Reply.json(400, {"detail": "The file is empty."})
+            return SimResponse.json(400, {"detail": "The file is empty."})
         if "options" in parts:
             try:
                 options = json.loads(parts["options"])
             except ValueError:
                 options = None
             if not isinstance(options, dict):
-                return Reply.json(400, {"detail": "options must be a JSON object."})
+                return SimResponse.json(400, {"detail": "options must be a JSON object."})
         task = backend.create(self.name, self.new_id())
-        return Reply.json(202, {"task_id": task.id})
+        return SimResponse.json(202, {"task_id": task.id})
 
-    def cancel(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def cancel(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         task = backend.find(self.name, unquote(match["id"]))
         if task is None or task.canceled_by_client or backend.step_of(task).state == "expired":
-            return Reply.json(404, {"detail": "Task not found."})
+            return SimResponse.json(404, {"detail": "Task not found."})
         backend.cancel(task)
-        return Reply(200, b"", None)
+        return SimResponse(200, b"", None)
 
-    def list_tasks(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def list_tasks(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         listed = {}
         for task in backend.tasks(self.name):
             state = backend.step_of(task).state
@@ -271,7 +274,7 @@ class Aryn(ProviderSim):
                 words = self.LIST_WORDS[self.LISTED[state]]
                 word = words[zlib.crc32(task.id.encode()) % len(words)]
                 listed[task.id] = {"action": "/v1/document/partition", "task_status": word}
-        return Reply.json(200, {"tasks": listed})
+        return SimResponse.json(200, {"tasks": listed})
 
     def new_id(self) -> str:
         alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"

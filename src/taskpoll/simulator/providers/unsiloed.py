@@ -14,7 +14,7 @@ from ._base import (
     Context,
     Incoming,
     ProviderSim,
-    Reply,
+    SimResponse,
     iso,
     multipart_parts,
     route,
@@ -103,8 +103,11 @@ class Unsiloed(ProviderSim):
     def key_from(self, headers: Mapping[str, str]) -> str | None:
         return headers.get("api-key")
 
-    def auth_error(self, key: str | None) -> Reply:
-        return Reply.text(401, "Invalid API key")
+    def client_headers(self, key: str | None) -> dict[str, str]:
+        return {} if key is None else {"api-key": key}
+
+    def auth_error(self, key: str | None) -> SimResponse:
+        return SimResponse.text(401, "Invalid API key")
 
     def status_path(self) -> re.Pattern[str]:
         return route("/parse/{id}")
@@ -156,18 +159,18 @@ class Unsiloed(ProviderSim):
         }
     )
 
-    def create_parse(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def create_parse(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         parts = multipart_parts(request)
         if parts is None:
-            return Reply.text(400, "Expected multipart/form-data")
+            return SimResponse.text(400, "Expected multipart/form-data")
         fields = set(parts)
         if not fields & {"file", "url"}:
-            return Reply.text(400, "Provide either file or url")
+            return SimResponse.text(400, "Provide either file or url")
         if {"file", "url"} <= fields:
-            return Reply.text(400, "Provide either file or url, not both")
+            return SimResponse.text(400, "Provide either file or url, not both")
         for name in sorted(fields & self.BOOLEAN_FIELDS):
             if parts[name] not in (b"true", b"false"):
-                return Reply.text(400, f"Invalid value for {name}: expected true or false")
+                return SimResponse.text(400, f"Invalid value for {name}: expected true or false")
         task = backend.create(self.name, self.new_id())
         body = {
             "job_id": task.id,
@@ -179,16 +182,16 @@ class Unsiloed(ProviderSim):
             "quota_remaining": 9999,
             "merge_tables": False,
         }
-        return Reply.json(200, body)
+        return SimResponse.json(200, body)
 
-    def not_found(self, task_id: str) -> Reply:
-        return Reply.text(404, f"Job {task_id} not found")
+    def not_found(self, task_id: str) -> SimResponse:
+        return SimResponse.text(404, f"Job {task_id} not found")
 
-    def rate_limited(self) -> Reply:
-        return Reply.text(429, "Rate limit exceeded")
+    def rate_limited(self) -> SimResponse:
+        return SimResponse.text(429, "Rate limit exceeded")
 
-    def server_error(self, status: int) -> Reply:
-        return Reply.text(500, "Internal server error") if status == 500 else super().server_error(status)
+    def server_error(self, status: int) -> SimResponse:
+        return SimResponse.text(500, "Internal server error") if status == 500 else super().server_error(status)
 
 
 PROVIDER = Unsiloed

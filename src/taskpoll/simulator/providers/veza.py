@@ -9,17 +9,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from .._scenario import SimTask, Step
-from ._base import (
-    WORDS,
-    Backend,
-    Context,
-    Incoming,
-    ProviderSim,
-    Reply,
-    json_object,
-    route,
-    variant,
-)
+from ._base import WORDS, Backend, Context, Incoming, ProviderSim, SimResponse, json_object, route, variant
 
 
 def veza_rows(count: int, seed: str) -> dict[str, Any]:
@@ -70,8 +60,8 @@ class Veza(ProviderSim):
     STATE: ClassVar[dict[str, str]] = {"pending": "PENDING", "running": "IN_PROGRESS"}
     OUTCOME: ClassVar[dict[str, str]] = {"succeeded": "SUCCEEDED", "failed": "FAILED", "canceled": "CANCELED"}
 
-    def auth_error(self, key: str | None) -> Reply:
-        return Reply.json(401, rpc_status(16, "Invalid API key" if key else "Missing API key"))
+    def auth_error(self, key: str | None) -> SimResponse:
+        return SimResponse.json(401, rpc_status(16, "Invalid API key" if key else "Missing API key"))
 
     def status_path(self) -> re.Pattern[str]:
         return route("/api/v1/assessments/async_tasks/{id}")
@@ -95,11 +85,11 @@ class Veza(ProviderSim):
         # create response's {"task": AsyncTask} wrapper.
         return 200, (body if variant(task.id, 2) else {"task": body}), ()
 
-    def create_query(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> Reply:
+    def create_query(self, request: Incoming, match: re.Match[str], backend: Backend, ctx: Context) -> SimResponse:
         if json_object(request) is None:
-            return Reply.json(400, rpc_status(3, "request body must be a JSON object"))
+            return SimResponse.json(400, rpc_status(3, "request body must be a JSON object"))
         task = backend.create(self.name, self.new_id())
-        return Reply.json(200, {"task": {"id": task.id, "state": "PENDING"}})
+        return SimResponse.json(200, {"task": {"id": task.id, "state": "PENDING"}})
 
     def with_unknown_status(self, body: Any, value: str) -> Any:
         if "task" not in body:
@@ -112,15 +102,15 @@ class Veza(ProviderSim):
             return {**body, **extra}
         return {**body, "task": {**body["task"], **extra}}
 
-    def not_found(self, task_id: str) -> Reply:
-        return Reply.json(404, rpc_status(5, f"async task {task_id} not found"))
+    def not_found(self, task_id: str) -> SimResponse:
+        return SimResponse.json(404, rpc_status(5, f"async task {task_id} not found"))
 
-    def rate_limited(self) -> Reply:
-        return Reply.json(429, rpc_status(8, "rate limit exceeded"))
+    def rate_limited(self) -> SimResponse:
+        return SimResponse.json(429, rpc_status(8, "rate limit exceeded"))
 
-    def server_error(self, status: int) -> Reply:
+    def server_error(self, status: int) -> SimResponse:
         code = {500: 13, 503: 14, 504: 4}.get(status)
-        return Reply.json(status, rpc_status(code, "internal error")) if code else super().server_error(status)
+        return SimResponse.json(status, rpc_status(code, "internal error")) if code else super().server_error(status)
 
     def default_unknown_status(self) -> str:
         return "SUSPENDED"
