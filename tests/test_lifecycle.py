@@ -35,7 +35,7 @@ from taskpoll.simulator import PROVIDERS, Simulator
 
 from .clients import RATE_LIMIT, Colour, policy_for
 from .loopback import Canned, canned_server
-from .specs import SPEC_SERVERS, openapi, spec
+from .specs import openapi, spec, spec_server
 
 # Every test's simulator hints Notion's polls 20 ms apart (its default is 1 s, which Notion's policy follows).
 pytestmark = pytest.mark.taskpoll_simulator(notion_poll_after=0.02)
@@ -534,7 +534,7 @@ def test_each_create_request_fits_its_spec(provider: str) -> None:
         check_multipart(provider, seen.body, content_type)
     else:
         request = MockRequest(
-            SPEC_SERVERS[provider],
+            spec_server(provider),
             seen.method.lower(),
             CREATE_PATH[provider],
             headers=seen.headers,

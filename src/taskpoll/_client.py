@@ -38,8 +38,8 @@ from ._http import (
     BodyTooLarge,
     KeyAuth,
     NotSent,
-    Progress,
     Redactor,
+    RequestProgress,
     aread_body,
     bound_requests,
     check_base_url,
@@ -479,7 +479,7 @@ class Client(_Core[R]):
         if isinstance(built, Reply):
             return built
         request, deadline = built
-        progress = Progress()
+        progress = RequestProgress()
         token, progress_token = REQUEST_DEADLINE.set(deadline), REQUEST_PROGRESS.set(progress)
         try:
             response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
@@ -743,7 +743,7 @@ class AsyncClient(_Core[R]):
         if isinstance(built, Reply):
             return built
         request, deadline = built
-        progress = Progress()
+        progress = RequestProgress()
         token, progress_token = REQUEST_DEADLINE.set(deadline), REQUEST_PROGRESS.set(progress)
         try:
             # A client taskpoll owns clips each connect, read and write to the deadline (and the

@@ -148,7 +148,7 @@ def check_base_url(url: object, provider: str, allow_insecure_http: bool) -> str
 REQUEST_DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("taskpoll_request_deadline", default=math.inf)
 
 
-class Progress:
+class RequestProgress:
     """How far one request got: `_send` puts a fresh one in REQUEST_PROGRESS for each request."""
 
     __slots__ = ("late", "written")
@@ -158,7 +158,9 @@ class Progress:
         self.late = False  # a connect or write found the deadline already passed, before starting
 
 
-REQUEST_PROGRESS: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("taskpoll_progress", default=None)
+REQUEST_PROGRESS: contextvars.ContextVar[RequestProgress | None] = contextvars.ContextVar(
+    "taskpoll_progress", default=None
+)
 
 
 class NotSent(httpx.PoolTimeout):
@@ -169,7 +171,7 @@ class NotSent(httpx.PoolTimeout):
     """
 
 
-def not_sent(error: httpx.HTTPError, progress: Progress) -> httpx.HTTPError:
+def not_sent(error: httpx.HTTPError, progress: RequestProgress) -> httpx.HTTPError:
     """`error` as a NotSent when it is a timeout that struck before the request's I/O began."""
     if (
         isinstance(error, httpx.TimeoutException)
