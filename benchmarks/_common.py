@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 PROVIDERS = ("aryn", "artos", "veza", "unsiloed", "notion")
-SECTIONS = ("poll", "large", "many", "policy")
+SECTIONS = ("poll", "large", "many", "policy", "peers")
 ROOT = Path(__file__).resolve().parent.parent
 
 # Targets from the issue.
