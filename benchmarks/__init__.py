@@ -5,6 +5,8 @@ Run from the repository root (no network: every request goes to the simulator on
     python3 scripts/dev.py run python scripts/bench.py            # full run, about 6 to 7 minutes
     python3 scripts/dev.py run python scripts/bench.py --quick    # smaller and fewer, under a minute
     python3 scripts/dev.py run python scripts/bench.py --only poll,policy
+    UV_PROJECT_ENVIRONMENT=.venv-bench python3 scripts/dev.py run uv run --locked --no-default-groups \
+        --group bench --extra simulator python -m benchmarks peers   # the peers, in their own venv
 
 docs/benchmarks.md records a full run and what it led to. `scripts/bench.py` runs `python -m benchmarks`;
 one module per measure (poll.py, large.py, many.py, policy.py), shared helpers in _common.py, and the
@@ -41,4 +43,11 @@ policy  Polling policies on a fake clock, through taskpoll's real engine (`_engi
         per task and detection delay (true completion to the poll that sees it), absolute and
         relative to the duration. Compares PollPolicy(), fixed cadences, google-api-core's 1 to 20 s
         x1.5 backoff, and each provider's default policy.
+peers   The providers' own SDKs (the `bench` dependency group: aryn-sdk, unsiloed-sdk), pointed at the
+        same simulator through their base-URL options: client CPU per poll of a task in progress
+        against raw httpx + `json.loads` and taskpoll's `Client.get` (aryn-sdk's README loop, which
+        opens a new client per poll, and its `Client.get_async_result`; unsiloed-sdk's
+        `get_parse_result`), and the requests per task of their fixed cadences (1 s, 2 s, 5 s) against
+        taskpoll's provider defaults on the policy section's fake clock. Without the group installed
+        the section says how to run it and measures nothing.
 """

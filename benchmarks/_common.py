@@ -19,7 +19,7 @@ import taskpoll.providers
 from taskpoll.simulator import status_request
 
 PROVIDERS = taskpoll.providers.names()
-SECTIONS = ("poll", "large", "many", "policy")
+SECTIONS = ("poll", "large", "many", "policy", "peers")
 ROOT = Path(__file__).resolve().parent.parent
 
 # Targets from the issue.

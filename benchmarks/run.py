@@ -17,6 +17,7 @@ from . import __doc__ as DOC
 from ._common import CHECKS, SECTIONS, Config, heading, table
 from .large import bench_large, rss_worker
 from .many import bench_many, many_worker
+from .peers import bench_peers
 from .policy import bench_policy
 from .poll import bench_poll
 
@@ -45,10 +46,13 @@ def print_summary() -> None:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=DOC.split("\n\n")[0] if DOC else None)
     parser.add_argument("--quick", action="store_true", help="smaller sizes and fewer repeats (about a minute)")
+    parser.add_argument("sections", nargs="*", help=f"sections to run (same as --only): {', '.join(SECTIONS)}")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
     parser.add_argument("--seed", type=int, default=20260311, help="seed of the policy benchmark's durations")
     parser.add_argument("--worker", choices=tuple(WORKERS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.sections:
+        args.only = ",".join(args.sections)
     unknown = set(args.only.split(",")) - set(SECTIONS)
     if unknown:
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
@@ -64,9 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = args.only.split(",")
     print_environment(config)
     started = time.perf_counter()
-    if {"poll", "large", "many"} & set(sections):
+    if {"poll", "large", "many", "peers"} & set(sections):
         with SimulatorProcess("--seed", "1") as server:
-            for name, bench in (("poll", bench_poll), ("large", bench_large), ("many", bench_many)):
+            for name, bench in (
+                ("poll", bench_poll),
+                ("large", bench_large),
+                ("many", bench_many),
+                ("peers", bench_peers),
+            ):
                 if name in sections:
                     began = time.perf_counter()
                     bench(server, config)

@@ -4,6 +4,7 @@
     python scripts/measure_parse.py                      # Aryn, 100,000 elements, 7 runs
     python scripts/measure_parse.py --provider unsiloed  # Unsiloed chunks (segments with OCR words)
     python scripts/measure_parse.py --size 20000 --runs 5
+    python scripts/measure_parse.py --recipes            # the application-side GC recipes (docs/benchmarks.md)
 
 For each run, in one process and interleaved: CPU time (time.process_time) of `json.loads(body)`, and of
 `Model.from_dict(json.loads(body))`, the whole typed parse the adapters do. Both with the GC on (the
@@ -77,6 +78,59 @@ def cpu(work: Callable[[], object], gc_on: bool) -> float:
     return elapsed
 
 
+def recipe_cpu(work: Callable[[], object], recipe: str) -> float:
+    """CPU of `work` under one application-side GC recipe; the process's GC state is restored after."""
+    gc.collect()
+    threshold = gc.get_threshold()
+    start = time.process_time()
+    if recipe == "gc.disable() around the parse":
+        gc.disable()
+        try:
+            kept = work()
+        finally:
+            gc.enable()
+    elif recipe == "gc.freeze() before the parse":
+        gc.freeze()
+        try:
+            kept = work()
+        finally:
+            gc.unfreeze()
+    elif recipe == "gc.set_threshold(100_000, 50, 100)":
+        gc.set_threshold(100_000, 50, 100)
+        try:
+            kept = work()
+        finally:
+            gc.set_threshold(*threshold)
+    else:
+        kept = work()
+    elapsed = time.process_time() - start
+    del kept
+    return elapsed
+
+
+RECIPES = (
+    "default (GC on, untouched)",
+    "gc.disable() around the parse",
+    "gc.freeze() before the parse",
+    "gc.set_threshold(100_000, 50, 100)",
+)
+
+
+def recipes(body: bytes, from_dict: Callable[[Any], object], runs: int) -> None:
+    """Each recipe's CPU for json.loads and the typed parse, ratios against the default json.loads."""
+    loads: dict[str, list[float]] = {recipe: [] for recipe in RECIPES}
+    typed: dict[str, list[float]] = {recipe: [] for recipe in RECIPES}
+    for _ in range(runs):
+        for recipe in RECIPES:
+            loads[recipe].append(recipe_cpu(lambda: json.loads(body), recipe))
+            typed[recipe].append(recipe_cpu(lambda: from_dict(json.loads(body)), recipe))
+    base = statistics.median(loads[RECIPES[0]])
+    print(f"  {'recipe':<36} {'json.loads ms':>13} {'typed ms':>9} {'typed / default json.loads':>27}")
+    for recipe in RECIPES:
+        j, p = statistics.median(loads[recipe]), statistics.median(typed[recipe])
+        print(f"  {recipe:<36} {j * 1e3:13.1f} {p * 1e3:9.1f} {p / base:27.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--provider", choices=("aryn", "unsiloed"), default="aryn")
@@ -84,6 +138,7 @@ def main() -> None:
         "--size", type=int, help="elements (Aryn, default 100,000) or chunks (Unsiloed, default 10,000)"
     )
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--recipes", action="store_true", help="measure the application-side GC recipes instead")
     args = parser.parse_args()
     size = args.size or (100_000 if args.provider == "aryn" else 10_000)
     body, from_dict = (aryn_body if args.provider == "aryn" else unsiloed_body)(size)
@@ -94,6 +149,9 @@ def main() -> None:
         f"{platform.python_implementation()} {platform.python_version()}  {args.provider} size={size:,}  "
         f"body {len(body) / 1e6:.1f} MB  runs={args.runs}"
     )
+    if args.recipes:
+        recipes(body, from_dict, args.runs)
+        return
     for gc_on in (True, False):
         loads: list[float] = []
         parsed: list[float] = []

@@ -75,7 +75,9 @@ class ErrorResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        detail = _parse_detail(src_dict.get("detail", UNSET))
+        detail = src_dict.get("detail", UNSET)
+        if detail is not UNSET:
+            detail = _parse_detail(detail)
 
         error = src_dict.get("error", UNSET)
 
@@ -93,10 +95,10 @@ class ErrorResponse:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         error_response = cls(
-            detail=detail,
-            error=error,
-            error_description=error_description,
-            details=details,
+            detail,
+            error,
+            error_description,
+            details,
         )
 
         error_response.additional_properties = d

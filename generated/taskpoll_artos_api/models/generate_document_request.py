@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -110,7 +110,7 @@ class GenerateDocumentRequest:
             src_dict = dict(src_dict)
         document_type = src_dict["document_type"]
 
-        file_paths = cast(list[str], src_dict["file_paths"])
+        file_paths = src_dict["file_paths"]
 
         connector_data_id = src_dict["connector_data_id"]
 
@@ -120,7 +120,7 @@ class GenerateDocumentRequest:
 
         output_name = src_dict["output_name"]
 
-        selected_section_ids = cast(list[str], src_dict.get("selected_section_ids", UNSET))
+        selected_section_ids = src_dict.get("selected_section_ids", UNSET)
 
         _generic_mrt_outline_full = src_dict.get("generic_mrt_outline_full", UNSET)
         generic_mrt_outline_full: GenerateDocumentRequestGenericMrtOutlineFull | Unset
@@ -129,25 +129,25 @@ class GenerateDocumentRequest:
         else:
             generic_mrt_outline_full = GenerateDocumentRequestGenericMrtOutlineFull.from_dict(_generic_mrt_outline_full)
 
-        document_instructions = _parse_document_instructions(src_dict.get("document_instructions", UNSET))
+        document_instructions = src_dict.get("document_instructions", UNSET)
 
-        style_guide_id = _parse_style_guide_id(src_dict.get("style_guide_id", UNSET))
+        style_guide_id = src_dict.get("style_guide_id", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         generate_document_request = cls(
-            document_type=document_type,
-            file_paths=file_paths,
-            connector_data_id=connector_data_id,
-            workspace_name=workspace_name,
-            template_id=template_id,
-            output_name=output_name,
-            selected_section_ids=selected_section_ids,
-            generic_mrt_outline_full=generic_mrt_outline_full,
-            document_instructions=document_instructions,
-            style_guide_id=style_guide_id,
+            document_type,
+            file_paths,
+            connector_data_id,
+            workspace_name,
+            template_id,
+            output_name,
+            selected_section_ids,
+            generic_mrt_outline_full,
+            document_instructions,
+            style_guide_id,
         )
 
         generate_document_request.additional_properties = d
@@ -184,22 +184,6 @@ _KNOWN_KEYS = frozenset(
         "style_guide_id",
     }
 )
-
-
-def _parse_document_instructions(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_style_guide_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 from ..models.generate_document_request_generic_mrt_outline_full import (

@@ -50,8 +50,8 @@ class GenerateDocumentResponse:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         generate_document_response = cls(
-            message=message,
-            task_id=task_id,
+            message,
+            task_id,
         )
 
         generate_document_response.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -69,19 +69,19 @@ class TaskStatusResponse:
 
         status = TaskStatusResponseStatus(src_dict["status"])
 
-        progress = _parse_progress(src_dict.get("progress", UNSET))
+        progress = src_dict.get("progress", UNSET)
 
-        error = _parse_error(src_dict.get("error", UNSET))
+        error = src_dict.get("error", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_status_response = cls(
-            task_id=task_id,
-            status=status,
-            progress=progress,
-            error=error,
+            task_id,
+            status,
+            progress,
+            error,
         )
 
         task_status_response.additional_properties = d
@@ -112,19 +112,3 @@ _KNOWN_KEYS = frozenset(
         "error",
     }
 )
-
-
-def _parse_progress(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_error(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)

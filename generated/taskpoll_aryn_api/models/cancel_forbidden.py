@@ -43,7 +43,7 @@ class CancelForbidden:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         cancel_forbidden = cls(
-            detail=detail,
+            detail,
         )
 
         cancel_forbidden.additional_properties = d

@@ -43,7 +43,7 @@ class CancelNotFound:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         cancel_not_found = cls(
-            detail=detail,
+            detail,
         )
 
         cancel_not_found.additional_properties = d

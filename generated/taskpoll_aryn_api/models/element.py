@@ -95,27 +95,29 @@ class Element:
             src_dict = dict(src_dict)
         type_ = src_dict["type"]
 
-        bbox = cast(list[float], src_dict["bbox"])
+        bbox = src_dict["bbox"]
 
         properties = ElementProperties.from_dict(src_dict["properties"])
 
-        text_representation = _parse_text_representation(src_dict.get("text_representation", UNSET))
+        text_representation = src_dict.get("text_representation", UNSET)
 
-        table = _parse_table(src_dict.get("table", UNSET))
+        table = src_dict.get("table", UNSET)
+        if table is not None and table is not UNSET:
+            table = _parse_table(table)
 
-        binary_representation = _parse_binary_representation(src_dict.get("binary_representation", UNSET))
+        binary_representation = src_dict.get("binary_representation", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         element = cls(
-            type_=type_,
-            bbox=bbox,
-            properties=properties,
-            text_representation=text_representation,
-            table=table,
-            binary_representation=binary_representation,
+            type_,
+            bbox,
+            properties,
+            text_representation,
+            table,
+            binary_representation,
         )
 
         element.additional_properties = d
@@ -150,14 +152,6 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_text_representation(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
 def _parse_table(data: object) -> ElementTableType0 | None | Unset:
     if data is None:
         return data
@@ -172,14 +166,6 @@ def _parse_table(data: object) -> ElementTableType0 | None | Unset:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(ElementTableType0 | None | Unset, data)
-
-
-def _parse_binary_representation(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 from ..models.element_properties import ElementProperties  # noqa: E402

@@ -43,7 +43,7 @@ class ListForbidden:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         list_forbidden = cls(
-            detail=detail,
+            detail,
         )
 
         list_forbidden.additional_properties = d

@@ -306,7 +306,9 @@ class PartitionOptions:
         else:
             pipeline = PartitionOptionsPipeline(_pipeline)
 
-        text_mode = _parse_text_mode(src_dict.get("text_mode", UNSET))
+        text_mode = src_dict.get("text_mode", UNSET)
+        if text_mode is not UNSET:
+            text_mode = _parse_text_mode(text_mode)
 
         _table_mode = src_dict.get("table_mode", UNSET)
         table_mode: PartitionOptionsTableMode | Unset
@@ -329,7 +331,9 @@ class PartitionOptions:
         else:
             ocr_language = PartitionOptionsOCRLanguage(_ocr_language)
 
-        threshold = _parse_threshold(src_dict.get("threshold", UNSET))
+        threshold = src_dict.get("threshold", UNSET)
+        if threshold is not UNSET:
+            threshold = _parse_threshold(threshold)
 
         _chunking_options = src_dict.get("chunking_options", UNSET)
         chunking_options: PartitionOptionsChunkingOptions | Unset
@@ -375,25 +379,25 @@ class PartitionOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options = cls(
-            selected_pages=selected_pages,
-            extract_images=extract_images,
-            image_extraction_options=image_extraction_options,
-            property_extraction_options=property_extraction_options,
-            table_extraction_options=table_extraction_options,
-            summarize_images=summarize_images,
-            pipeline=pipeline,
-            text_mode=text_mode,
-            table_mode=table_mode,
-            text_extraction_options=text_extraction_options,
-            ocr_language=ocr_language,
-            threshold=threshold,
-            chunking_options=chunking_options,
-            output_format=output_format,
-            output_label_options=output_label_options,
-            markdown_options=markdown_options,
-            extract_table_structure=extract_table_structure,
-            use_ocr=use_ocr,
-            extract_image_format=extract_image_format,
+            selected_pages,
+            extract_images,
+            image_extraction_options,
+            property_extraction_options,
+            table_extraction_options,
+            summarize_images,
+            pipeline,
+            text_mode,
+            table_mode,
+            text_extraction_options,
+            ocr_language,
+            threshold,
+            chunking_options,
+            output_format,
+            output_label_options,
+            markdown_options,
+            extract_table_structure,
+            use_ocr,
+            extract_image_format,
         )
 
         partition_options.additional_properties = d

@@ -112,11 +112,11 @@ class PartitionOptionsChunkingOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_chunking_options = cls(
-            strategy=strategy,
-            tokenizer=tokenizer,
-            tokenizer_options=tokenizer_options,
-            max_tokens=max_tokens,
-            merge_across_pages=merge_across_pages,
+            strategy,
+            tokenizer,
+            tokenizer_options,
+            max_tokens,
+            merge_across_pages,
         )
 
         partition_options_chunking_options.additional_properties = d

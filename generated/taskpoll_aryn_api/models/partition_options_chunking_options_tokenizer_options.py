@@ -46,7 +46,7 @@ class PartitionOptionsChunkingOptionsTokenizerOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_chunking_options_tokenizer_options = cls(
-            model_name=model_name,
+            model_name,
         )
 
         partition_options_chunking_options_tokenizer_options.additional_properties = d

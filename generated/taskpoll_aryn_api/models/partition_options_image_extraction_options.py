@@ -66,8 +66,8 @@ class PartitionOptionsImageExtractionOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_image_extraction_options = cls(
-            associate_captions=associate_captions,
-            extract_image_format=extract_image_format,
+            associate_captions,
+            extract_image_format,
         )
 
         partition_options_image_extraction_options.additional_properties = d

@@ -75,10 +75,10 @@ class PartitionOptionsMarkdownOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_markdown_options = cls(
-            include_pagenum=include_pagenum,
-            include_headers=include_headers,
-            include_footers=include_footers,
-            group_by_page=group_by_page,
+            include_pagenum,
+            include_headers,
+            include_footers,
+            group_by_page,
         )
 
         partition_options_markdown_options.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -56,7 +56,7 @@ class PartitionOptionsOutputLabelOptions:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        title_candidate_elements = cast(list[str], src_dict.get("title_candidate_elements", UNSET))
+        title_candidate_elements = src_dict.get("title_candidate_elements", UNSET)
 
         promote_title = src_dict.get("promote_title", UNSET)
 
@@ -67,9 +67,9 @@ class PartitionOptionsOutputLabelOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_output_label_options = cls(
-            title_candidate_elements=title_candidate_elements,
-            promote_title=promote_title,
-            orientation_correction=orientation_correction,
+            title_candidate_elements,
+            promote_title,
+            orientation_correction,
         )
 
         partition_options_output_label_options.additional_properties = d

@@ -91,10 +91,10 @@ class PartitionOptionsPropertyExtractionOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options = cls(
-            schema=schema,
-            voting=voting,
-            suggest_properties=suggest_properties,
-            suggest_properties_instructions=suggest_properties_instructions,
+            schema,
+            voting,
+            suggest_properties,
+            suggest_properties_instructions,
         )
 
         partition_options_property_extraction_options.additional_properties = d

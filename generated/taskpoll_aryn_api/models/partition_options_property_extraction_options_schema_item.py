@@ -56,8 +56,8 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItem:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options_schema_item = cls(
-            name=name,
-            type_=type_,
+            name,
+            type_,
         )
 
         partition_options_property_extraction_options_schema_item.additional_properties = d

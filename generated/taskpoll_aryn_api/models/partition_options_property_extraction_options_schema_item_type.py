@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -85,9 +85,9 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
 
         description = src_dict.get("description", UNSET)
 
-        examples = cast(list[Any], src_dict.get("examples", UNSET))
+        examples = src_dict.get("examples", UNSET)
 
-        choices = cast(list[str], src_dict.get("choices", UNSET))
+        choices = src_dict.get("choices", UNSET)
 
         _item_type = src_dict.get("item_type", UNSET)
         item_type: PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType | Unset
@@ -101,11 +101,11 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options_schema_item_type = cls(
-            type_=type_,
-            description=description,
-            examples=examples,
-            choices=choices,
-            item_type=item_type,
+            type_,
+            description,
+            examples,
+            choices,
+            item_type,
         )
 
         partition_options_property_extraction_options_schema_item_type.additional_properties = d

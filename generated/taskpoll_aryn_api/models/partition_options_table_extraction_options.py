@@ -59,8 +59,8 @@ class PartitionOptionsTableExtractionOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_table_extraction_options = cls(
-            include_additional_text=include_additional_text,
-            model_selection=model_selection,
+            include_additional_text,
+            model_selection,
         )
 
         partition_options_table_extraction_options.additional_properties = d

@@ -66,8 +66,8 @@ class PartitionOptionsTextExtractionOptions:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_text_extraction_options = cls(
-            ocr_text_mode=ocr_text_mode,
-            remove_line_breaks=remove_line_breaks,
+            ocr_text_mode,
+            remove_line_breaks,
         )
 
         partition_options_text_extraction_options.additional_properties = d

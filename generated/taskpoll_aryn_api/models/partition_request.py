@@ -97,9 +97,9 @@ class PartitionRequest:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_request = cls(
-            file=file,
-            file_url=file_url,
-            options=options,
+            file,
+            file_url,
+            options,
         )
 
         partition_request.additional_properties = d

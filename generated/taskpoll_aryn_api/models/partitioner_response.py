@@ -121,32 +121,38 @@ class PartitionerResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        status = cast(list[str], src_dict["status"])
+        status = src_dict["status"]
 
         status_code = src_dict.get("status_code", UNSET)
 
-        error = _parse_error(src_dict.get("error", UNSET))
+        error = src_dict.get("error", UNSET)
 
-        elements = _parse_elements(src_dict.get("elements", UNSET))
+        elements = src_dict.get("elements", UNSET)
+        if elements is not None and elements is not UNSET:
+            elements = _parse_elements(elements)
 
-        markdown = _parse_markdown(src_dict.get("markdown", UNSET))
+        markdown = src_dict.get("markdown", UNSET)
+        if markdown is not None and markdown is not UNSET:
+            markdown = _parse_markdown(markdown)
 
-        html = _parse_html(src_dict.get("html", UNSET))
+        html = src_dict.get("html", UNSET)
 
-        properties = _parse_properties(src_dict.get("properties", UNSET))
+        properties = src_dict.get("properties", UNSET)
+        if properties is not None and properties is not UNSET:
+            properties = _parse_properties(properties)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partitioner_response = cls(
-            status=status,
-            status_code=status_code,
-            error=error,
-            elements=elements,
-            markdown=markdown,
-            html=html,
-            properties=properties,
+            status,
+            status_code,
+            error,
+            elements,
+            markdown,
+            html,
+            properties,
         )
 
         partitioner_response.additional_properties = d
@@ -182,14 +188,6 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_error(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
 def _parse_elements(data: object) -> list[Element] | None | Unset:
     if data is None:
         return data
@@ -198,12 +196,7 @@ def _parse_elements(data: object) -> list[Element] | None | Unset:
     try:
         if not isinstance(data, list):
             raise TypeError()
-        elements_type_0 = []
-        _elements_type_0 = data
-        for elements_type_0_item_data in _elements_type_0:
-            elements_type_0_item = Element.from_dict(elements_type_0_item_data)
-
-            elements_type_0.append(elements_type_0_item)
+        elements_type_0 = [Element.from_dict(item) for item in data]
 
         return elements_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -225,14 +218,6 @@ def _parse_markdown(data: object) -> list[str] | None | str | Unset:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(list[str] | None | str | Unset, data)
-
-
-def _parse_html(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 def _parse_properties(data: object) -> None | PartitionerResponsePropertiesType0 | Unset:

@@ -43,7 +43,7 @@ class StatusForbidden:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         status_forbidden = cls(
-            detail=detail,
+            detail,
         )
 
         status_forbidden.additional_properties = d

@@ -43,7 +43,7 @@ class StatusNotFound:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         status_not_found = cls(
-            detail=detail,
+            detail,
         )
 
         status_not_found.additional_properties = d

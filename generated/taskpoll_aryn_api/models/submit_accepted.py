@@ -43,7 +43,7 @@ class SubmitAccepted:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         submit_accepted = cls(
-            task_id=task_id,
+            task_id,
         )
 
         submit_accepted.additional_properties = d

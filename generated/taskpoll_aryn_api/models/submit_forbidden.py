@@ -43,7 +43,7 @@ class SubmitForbidden:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         submit_forbidden = cls(
-            detail=detail,
+            detail,
         )
 
         submit_forbidden.additional_properties = d

@@ -43,7 +43,7 @@ class SubmitRateLimited:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         submit_rate_limited = cls(
-            detail=detail,
+            detail,
         )
 
         submit_rate_limited.additional_properties = d

@@ -47,7 +47,7 @@ class TaskList:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_list = cls(
-            tasks=tasks,
+            tasks,
         )
 
         task_list.additional_properties = d

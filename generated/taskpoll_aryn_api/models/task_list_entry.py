@@ -59,8 +59,8 @@ class TaskListEntry:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_list_entry = cls(
-            action=action,
-            task_status=task_status,
+            action,
+            task_status,
         )
 
         task_list_entry.additional_properties = d

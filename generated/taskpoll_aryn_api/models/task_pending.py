@@ -43,7 +43,7 @@ class TaskPending:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_pending = cls(
-            detail=detail,
+            detail,
         )
 
         task_pending.additional_properties = d

@@ -103,13 +103,13 @@ class AsyncTaskFailed:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_failed = cls(
-            object_=object_,
-            id=id,
-            status_url=status_url,
-            created_time=created_time,
-            operation=operation,
-            status=status,
-            error=error,
+            object_,
+            id,
+            status_url,
+            created_time,
+            operation,
+            status,
+            error,
         )
 
         async_task_failed.additional_properties = d

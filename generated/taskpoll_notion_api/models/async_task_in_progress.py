@@ -102,13 +102,13 @@ class AsyncTaskInProgress:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_in_progress = cls(
-            object_=object_,
-            id=id,
-            status_url=status_url,
-            created_time=created_time,
-            operation=operation,
-            status=status,
-            poll_after_seconds=poll_after_seconds,
+            object_,
+            id,
+            status_url,
+            created_time,
+            operation,
+            status,
+            poll_after_seconds,
         )
 
         async_task_in_progress.additional_properties = d

@@ -55,15 +55,17 @@ class AsyncTaskOperation:
             src_dict = dict(src_dict)
         name = src_dict["name"]
 
-        surface = _parse_surface(src_dict.get("surface", UNSET))
+        surface = src_dict.get("surface", UNSET)
+        if surface is not UNSET:
+            surface = _parse_surface(surface)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_operation = cls(
-            name=name,
-            surface=surface,
+            name,
+            surface,
         )
 
         async_task_operation.additional_properties = d

@@ -103,13 +103,13 @@ class AsyncTaskSucceeded:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_succeeded = cls(
-            object_=object_,
-            id=id,
-            status_url=status_url,
-            created_time=created_time,
-            operation=operation,
-            status=status,
-            result=result,
+            object_,
+            id,
+            status_url,
+            created_time,
+            operation,
+            status,
+            result,
         )
 
         async_task_succeeded.additional_properties = d

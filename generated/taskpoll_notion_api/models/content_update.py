@@ -60,9 +60,9 @@ class ContentUpdate:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         content_update = cls(
-            old_str=old_str,
-            new_str=new_str,
-            replace_all_matches=replace_all_matches,
+            old_str,
+            new_str,
+            replace_all_matches,
         )
 
         content_update.additional_properties = d

@@ -148,9 +148,13 @@ class CreatePageRequest:
         else:
             properties = CreatePageRequestProperties.from_dict(_properties)
 
-        icon = _parse_icon(src_dict.get("icon", UNSET))
+        icon = src_dict.get("icon", UNSET)
+        if icon is not None and icon is not UNSET:
+            icon = _parse_icon(icon)
 
-        cover = _parse_cover(src_dict.get("cover", UNSET))
+        cover = src_dict.get("cover", UNSET)
+        if cover is not None and cover is not UNSET:
+            cover = _parse_cover(cover)
 
         _content = src_dict.get("content", UNSET)
         content: list[CreatePageRequestContentItem] | Unset = UNSET
@@ -193,16 +197,16 @@ class CreatePageRequest:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         create_page_request = cls(
-            parent=parent,
-            properties=properties,
-            icon=icon,
-            cover=cover,
-            content=content,
-            children=children,
-            markdown=markdown,
-            allow_async=allow_async,
-            template=template,
-            position=position,
+            parent,
+            properties,
+            icon,
+            cover,
+            content,
+            children,
+            markdown,
+            allow_async,
+            template,
+            position,
         )
 
         create_page_request.additional_properties = d

@@ -108,12 +108,12 @@ class Error:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         error = cls(
-            object_=object_,
-            status=status,
-            code=code,
-            message=message,
-            request_id=request_id,
-            additional_data=additional_data,
+            object_,
+            status,
+            code,
+            message,
+            request_id,
+            additional_data,
         )
 
         error.additional_properties = d

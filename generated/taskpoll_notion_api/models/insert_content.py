@@ -54,8 +54,8 @@ class InsertContent:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         insert_content = cls(
-            content=content,
-            after=after,
+            content,
+            after,
         )
 
         insert_content.additional_properties = d

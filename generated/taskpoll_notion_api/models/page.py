@@ -143,14 +143,14 @@ class Page:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         page = cls(
-            object_=object_,
-            id=id,
-            created_time=created_time,
-            last_edited_time=last_edited_time,
-            in_trash=in_trash,
-            url=url,
-            parent=parent,
-            properties=properties,
+            object_,
+            id,
+            created_time,
+            last_edited_time,
+            in_trash,
+            url,
+            parent,
+            properties,
         )
 
         page.additional_properties = d

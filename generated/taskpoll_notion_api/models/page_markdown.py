@@ -78,18 +78,18 @@ class PageMarkdown:
 
         truncated = src_dict.get("truncated", UNSET)
 
-        unknown_block_ids = cast(list[str], src_dict.get("unknown_block_ids", UNSET))
+        unknown_block_ids = src_dict.get("unknown_block_ids", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         page_markdown = cls(
-            object_=object_,
-            id=id,
-            markdown=markdown,
-            truncated=truncated,
-            unknown_block_ids=unknown_block_ids,
+            object_,
+            id,
+            markdown,
+            truncated,
+            unknown_block_ids,
         )
 
         page_markdown.additional_properties = d

@@ -54,8 +54,8 @@ class ReplaceContent:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         replace_content = cls(
-            new_str=new_str,
-            allow_deleting_content=allow_deleting_content,
+            new_str,
+            allow_deleting_content,
         )
 
         replace_content.additional_properties = d

@@ -61,9 +61,9 @@ class ReplaceContentRange:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         replace_content_range = cls(
-            content=content,
-            content_range=content_range,
-            allow_deleting_content=allow_deleting_content,
+            content,
+            content_range,
+            allow_deleting_content,
         )
 
         replace_content_range.additional_properties = d

@@ -66,8 +66,8 @@ class UpdateContent:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         update_content = cls(
-            content_updates=content_updates,
-            allow_deleting_content=allow_deleting_content,
+            content_updates,
+            allow_deleting_content,
         )
 
         update_content.additional_properties = d

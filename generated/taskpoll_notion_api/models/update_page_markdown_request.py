@@ -126,12 +126,12 @@ class UpdatePageMarkdownRequest:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         update_page_markdown_request = cls(
-            type_=type_,
-            insert_content=insert_content,
-            replace_content_range=replace_content_range,
-            update_content=update_content,
-            replace_content=replace_content,
-            allow_async=allow_async,
+            type_,
+            insert_content,
+            replace_content_range,
+            update_content,
+            replace_content,
+            allow_async,
         )
 
         update_page_markdown_request.additional_properties = d

@@ -65,10 +65,10 @@ class BoundingBox:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         bounding_box = cls(
-            height=height,
-            left=left,
-            top=top,
-            width=width,
+            height,
+            left,
+            top,
+            width,
         )
 
         bounding_box.additional_properties = d

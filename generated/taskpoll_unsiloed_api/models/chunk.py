@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -83,17 +83,17 @@ class Chunk:
 
         chunk_id = src_dict.get("chunk_id", UNSET)
 
-        embed = _parse_embed(src_dict.get("embed", UNSET))
+        embed = src_dict.get("embed", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         chunk = cls(
-            chunk_length=chunk_length,
-            segments=segments,
-            chunk_id=chunk_id,
-            embed=embed,
+            chunk_length,
+            segments,
+            chunk_id,
+            embed,
         )
 
         chunk.additional_properties = d
@@ -124,14 +124,6 @@ _KNOWN_KEYS = frozenset(
         "embed",
     }
 )
-
-
-def _parse_embed(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 from ..models.segment import Segment  # noqa: E402

@@ -87,22 +87,24 @@ class OCRResult:
 
         text = src_dict["text"]
 
-        color = _parse_color(src_dict.get("color", UNSET))
+        color = src_dict.get("color", UNSET)
+        if color is not None and color is not UNSET:
+            color = _parse_color(color)
 
-        confidence = _parse_confidence(src_dict.get("confidence", UNSET))
+        confidence = src_dict.get("confidence", UNSET)
 
-        link = _parse_link(src_dict.get("link", UNSET))
+        link = src_dict.get("link", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         ocr_result = cls(
-            bbox=bbox,
-            text=text,
-            color=color,
-            confidence=confidence,
-            link=link,
+            bbox,
+            text,
+            color,
+            confidence,
+            link,
         )
 
         ocr_result.additional_properties = d
@@ -150,22 +152,6 @@ def _parse_color(data: object) -> None | TextColor | Unset:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(None | TextColor | Unset, data)
-
-
-def _parse_confidence(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
-
-
-def _parse_link(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 from ..models.bounding_box import BoundingBox  # noqa: E402

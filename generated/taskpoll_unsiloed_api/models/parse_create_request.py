@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from io import BytesIO
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -460,19 +460,19 @@ class ParseCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        chunk_processing = _parse_chunk_processing(src_dict.get("chunk_processing", UNSET))
+        chunk_processing = src_dict.get("chunk_processing", UNSET)
 
-        detect_checkboxes = _parse_detect_checkboxes(src_dict.get("detect_checkboxes", UNSET))
+        detect_checkboxes = src_dict.get("detect_checkboxes", UNSET)
 
-        error_handling = _parse_error_handling(src_dict.get("error_handling", UNSET))
+        error_handling = src_dict.get("error_handling", UNSET)
 
-        expires_in = _parse_expires_in(src_dict.get("expires_in", UNSET))
+        expires_in = src_dict.get("expires_in", UNSET)
 
-        extract_charts = _parse_extract_charts(src_dict.get("extract_charts", UNSET))
+        extract_charts = src_dict.get("extract_charts", UNSET)
 
-        extract_colors = _parse_extract_colors(src_dict.get("extract_colors", UNSET))
+        extract_colors = src_dict.get("extract_colors", UNSET)
 
-        extract_links = _parse_extract_links(src_dict.get("extract_links", UNSET))
+        extract_links = src_dict.get("extract_links", UNSET)
 
         _file = src_dict.get("file", UNSET)
         file: File | Unset
@@ -481,67 +481,67 @@ class ParseCreateRequest:
         else:
             file = File(payload=BytesIO(_file))
 
-        keep_segment_types = _parse_keep_segment_types(src_dict.get("keep_segment_types", UNSET))
+        keep_segment_types = src_dict.get("keep_segment_types", UNSET)
 
-        llm_processing = _parse_llm_processing(src_dict.get("llm_processing", UNSET))
+        llm_processing = src_dict.get("llm_processing", UNSET)
 
-        merge_tables = _parse_merge_tables(src_dict.get("merge_tables", UNSET))
+        merge_tables = src_dict.get("merge_tables", UNSET)
 
-        ocr_engine = _parse_ocr_engine(src_dict.get("ocr_engine", UNSET))
+        ocr_engine = src_dict.get("ocr_engine", UNSET)
 
-        ocr_mode = _parse_ocr_mode(src_dict.get("ocr_mode", UNSET))
+        ocr_mode = src_dict.get("ocr_mode", UNSET)
 
-        output_fields = _parse_output_fields(src_dict.get("output_fields", UNSET))
+        output_fields = src_dict.get("output_fields", UNSET)
 
-        page_range = _parse_page_range(src_dict.get("page_range", UNSET))
+        page_range = src_dict.get("page_range", UNSET)
 
-        segment_analysis = _parse_segment_analysis(src_dict.get("segment_analysis", UNSET))
+        segment_analysis = src_dict.get("segment_analysis", UNSET)
 
-        segment_processing = _parse_segment_processing(src_dict.get("segment_processing", UNSET))
+        segment_processing = src_dict.get("segment_processing", UNSET)
 
-        segment_type_naming = _parse_segment_type_naming(src_dict.get("segment_type_naming", UNSET))
+        segment_type_naming = src_dict.get("segment_type_naming", UNSET)
 
-        segmentation_method = _parse_segmentation_method(src_dict.get("segmentation_method", UNSET))
+        segmentation_method = src_dict.get("segmentation_method", UNSET)
 
-        url = _parse_url(src_dict.get("url", UNSET))
+        url = src_dict.get("url", UNSET)
 
-        use_high_resolution = _parse_use_high_resolution(src_dict.get("use_high_resolution", UNSET))
+        use_high_resolution = src_dict.get("use_high_resolution", UNSET)
 
-        validate_segments = _parse_validate_segments(src_dict.get("validate_segments", UNSET))
+        validate_segments = src_dict.get("validate_segments", UNSET)
 
-        validate_table_segments = _parse_validate_table_segments(src_dict.get("validate_table_segments", UNSET))
+        validate_table_segments = src_dict.get("validate_table_segments", UNSET)
 
-        xml_citation = _parse_xml_citation(src_dict.get("xml_citation", UNSET))
+        xml_citation = src_dict.get("xml_citation", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_create_request = cls(
-            chunk_processing=chunk_processing,
-            detect_checkboxes=detect_checkboxes,
-            error_handling=error_handling,
-            expires_in=expires_in,
-            extract_charts=extract_charts,
-            extract_colors=extract_colors,
-            extract_links=extract_links,
-            file=file,
-            keep_segment_types=keep_segment_types,
-            llm_processing=llm_processing,
-            merge_tables=merge_tables,
-            ocr_engine=ocr_engine,
-            ocr_mode=ocr_mode,
-            output_fields=output_fields,
-            page_range=page_range,
-            segment_analysis=segment_analysis,
-            segment_processing=segment_processing,
-            segment_type_naming=segment_type_naming,
-            segmentation_method=segmentation_method,
-            url=url,
-            use_high_resolution=use_high_resolution,
-            validate_segments=validate_segments,
-            validate_table_segments=validate_table_segments,
-            xml_citation=xml_citation,
+            chunk_processing,
+            detect_checkboxes,
+            error_handling,
+            expires_in,
+            extract_charts,
+            extract_colors,
+            extract_links,
+            file,
+            keep_segment_types,
+            llm_processing,
+            merge_tables,
+            ocr_engine,
+            ocr_mode,
+            output_fields,
+            page_range,
+            segment_analysis,
+            segment_processing,
+            segment_type_naming,
+            segmentation_method,
+            url,
+            use_high_resolution,
+            validate_segments,
+            validate_table_segments,
+            xml_citation,
         )
 
         parse_create_request.additional_properties = d
@@ -592,187 +592,3 @@ _KNOWN_KEYS = frozenset(
         "xml_citation",
     }
 )
-
-
-def _parse_chunk_processing(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_detect_checkboxes(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_error_handling(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_expires_in(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_extract_charts(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_extract_colors(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_extract_links(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_keep_segment_types(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_llm_processing(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_merge_tables(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_ocr_engine(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_ocr_mode(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_output_fields(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_page_range(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_segment_analysis(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_segment_processing(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_segment_type_naming(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_segmentation_method(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_url(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_use_high_resolution(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_validate_segments(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_validate_table_segments(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_xml_citation(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)

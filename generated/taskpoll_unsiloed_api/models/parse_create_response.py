@@ -94,14 +94,14 @@ class ParseCreateResponse:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_create_response = cls(
-            created_at=created_at,
-            credit_used=credit_used,
-            file_name=file_name,
-            job_id=job_id,
-            merge_tables=merge_tables,
-            message=message,
-            quota_remaining=quota_remaining,
-            status=status,
+            created_at,
+            credit_used,
+            file_name,
+            job_id,
+            merge_tables,
+            message,
+            quota_remaining,
+            status,
         )
 
         parse_create_response.additional_properties = d

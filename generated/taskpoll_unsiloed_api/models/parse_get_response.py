@@ -234,57 +234,61 @@ class ParseGetResponse:
 
         status = _parse_status(src_dict["status"])
 
-        chunks = _parse_chunks(src_dict.get("chunks", UNSET))
+        chunks = src_dict.get("chunks", UNSET)
+        if chunks is not None and chunks is not UNSET:
+            chunks = _parse_chunks(chunks)
 
-        configuration = _parse_configuration(src_dict.get("configuration", UNSET))
+        configuration = src_dict.get("configuration", UNSET)
+        if configuration is not None and configuration is not UNSET:
+            configuration = _parse_configuration(configuration)
 
-        credit_used = _parse_credit_used(src_dict.get("credit_used", UNSET))
+        credit_used = src_dict.get("credit_used", UNSET)
 
-        file_name = _parse_file_name(src_dict.get("file_name", UNSET))
+        file_name = src_dict.get("file_name", UNSET)
 
-        file_type = _parse_file_type(src_dict.get("file_type", UNSET))
+        file_type = src_dict.get("file_type", UNSET)
 
-        file_url = _parse_file_url(src_dict.get("file_url", UNSET))
+        file_url = src_dict.get("file_url", UNSET)
 
-        finished_at = _parse_finished_at(src_dict.get("finished_at", UNSET))
+        finished_at = src_dict.get("finished_at", UNSET)
 
-        id = _parse_id(src_dict.get("id", UNSET))
+        id = src_dict.get("id", UNSET)
 
-        merge_tables = _parse_merge_tables(src_dict.get("merge_tables", UNSET))
+        merge_tables = src_dict.get("merge_tables", UNSET)
 
-        message = _parse_message(src_dict.get("message", UNSET))
+        message = src_dict.get("message", UNSET)
 
-        page_count = _parse_page_count(src_dict.get("page_count", UNSET))
+        page_count = src_dict.get("page_count", UNSET)
 
-        pdf_url = _parse_pdf_url(src_dict.get("pdf_url", UNSET))
+        pdf_url = src_dict.get("pdf_url", UNSET)
 
-        started_at = _parse_started_at(src_dict.get("started_at", UNSET))
+        started_at = src_dict.get("started_at", UNSET)
 
-        total_chunks = _parse_total_chunks(src_dict.get("total_chunks", UNSET))
+        total_chunks = src_dict.get("total_chunks", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_get_response = cls(
-            created_at=created_at,
-            job_id=job_id,
-            metadata=metadata,
-            status=status,
-            chunks=chunks,
-            configuration=configuration,
-            credit_used=credit_used,
-            file_name=file_name,
-            file_type=file_type,
-            file_url=file_url,
-            finished_at=finished_at,
-            id=id,
-            merge_tables=merge_tables,
-            message=message,
-            page_count=page_count,
-            pdf_url=pdf_url,
-            started_at=started_at,
-            total_chunks=total_chunks,
+            created_at,
+            job_id,
+            metadata,
+            status,
+            chunks,
+            configuration,
+            credit_used,
+            file_name,
+            file_type,
+            file_url,
+            finished_at,
+            id,
+            merge_tables,
+            message,
+            page_count,
+            pdf_url,
+            started_at,
+            total_chunks,
         )
 
         parse_get_response.additional_properties = d
@@ -351,12 +355,7 @@ def _parse_chunks(data: object) -> list[Chunk] | None | Unset:
     try:
         if not isinstance(data, list):
             raise TypeError()
-        chunks_type_0 = []
-        _chunks_type_0 = data
-        for chunks_type_0_item_data in _chunks_type_0:
-            chunks_type_0_item = Chunk.from_dict(chunks_type_0_item_data)
-
-            chunks_type_0.append(chunks_type_0_item)
+        chunks_type_0 = [Chunk.from_dict(item) for item in data]
 
         return chunks_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -378,102 +377,6 @@ def _parse_configuration(data: object) -> None | ParseGetResponseConfigurationTy
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(None | ParseGetResponseConfigurationType0 | Unset, data)
-
-
-def _parse_credit_used(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_file_name(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_file_type(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_file_url(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_finished_at(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_id(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_merge_tables(data: object) -> bool | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(bool | None | Unset, data)
-
-
-def _parse_message(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_page_count(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
-
-
-def _parse_pdf_url(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_started_at(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_total_chunks(data: object) -> int | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(int | None | Unset, data)
 
 
 from ..models.chunk import Chunk  # noqa: E402

@@ -189,49 +189,55 @@ class Segment:
 
         segment_type = _parse_segment_type(src_dict["segment_type"])
 
-        bbox = _parse_bbox(src_dict.get("bbox", UNSET))
+        bbox = src_dict.get("bbox", UNSET)
+        if bbox is not None and bbox is not UNSET:
+            bbox = _parse_bbox(bbox)
 
         chart_data = src_dict.get("chart_data", UNSET)
 
-        confidence = _parse_confidence(src_dict.get("confidence", UNSET))
+        confidence = src_dict.get("confidence", UNSET)
 
         content = src_dict.get("content", UNSET)
 
         html = src_dict.get("html", UNSET)
 
-        image = _parse_image(src_dict.get("image", UNSET))
+        image = src_dict.get("image", UNSET)
 
-        llm = _parse_llm(src_dict.get("llm", UNSET))
+        llm = src_dict.get("llm", UNSET)
 
         markdown = src_dict.get("markdown", UNSET)
 
-        ocr = _parse_ocr(src_dict.get("ocr", UNSET))
+        ocr = src_dict.get("ocr", UNSET)
+        if ocr is not None and ocr is not UNSET:
+            ocr = _parse_ocr(ocr)
 
-        references = _parse_references(src_dict.get("references", UNSET))
+        references = src_dict.get("references", UNSET)
+        if references is not None and references is not UNSET:
+            references = _parse_references(references)
 
-        segment_type_display = _parse_segment_type_display(src_dict.get("segment_type_display", UNSET))
+        segment_type_display = src_dict.get("segment_type_display", UNSET)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         segment = cls(
-            page_height=page_height,
-            page_number=page_number,
-            page_width=page_width,
-            segment_id=segment_id,
-            segment_type=segment_type,
-            bbox=bbox,
-            chart_data=chart_data,
-            confidence=confidence,
-            content=content,
-            html=html,
-            image=image,
-            llm=llm,
-            markdown=markdown,
-            ocr=ocr,
-            references=references,
-            segment_type_display=segment_type_display,
+            page_height,
+            page_number,
+            page_width,
+            segment_id,
+            segment_type,
+            bbox,
+            chart_data,
+            confidence,
+            content,
+            html,
+            image,
+            llm,
+            markdown,
+            ocr,
+            references,
+            segment_type_display,
         )
 
         segment.additional_properties = d
@@ -304,30 +310,6 @@ def _parse_bbox(data: object) -> BoundingBox | None | Unset:
     return cast(BoundingBox | None | Unset, data)
 
 
-def _parse_confidence(data: object) -> float | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(float | None | Unset, data)
-
-
-def _parse_image(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
-def _parse_llm(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
-
-
 def _parse_ocr(data: object) -> list[OCRResult] | None | Unset:
     if data is None:
         return data
@@ -336,12 +318,7 @@ def _parse_ocr(data: object) -> list[OCRResult] | None | Unset:
     try:
         if not isinstance(data, list):
             raise TypeError()
-        ocr_type_0 = []
-        _ocr_type_0 = data
-        for ocr_type_0_item_data in _ocr_type_0:
-            ocr_type_0_item = OCRResult.from_dict(ocr_type_0_item_data)
-
-            ocr_type_0.append(ocr_type_0_item)
+        ocr_type_0 = [OCRResult.from_dict(item) for item in data]
 
         return ocr_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -363,14 +340,6 @@ def _parse_references(data: object) -> list[Any] | None | Unset:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(list[Any] | None | Unset, data)
-
-
-def _parse_segment_type_display(data: object) -> None | str | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    return cast(None | str | Unset, data)
 
 
 from ..models.bounding_box import BoundingBox  # noqa: E402

@@ -65,10 +65,10 @@ class TextColor:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         text_color = cls(
-            b=b,
-            g=g,
-            hex_=hex_,
-            r=r,
+            b,
+            g,
+            hex_,
+            r,
         )
 
         text_color.additional_properties = d

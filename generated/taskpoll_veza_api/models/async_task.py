@@ -111,19 +111,21 @@ class AsyncTask:
 
         error_reason = src_dict.get("error_reason", UNSET)
 
-        error_status = _parse_error_status(src_dict.get("error_status", UNSET))
+        error_status = src_dict.get("error_status", UNSET)
+        if error_status is not UNSET:
+            error_status = _parse_error_status(error_status)
 
         if src_dict.keys() <= _KNOWN_KEYS:
             d: dict[str, Any] = {}
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task = cls(
-            id=id,
-            state=state,
-            status=status,
-            result=result,
-            error_reason=error_reason,
-            error_status=error_status,
+            id,
+            state,
+            status,
+            result,
+            error_reason,
+            error_status,
         )
 
         async_task.additional_properties = d

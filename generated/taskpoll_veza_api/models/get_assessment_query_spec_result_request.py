@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -58,7 +58,7 @@ class GetAssessmentQuerySpecResultRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        query_type = _parse_query_type(src_dict.get("query_type", UNSET))
+        query_type = src_dict.get("query_type", UNSET)
 
         _source_node_types = src_dict.get("source_node_types", UNSET)
         source_node_types: GetAssessmentQuerySpecResultRequestSourceNodeTypes | Unset
@@ -72,8 +72,8 @@ class GetAssessmentQuerySpecResultRequest:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         get_assessment_query_spec_result_request = cls(
-            query_type=query_type,
-            source_node_types=source_node_types,
+            query_type,
+            source_node_types,
         )
 
         get_assessment_query_spec_result_request.additional_properties = d
@@ -102,12 +102,6 @@ _KNOWN_KEYS = frozenset(
         "source_node_types",
     }
 )
-
-
-def _parse_query_type(data: object) -> int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(int | str | Unset, data)
 
 
 from ..models.get_assessment_query_spec_result_request_source_node_types import (

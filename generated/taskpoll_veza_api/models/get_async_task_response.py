@@ -48,7 +48,7 @@ class GetAsyncTaskResponse:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         get_async_task_response = cls(
-            task=task,
+            task,
         )
 
         get_async_task_response.additional_properties = d

@@ -44,7 +44,7 @@ class ProtobufAny:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         protobuf_any = cls(
-            type_=type_,
+            type_,
         )
 
         protobuf_any.additional_properties = d

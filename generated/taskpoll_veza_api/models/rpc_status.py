@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -75,7 +75,7 @@ class RpcStatus:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        code = _parse_code(src_dict.get("code", UNSET))
+        code = src_dict.get("code", UNSET)
 
         message = src_dict.get("message", UNSET)
 
@@ -97,11 +97,11 @@ class RpcStatus:
         else:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         rpc_status = cls(
-            code=code,
-            message=message,
-            request_id=request_id,
-            timestamp=timestamp,
-            details=details,
+            code,
+            message,
+            request_id,
+            timestamp,
+            details,
         )
 
         rpc_status.additional_properties = d
@@ -133,12 +133,6 @@ _KNOWN_KEYS = frozenset(
         "details",
     }
 )
-
-
-def _parse_code(data: object) -> int | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    return cast(int | str | Unset, data)
 
 
 from ..models.protobuf_any import ProtobufAny  # noqa: E402
