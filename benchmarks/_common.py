@@ -20,7 +20,7 @@ SECTIONS = ("poll", "large", "many", "policy")
 ROOT = Path(__file__).resolve().parent.parent
 
 # Targets from the issue.
-TARGET_POLL_RATIO = 1.15  # taskpoll / raw wall time per poll, at most
+TARGET_POLL_RATIO = 1.0  # taskpoll / raw wall time per poll, at most (issue 16)
 TARGET_PARSE_RATIO = 1.5  # typed parse / json.loads, at most
 TARGET_PARSE_MEMORY = 2.0  # peak memory of the typed parse / body size, at most
 TARGET_THROUGHPUT_RATIO = 0.9  # taskpoll / raw requests per second, at least

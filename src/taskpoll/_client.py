@@ -57,6 +57,8 @@ R = TypeVar("R")
 OnUpdate = Callable[[Task[Any]], object]
 OnPoll = Callable[[PollEvent], object]
 DEFAULT_TIMEOUT = 600.0
+_PARSED_URL = "taskpoll_url"  # where `_Core._url` keeps a request's parsed URL in its request dict
+_URL_CACHE_SIZE = 256  # parsed URLs of one-off requests kept per client
 
 
 class _Options(TypedDict, total=False):
@@ -172,6 +174,8 @@ class _Core(Generic[R]):
             )
         self._limiter = RateLimiter(per_second) if per_second is not None and math.isfinite(per_second) else None
         self._rng = random.Random()
+        self._urls: dict[tuple[str, Any], httpx.URL] = {}
+        self._merged_headers: dict[tuple[tuple[str, str], ...], httpx.Headers] = {}
 
     @property
     def provider(self) -> str:
@@ -203,17 +207,65 @@ class _Core(Generic[R]):
         if timeout <= 0:
             return Reply(now, error=httpx.PoolTimeout("the wait's deadline passed before the request could be sent"))
         spec = fetch.request
+        if self._owns_http and not http.cookies:
+            # What build_request would make of it, without merging the client's defaults again on each
+            # poll: the client's headers with the request's own, a URL parsed once per task.
+            request = httpx.Request(
+                spec["method"],
+                self._url(spec),
+                headers=self._headers(spec.get("headers"), http),
+                extensions={"timeout": {"connect": timeout, "read": timeout, "write": timeout, "pool": timeout}},
+            )
+            return request, now + timeout
         headers = spec.get("headers") or None
         if not self._owns_http:  # only gzip and deflate are decoded in bounded steps
             headers = {**(headers or {}), "Accept-Encoding": ACCEPT_ENCODING}
-        request = http.build_request(
-            spec["method"],
-            self.base_url + spec["url"],
-            params=spec.get("params") or None,  # an empty dict would make httpx parse the URL again
-            headers=headers,
-            timeout=timeout,
-        )
+        if http.params:  # a client of the caller's with its own query params: httpx merges them into ours
+            request = http.build_request(
+                spec["method"], self.base_url + spec["url"], params=spec.get("params"), headers=headers, timeout=timeout
+            )
+        else:
+            request = http.build_request(spec["method"], self._url(spec), headers=headers, timeout=timeout)
         return request, now + timeout
+
+    def _headers(self, extra: dict[str, str] | None, http: httpx.Client | httpx.AsyncClient) -> httpx.Headers:
+        """The owned client's headers merged with a request's own (Notion-Version), once per distinct set.
+
+        They never hold the key: KeyAuth adds it to each request's own copy.
+        """
+        key = tuple(extra.items()) if extra else ()
+        merged = self._merged_headers.get(key)
+        if merged is None:
+            merged = httpx.Headers(http.headers)
+            merged.update(extra or {})
+            self._merged_headers[key] = merged
+        return merged
+
+    def _url(self, spec: dict[str, Any]) -> httpx.URL:
+        """The request's URL, query included, parsed once per task rather than on every poll.
+
+        httpx parses a str URL on each `build_request`, and once more to merge `params` (51 us a poll
+        for Aryn); an `httpx.URL` without params is only copied. A wait's flow sends the same request
+        dict on every poll, so the URL is kept in it; one-off requests (`get`, `poll_once`) find it
+        in a small per-client cache by path and query.
+        """
+        url: httpx.URL | None = spec.get(_PARSED_URL)
+        if url is not None:
+            return url
+        params = spec.get("params") or None
+        key: tuple[str, Any] | None = (spec["url"], None if params is None else tuple(params.items()))
+        try:
+            url = self._urls.get(key)  # type: ignore[arg-type]
+        except TypeError:  # a list in the query: not hashable, parsed each time
+            key = None
+        if url is None:
+            url = httpx.URL(self.base_url + spec["url"], params=params)
+            if key is not None:
+                if len(self._urls) >= _URL_CACHE_SIZE:
+                    del self._urls[next(iter(self._urls))]  # the oldest entry
+                self._urls[key] = url
+        spec[_PARSED_URL] = url
+        return url
 
     def _answer(self, response: httpx.Response, body: bytes) -> Reply:
         response._content = self._redactor.response(response, body)  # what httpx's own read() sets
