@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 import math
 import os
 import random
@@ -38,17 +39,19 @@ from ._http import (
     read_body,
 )
 from ._policy import MAX_SECONDS, PollPolicy
+from ._spool import SPOOL, Spool, items
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskState
 from .providers import Provider, get
+from .providers._base import Lenient
 
 if TYPE_CHECKING:
     from typing import Unpack
 
     from taskpoll_artos_api.models import TaskStatusResponse
-    from taskpoll_aryn_api.models import PartitionerResponse
+    from taskpoll_aryn_api.models import Element, PartitionerResponse
     from taskpoll_notion_api.models import AsyncTaskSucceeded
-    from taskpoll_unsiloed_api.models import ParseGetResponse
+    from taskpoll_unsiloed_api.models import Chunk, ParseGetResponse
     from taskpoll_veza_api.models import AsyncTask
 
 __all__ = ["AsyncClient", "Client"]
@@ -57,6 +60,7 @@ R = TypeVar("R")
 OnUpdate = Callable[[Task[Any]], object]
 OnPoll = Callable[[PollEvent], object]
 DEFAULT_TIMEOUT = 600.0
+logger = logging.getLogger("taskpoll")
 _PARSED_URL = "taskpoll_url"  # where `_Core._url` keeps a request's parsed URL in its request dict
 _URL_CACHE_SIZE = 256  # parsed URLs of one-off requests kept per client
 
@@ -267,9 +271,44 @@ class _Core(Generic[R]):
         spec[_PARSED_URL] = url
         return url
 
-    def _answer(self, response: httpx.Response, body: bytes) -> Reply:
+    def _answer(self, response: httpx.Response, body: bytes, spool: Spool | None = None) -> Reply:
         response._content = self._redactor.response(response, body)  # what httpx's own read() sets
+        if spool is not None and spool.spilled:  # the body is in the spool (redacted), `body` its head
+            response.extensions[SPOOL] = spool
         return Reply(time.monotonic(), response=response)
+
+    # Streaming a large result: one item at a time from a spooled body ---------------------------
+
+    def _streamed(self) -> tuple[str, Lenient[Any]]:
+        streamed = self._provider.streamed
+        if streamed is None:
+            raise ConfigurationError(
+                f"{self.provider} results have no list of elements to stream: use wait()", provider=self.provider
+            )
+        return streamed
+
+    def _spool(self) -> Spool:
+        return Spool(self._redactor.data, self._redactor.longest)
+
+    def _elements(self, task: Task[R], spool: Spool, streamed: tuple[str, Lenient[Any]]) -> Iterator[Any]:
+        """The finished task's items: read one by one from the spool, or from its result when the
+        answer was small enough to be parsed whole (the same models either way)."""
+        key, reader = streamed
+        if spool.found is None:
+            yield from getattr(task.result, key, None) or ()
+            return
+        for index, item in enumerate(items(spool, key)):
+            model, issues = reader.build(item, f"result.{key}[{index}]")
+            if issues:
+                logger.warning(
+                    "%s task %r: %s left out of the stream (it does not fit the spec): %s",
+                    self.provider,
+                    task.id,
+                    f"{key}[{index}]" if model is None else f"a part of {key}[{index}]",
+                    "; ".join(issues[:3]),
+                )
+            if model is not None:
+                yield model
 
     def _failure(self, error: httpx.HTTPError) -> Reply:
         if isinstance(error, BodyTooLarge):
@@ -445,20 +484,22 @@ class Client(_Core[R]):
             bound_requests(http_client)
         self._http = http_client
 
-    def _send(self, fetch: Fetch) -> Reply:
+    def _send(self, fetch: Fetch, spool: Spool | None = None) -> Reply:
         built = self._build(fetch, self._http)
         if isinstance(built, Reply):
             return built
         request, deadline = built
         token = REQUEST_DEADLINE.set(deadline)
+        if spool is not None:
+            spool.reset()
         try:
             response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
-            body = read_body(response, self._max_bytes, deadline)
+            body = read_body(response, self._max_bytes, deadline, spool)
         except httpx.HTTPError as exc:
             return self._failure(exc)
         finally:
             REQUEST_DEADLINE.reset(token)
-        return self._answer(response, body)
+        return self._answer(response, body, spool)
 
     def get(self, task_id: str) -> Task[R]:
         """One status request: the task as the provider sees it now. Errors are raised, not retried."""
@@ -525,6 +566,41 @@ class Client(_Core[R]):
                 on_update(last)
         assert last is not None  # a flow always shows its final Task before it ends
         return self._final(last, raise_on_failure)
+
+    @overload
+    def iter_elements(
+        self: Client[PartitionerResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> Iterator[Element]: ...
+    @overload
+    def iter_elements(
+        self: Client[ParseGetResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> Iterator[Chunk]: ...
+    @overload
+    def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Any]: ...
+
+    def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Any]:
+        """`wait` for the task, then yield its result's elements one at a time (Aryn's `Element`s,
+        Unsiloed's `Chunk`s), never holding the whole result in memory.
+
+        The final answer's body is spooled to a temporary file as it arrives (so the connection is
+        free at once, and a request that breaks off is retried like any other poll), then read back
+        one element at a time: the same generated models `wait().result` holds, read as tolerantly
+        (an element that does not fit is left out and logged). Polling starts at the first `next()`;
+        errors are those of `wait`. Close the iterator (or finish it) to remove the file at once.
+        """
+        streamed = self._streamed()
+        return self._iter_elements(self._flow(task_id, timeout), streamed)
+
+    def _iter_elements(self, flow: Flow[R], streamed: tuple[str, Lenient[Any]]) -> Iterator[Any]:
+        spool = self._spool()
+        try:
+            last: Task[R] | None = None
+            for seen in drive(flow, lambda fetch: self._send(fetch, spool), time.sleep, time.monotonic):
+                last = seen
+            assert last is not None
+            yield from self._elements(self._final(last, True), spool, streamed)
+        finally:
+            spool.close()
 
     def as_completed(
         self,
@@ -625,26 +701,28 @@ class AsyncClient(_Core[R]):
             bound_requests(http_client)
         self._http = http_client
 
-    async def _send(self, fetch: Fetch) -> Reply:
+    async def _send(self, fetch: Fetch, spool: Spool | None = None) -> Reply:
         built = self._build(fetch, self._http)
         if isinstance(built, Reply):
             return built
         request, deadline = built
         token = REQUEST_DEADLINE.set(deadline)
+        if spool is not None:
+            spool.reset()
         try:
             # A client taskpoll owns clips each connect, read and write to the deadline (and the
             # pool's wait has its own timeout, clipped too), so it needs no cancellation; for a
             # client of the caller's, whose transport taskpoll cannot see, asyncio.timeout bounds it.
             async with asyncio.timeout(None if self._owns_http else deadline - time.monotonic()):
                 response = await self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
-                body = await aread_body(response, self._max_bytes, deadline)
+                body = await aread_body(response, self._max_bytes, deadline, spool)
         except httpx.HTTPError as exc:
             return self._failure(exc)
         except TimeoutError:
             return self._failure(httpx.ReadTimeout("the request's deadline passed", request=request))
         finally:
             REQUEST_DEADLINE.reset(token)
-        return self._answer(response, body)
+        return self._answer(response, body, spool)
 
     async def get(self, task_id: str) -> Task[R]:
         """One status request: the task as the provider sees it now. Errors are raised, not retried."""
@@ -701,6 +779,38 @@ class AsyncClient(_Core[R]):
                     await result
         assert last is not None
         return self._final(last, raise_on_failure)
+
+    @overload
+    def iter_elements(
+        self: AsyncClient[PartitionerResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> AsyncIterator[Element]: ...
+    @overload
+    def iter_elements(
+        self: AsyncClient[ParseGetResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> AsyncIterator[Chunk]: ...
+    @overload
+    def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Any]: ...
+
+    def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Any]:
+        """`wait` for the task, then yield its result's elements one at a time; see Client.iter_elements.
+
+        `async for element in client.iter_elements(task_id)`; the spooled body is read back in
+        64 KiB blocks from a local temporary file, between which the loop is not given back.
+        """
+        streamed = self._streamed()
+        return self._iter_elements(self._flow(task_id, timeout), streamed)
+
+    async def _iter_elements(self, flow: Flow[R], streamed: tuple[str, Lenient[Any]]) -> AsyncIterator[Any]:
+        spool = self._spool()
+        try:
+            last: Task[R] | None = None
+            async for seen in drive_async(flow, lambda fetch: self._send(fetch, spool), time.monotonic):
+                last = seen
+            assert last is not None
+            for element in self._elements(self._final(last, True), spool, streamed):
+                yield element
+        finally:
+            spool.close()
 
     async def as_completed(
         self,
