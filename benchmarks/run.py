@@ -19,8 +19,9 @@ from .large import bench_large, rss_worker
 from .many import bench_many, many_worker
 from .policy import bench_policy
 from .poll import bench_poll
+from .stream import bench_stream, stream_worker
 
-WORKERS = {"many": many_worker, "rss": rss_worker}
+WORKERS = {"many": many_worker, "rss": rss_worker, "stream": stream_worker}
 
 
 def print_environment(config: Config) -> None:
@@ -64,9 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = args.only.split(",")
     print_environment(config)
     started = time.perf_counter()
-    if {"poll", "large", "many"} & set(sections):
+    if {"poll", "large", "many", "stream"} & set(sections):
         with SimulatorProcess("--seed", "1") as server:
-            for name, bench in (("poll", bench_poll), ("large", bench_large), ("many", bench_many)):
+            measures = (("poll", bench_poll), ("large", bench_large), ("many", bench_many), ("stream", bench_stream))
+            for name, bench in measures:
                 if name in sections:
                     began = time.perf_counter()
                     bench(server, config)
