@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import math
@@ -102,10 +103,8 @@ def stream_worker() -> None:
     url, params = raw_url(base_url, "aryn", task_id), RAW_PARAMS["aryn"]
     with client, http:
         http.get(url + "-warm", params=params)  # a 404: the connection and the code paths are warm
-        try:
+        with contextlib.suppress(taskpoll.NotFoundError):
             client.get(task_id + "-warm")
-        except taskpoll.NotFoundError:
-            pass
         gc.collect()
         before = rss_bytes()
         reset = reset_peak_rss()
