@@ -190,11 +190,13 @@ def test_iter_elements_yields_the_models_wait_builds(
     assert len(sim.requests(provider, task_id)) == 3 + 1  # two polls in progress, the final one, and wait's
 
 
-def test_async_iter_elements_yields_the_models_wait_builds(sim: Simulator, small_spill: None) -> None:
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+def test_async_iter_elements_yields_the_models_wait_builds(sim: Simulator, small_spill: None, transport: str) -> None:
     task_id = sim.create_task("aryn", [running(polls=1), succeeded(size=200)])
 
     async def run() -> tuple[list[Any], Any]:
         options = {"base_url": sim.base_url("aryn"), "api_key": sim.api_key("aryn"), "policy": FAST}
+        options["transport"] = transport
         async with taskpoll.AsyncClient("aryn", **options) as client:
             streamed = [element async for element in client.iter_elements(task_id, timeout=30)]
             return streamed, (await client.wait(task_id, timeout=30)).result
