@@ -20,6 +20,7 @@ from taskpoll import PollPolicy, TaskState
 from taskpoll.simulator import SimulatorProcess, pending, running, succeeded
 
 from ._common import (
+    TARGET_AIOHTTP_THROUGHPUT_RATIO,
     TARGET_RSS_PER_TASK,
     TARGET_THROUGHPUT_RATIO,
     Config,
@@ -45,16 +46,17 @@ WARMUP_REQUESTS = 1  # each worker polls one extra task once before its timed ru
 
 def bench_many(server: SimulatorProcess, config: Config) -> None:
     tasks, concurrency = config.many_tasks, config.many_concurrency
-    heading(f"3. Many tasks: AsyncClient.wait_many vs a raw httpx.AsyncClient loop, {tasks:,} tasks")
+    heading(f"3. Many tasks: AsyncClient.wait_many (httpx, aiohttp transports) vs a raw httpx loop, {tasks:,} tasks")
     print(
         f"{MANY_PROVIDER} tasks {[s.state for s in MANY_STEPS]}, concurrency {concurrency}, delays "
         f"{FAST_POLICY['initial_delay']} s +/- {FAST_POLICY['jitter']:.0%}; {config.many_rounds} timed runs per side "
         "(fresh process each), alternating, after a smaller warm-up run each."
     )
-    warmup = {side: _many_run(server, side, min(tasks, 500), concurrency) for side in ("taskpoll", "raw")}
-    runs: dict[str, list[dict[str, Any]]] = {"taskpoll": [], "raw": []}
+    sides = ("taskpoll", "raw", "taskpoll aiohttp")
+    warmup = {side: _many_run(server, side, min(tasks, 500), concurrency) for side in sides}
+    runs: dict[str, list[dict[str, Any]]] = {side: [] for side in sides}
     for index in range(config.many_rounds):
-        for side in ("taskpoll", "raw") if index % 2 == 0 else ("raw", "taskpoll"):
+        for side in sides if index % 2 == 0 else tuple(reversed(sides)):
             runs[side].append(_many_run(server, side, tasks, concurrency))
     assert all(run["succeeded"] == run["tasks"] for run in warmup.values())
 
@@ -111,6 +113,20 @@ def bench_many(server: SimulatorProcess, config: Config) -> None:
         "(info)",
         None,
     )
+    fast = medians["taskpoll aiohttp"]
+    fast_ratio = (fast["requests"] / fast["wall"]) / (raw["requests"] / raw["wall"])
+    check(
+        "many tasks: throughput taskpoll aiohttp transport / raw httpx",
+        f"{fast_ratio:.2f}",
+        f">= {TARGET_AIOHTTP_THROUGHPUT_RATIO}",
+        fast_ratio >= TARGET_AIOHTTP_THROUGHPUT_RATIO,
+    )
+    check(
+        "many tasks: connections opened, aiohttp transport",
+        f"{fast['connections']:.0f}",
+        f"<= {concurrency} (the concurrency)",
+        fast["connections"] <= concurrency,
+    )
     if sdk["requests"] != raw["requests"]:
         print(f"NOTE: the sides made different numbers of requests ({sdk['requests']:.0f} vs {raw['requests']:.0f}).")
 
@@ -142,7 +158,7 @@ def _many_run(server: SimulatorProcess, side: str, tasks: int, concurrency: int)
 def many_worker() -> None:
     """Child process: one timed wait over many tasks, by taskpoll or by a raw httpx loop."""
     job = json.load(sys.stdin)
-    run = _many_taskpoll if job["side"] == "taskpoll" else _many_raw
+    run = _many_raw if job["side"] == "raw" else _many_taskpoll
     emit(asyncio.run(run(job)))
 
 
@@ -168,8 +184,14 @@ async def _timed_wait(
 
 async def _many_taskpoll(job: Mapping[str, Any]) -> dict[str, Any]:
     policy = PollPolicy(**job["policy"])
+    transport = "aiohttp" if job["side"] == "taskpoll aiohttp" else "httpx"
     async with taskpoll.AsyncClient(
-        job["provider"], base_url=job["base_url"], api_key=job["api_key"], policy=policy, rate_limit=math.inf
+        job["provider"],
+        base_url=job["base_url"],
+        api_key=job["api_key"],
+        policy=policy,
+        rate_limit=math.inf,
+        transport=transport,
     ) as client:
         await client.get(job["warm_id"])
         return await _timed_wait(

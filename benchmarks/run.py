@@ -20,8 +20,9 @@ from .many import bench_many, many_worker
 from .peers import bench_peers
 from .policy import bench_policy
 from .poll import bench_poll
+from .stream import bench_stream, stream_worker
 
-WORKERS = {"many": many_worker, "rss": rss_worker}
+WORKERS = {"many": many_worker, "rss": rss_worker, "stream": stream_worker}
 
 
 def print_environment(config: Config) -> None:
@@ -68,13 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections = args.only.split(",")
     print_environment(config)
     started = time.perf_counter()
-    if {"poll", "large", "many", "peers"} & set(sections):
+    if {"poll", "large", "many", "peers", "stream"} & set(sections):
         with SimulatorProcess("--seed", "1") as server:
             for name, bench in (
                 ("poll", bench_poll),
                 ("large", bench_large),
                 ("many", bench_many),
                 ("peers", bench_peers),
+                ("stream", bench_stream),
             ):
                 if name in sections:
                     began = time.perf_counter()

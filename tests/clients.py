@@ -31,7 +31,10 @@ def policy_for(provider: str) -> taskpoll.PollPolicy:
 
 
 class Colour:
-    """Calls a client method the sync or the async way and returns plain values either way."""
+    """Calls a client method the sync or the async way and returns plain values either way.
+
+    "aiohttp" is the async way over AsyncClient's aiohttp transport (`transport="aiohttp"`).
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -62,6 +65,9 @@ class Colour:
             with taskpoll.Client(provider, **options) as c:
                 result = getattr(c, method)(*args, **kwargs)
                 return list(result) if method in ("watch", "as_completed") else result
+
+        if self.name == "aiohttp":
+            options["transport"] = "aiohttp"
 
         async def run() -> Any:
             async with taskpoll.AsyncClient(provider, **options) as c:

@@ -32,7 +32,7 @@ FINAL_STATUS = {
 pytestmark = pytest.mark.taskpoll_simulator(seed=3, notion_poll_after=0.02)  # for `sim` (conftest.py)
 
 
-@pytest.fixture(params=["sync", "async"])
+@pytest.fixture(params=["sync", "async", "aiohttp"])  # aiohttp: AsyncClient(transport="aiohttp"), issue 16
 def colour(request: pytest.FixtureRequest) -> Colour:
     return Colour(request.param)
 
@@ -213,12 +213,13 @@ def test_as_completed_yields_outcomes_as_tasks_finish(sim: Simulator, colour: Co
     assert [o.id for o in outcomes] == [quick, slow]
 
 
-def test_wait_many_reuses_its_connections(sim: Simulator) -> None:
+@pytest.mark.parametrize("way", ["async", "aiohttp"])
+def test_wait_many_reuses_its_connections(sim: Simulator, way: str) -> None:
     # At the default concurrency (16) the pool keeps every connection: httpcore 1.0.9 closes idle
     # ones whenever more than max_keepalive_connections (20) are open, idle or not (encode/httpcore#1000).
     ids = [sim.create_task("artos", [running(), running(), succeeded()]) for _ in range(240)]
     sim.clear_requests()
-    results = Colour("async").call(sim, "artos", "wait_many", ids, timeout=30)
+    results = Colour(way).call(sim, "artos", "wait_many", ids, timeout=30)
     assert all(r.state is TaskState.SUCCEEDED for r in results)
     requests = sim.requests("artos")
     assert len(requests) == 720

@@ -8,6 +8,7 @@ Timing checks are bounds with slack (a wait ends within 0.5 s after its deadline
 from __future__ import annotations
 
 import asyncio
+import functools
 import gzip
 import itertools
 import json
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import httpx_aiohttp
 import pytest
 
 import taskpoll
@@ -55,8 +57,13 @@ def client(url: str, **options: Any) -> taskpoll.Client[Any]:
     return taskpoll.Client("artos", base_url=url, api_key=KEY, policy=options.pop("policy", POLICY), **options)
 
 
-def aclient(url: str, **options: Any) -> taskpoll.AsyncClient[Any]:
-    return taskpoll.AsyncClient("artos", base_url=url, api_key=KEY, policy=options.pop("policy", POLICY), **options)
+def aclient(url: str, transport: str = "httpx", **options: Any) -> taskpoll.AsyncClient[Any]:
+    policy = options.pop("policy", POLICY)
+    return taskpoll.AsyncClient("artos", base_url=url, api_key=KEY, policy=policy, transport=transport, **options)
+
+
+# Every async case runs on both of AsyncClient's transports: httpx's own pool and aiohttp's (issue 16).
+TRANSPORTS = ["httpx", "aiohttp"]
 
 
 def timed(call: Callable[[], Any]) -> tuple[float, BaseException | Any]:
@@ -86,25 +93,25 @@ def sync_many(url: str, timeout: float) -> Any:
     return outcomes[0]
 
 
-def async_wait(url: str, timeout: float) -> Any:
+def async_wait(url: str, timeout: float, transport: str = "httpx") -> Any:
     async def run() -> Any:
-        async with aclient(url) as c:
+        async with aclient(url, transport) as c:
             return await c.wait("doc-1", timeout=timeout)
 
     return asyncio.run(run())
 
 
-def async_watch(url: str, timeout: float) -> Any:
+def async_watch(url: str, timeout: float, transport: str = "httpx") -> Any:
     async def run() -> Any:
-        async with aclient(url) as c:
+        async with aclient(url, transport) as c:
             return [t async for t in c.watch("doc-1", timeout=timeout)]
 
     return asyncio.run(run())
 
 
-def async_many(url: str, timeout: float) -> Any:
+def async_many(url: str, timeout: float, transport: str = "httpx") -> Any:
     async def run() -> Any:
-        async with aclient(url) as c:
+        async with aclient(url, transport) as c:
             outcomes = await c.wait_many(["doc-1", "doc-2", "doc-3"], timeout=timeout, concurrency=3)
         assert all(isinstance(o, taskpoll.WaitTimeoutError) for o in outcomes), outcomes
         return outcomes[0]
@@ -119,6 +126,9 @@ WAITS = {
     "async wait": async_wait,
     "async watch": async_watch,
     "async wait_many": async_many,
+    "aiohttp wait": functools.partial(async_wait, transport="aiohttp"),
+    "aiohttp watch": functools.partial(async_watch, transport="aiohttp"),
+    "aiohttp wait_many": functools.partial(async_many, transport="aiohttp"),
 }
 
 
@@ -137,7 +147,7 @@ def test_a_wait_ends_within_half_a_second_of_its_deadline_whatever_the_server_dr
 
 
 @pytest.mark.parametrize("drip", list(DRIPS))
-@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize("colour", ["sync", "async", "aiohttp"])
 def test_get_is_bounded_by_request_timeout_as_a_whole(drip: str, colour: str) -> None:
     policy = POLICY.with_changes(request_timeout=1.0)
     with hostile(DRIPS[drip]()) as server:
@@ -150,7 +160,7 @@ def test_get_is_bounded_by_request_timeout_as_a_whole(drip: str, colour: str) ->
 
             def call() -> Any:
                 async def run() -> Any:
-                    async with aclient(server.url, policy=policy) as c:
+                    async with aclient(server.url, "aiohttp" if colour == "aiohttp" else "httpx", policy=policy) as c:
                         return await c.get("doc-1")
 
                 return asyncio.run(run())
@@ -168,9 +178,11 @@ def test_a_sync_client_of_your_own_still_bounds_a_dripping_body() -> None:
 
 
 @pytest.mark.parametrize("drip", list(DRIPS))
-def test_an_async_client_of_your_own_is_bounded_as_a_whole(drip: str) -> None:
+@pytest.mark.parametrize("kind", ["httpx.AsyncClient", "httpx_aiohttp.HttpxAiohttpClient"])
+def test_an_async_client_of_your_own_is_bounded_as_a_whole(drip: str, kind: str) -> None:
     async def run(url: str) -> Any:
-        async with httpx.AsyncClient() as http, aclient(url, http_client=http) as c:
+        http = httpx.AsyncClient() if kind == "httpx.AsyncClient" else httpx_aiohttp.HttpxAiohttpClient()
+        async with http, aclient(url, http_client=http) as c:
             return await c.wait("doc-1", timeout=1.5)
 
     with hostile(DRIPS[drip]()) as server:
@@ -189,6 +201,18 @@ def test_the_clients_taskpoll_owns_run_over_the_deadline_backend() -> None:
             return type(c._http._transport._pool._network_backend).__name__  # type: ignore[attr-defined]
 
     assert asyncio.run(run()) == "_AsyncDeadlineBackend"
+
+
+def test_the_aiohttp_transport_is_taskpolls_own_and_bounded_by_asyncio_timeout() -> None:
+    async def run() -> tuple[str, bool]:
+        async with aclient("http://127.0.0.1:1", "aiohttp") as c:
+            return type(c._http._transport).__module__, c._clipped
+
+    assert asyncio.run(run()) == ("taskpoll._aiohttp", False)
+    with pytest.raises(taskpoll.ConfigurationError, match="one or the other"):
+        aclient("http://127.0.0.1:1", "aiohttp", http_client=httpx.AsyncClient())
+    with pytest.raises(taskpoll.ConfigurationError, match="transport"):
+        aclient("http://127.0.0.1:1", "curl")
 
 
 def test_the_last_poll_goes_out_late_and_the_wait_ends_near_its_deadline() -> None:
@@ -228,8 +252,15 @@ def get_async(url: str, **options: Any) -> Any:
     return asyncio.run(run())
 
 
+def get_aiohttp(url: str, **options: Any) -> Any:
+    return get_async(url, transport="aiohttp", **options)
+
+
+GETS = pytest.mark.parametrize("get", [get_sync, get_async, get_aiohttp], ids=["sync", "async", "aiohttp"])
+
+
 @pytest.mark.parametrize("body", list(BODIES))
-@pytest.mark.parametrize("get", [get_sync, get_async], ids=["sync", "async"])
+@GETS
 def test_a_body_past_the_cap_is_refused_with_a_typed_error_and_a_bounded_excerpt(body: str, get: Any) -> None:
     with hostile(BODIES[body]()) as server:
         _, outcome = timed(lambda: get(server.url, max_response_bytes=1 * MiB))
@@ -240,7 +271,9 @@ def test_a_body_past_the_cap_is_refused_with_a_typed_error_and_a_bounded_excerpt
     assert "max_response_bytes=1048576" in str(outcome)
 
 
-@pytest.mark.parametrize("way", ["sync wait_many", "async wait_many", "sync wait", "async wait"])
+@pytest.mark.parametrize(
+    "way", ["sync wait_many", "async wait_many", "sync wait", "async wait", "aiohttp wait_many", "aiohttp wait"]
+)
 def test_a_wait_stops_at_the_first_answer_past_the_cap(way: str) -> None:
     def run(url: str) -> Any:
         if way.startswith("sync"):
@@ -248,8 +281,8 @@ def test_a_wait_stops_at_the_first_answer_past_the_cap(way: str) -> None:
                 return c.wait("doc-1", timeout=10) if way == "sync wait" else c.wait_many(["doc-1"], timeout=10)[0]
 
         async def arun() -> Any:
-            async with aclient(url, max_response_bytes=MiB) as c:
-                if way == "async wait":
+            async with aclient(url, way.split()[0].replace("async", "httpx"), max_response_bytes=MiB) as c:
+                if way.endswith(" wait"):
                     return await c.wait("doc-1", timeout=10)
                 return (await c.wait_many(["doc-1"], timeout=10))[0]
 
@@ -262,7 +295,8 @@ def test_a_wait_stops_at_the_first_answer_past_the_cap(way: str) -> None:
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "deflate", "raw deflate", "gzip, deflate"])
-def test_compressed_answers_under_the_cap_are_decoded(encoding: str) -> None:
+@GETS
+def test_compressed_answers_under_the_cap_are_decoded(encoding: str, get: Any) -> None:
     def compress(data: bytes, kind: str) -> bytes:
         if kind == "gzip":
             return gzip.compress(data)
@@ -276,21 +310,23 @@ def test_compressed_answers_under_the_cap_are_decoded(encoding: str) -> None:
         body = compress(body, kind)
     header = "deflate" if encoding == "raw deflate" else encoding
     with hostile(answer(200, body, (("Content-Encoding", header),))) as server:
-        task = get_sync(server.url, max_response_bytes=len(PENDING))
+        task = get(server.url, max_response_bytes=len(PENDING))
         assert server.requests[0].lower().count(b"accept-encoding: gzip, deflate\r\n") == 1
     assert task.state is taskpoll.TaskState.PENDING and task.status == "Pending"
 
 
-def test_an_encoding_taskpoll_cannot_bound_is_a_typed_error() -> None:
+@GETS
+def test_an_encoding_taskpoll_cannot_bound_is_a_typed_error(get: Any) -> None:
     with hostile(answer(200, b"\x0b\x02\x80{}\x03", (("Content-Encoding", "br"),))) as server:
-        _, outcome = timed(lambda: get_sync(server.url))
+        _, outcome = timed(lambda: get(server.url))
     assert isinstance(outcome, taskpoll.ResponseValidationError) and "'br'" in str(outcome)
 
 
-def test_an_error_answer_keeps_only_an_excerpt_of_its_body() -> None:
+@GETS
+def test_an_error_answer_keeps_only_an_excerpt_of_its_body(get: Any) -> None:
     big = json.dumps({"detail": "x" * (1 * MiB)}).encode()
     with hostile(answer(400, big)) as server:
-        _, outcome = timed(lambda: get_sync(server.url))
+        _, outcome = timed(lambda: get(server.url))
     assert isinstance(outcome, taskpoll.BadRequestError)
     assert outcome.body == big[: 64 * 1024] and len(str(outcome)) < 1000
 
@@ -315,7 +351,7 @@ ABSURD = {
 
 
 @pytest.mark.parametrize("case", list(ABSURD))
-@pytest.mark.parametrize("get", [get_sync, get_async], ids=["sync", "async"])
+@GETS
 def test_resets_and_absurd_answers_are_typed_errors(case: str, get: Any) -> None:
     with hostile(ABSURD[case]) as server:
         elapsed, outcome = timed(lambda: get(server.url))
@@ -345,7 +381,7 @@ def everything_about(outcome: Any, caplog: pytest.LogCaptureFixture) -> str:
 
 
 @pytest.mark.parametrize("echo", list(ECHOES))
-@pytest.mark.parametrize("get", [get_sync, get_async], ids=["sync", "async"])
+@GETS
 def test_an_echoed_key_is_redacted_everywhere(echo: str, get: Any, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     with hostile(ECHOES[echo]) as server:
@@ -366,12 +402,13 @@ def test_an_echoed_key_never_reaches_the_cli(capsys: pytest.CaptureFixture[str],
         assert not [form for form in FORMS if form in out.out + out.err]
 
 
-def test_wait_many_redacts_every_outcome(caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_wait_many_redacts_every_outcome(caplog: pytest.LogCaptureFixture, transport: str) -> None:
     caplog.set_level(logging.DEBUG)
     with hostile(ECHOES["message"]) as server:
 
         async def run() -> Any:
-            async with aclient(server.url) as c:
+            async with aclient(server.url, transport) as c:
                 return await c.wait_many(["doc-1", "doc-2"], timeout=5)
 
         outcomes = asyncio.run(run())

@@ -25,6 +25,7 @@ import httpcore
 import httpx
 
 from ._errors import ConfigurationError
+from ._spool import SPILL_AT, Spool
 from ._version import __version__
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
@@ -451,10 +452,22 @@ class Body:
     time the whole read may take, checked after each chunk, for transports taskpoll does not own.
     """
 
-    __slots__ = ("_buffer", "_first", "_layers", "_limit", "_response", "_size", "_wire", "_wire_limit", "deadline")
+    __slots__ = (
+        "_buffer",
+        "_first",
+        "_layers",
+        "_limit",
+        "_response",
+        "_size",
+        "_spool",
+        "_wire",
+        "_wire_limit",
+        "deadline",
+    )
 
-    def __init__(self, response: httpx.Response, limit: int, deadline: float) -> None:
+    def __init__(self, response: httpx.Response, limit: int, deadline: float, spool: Spool | None = None) -> None:
         self._response = response
+        self._spool = spool  # where the body goes once it passes SPILL_AT bytes (then only its head stays here)
         self._limit = limit
         self.deadline = deadline
         self._size = self._wire = 0
@@ -488,7 +501,9 @@ class Body:
         if self._size + len(data) > self._limit:
             raise self._too_large(data)
         self._size += len(data)
-        if self._first is None and self._buffer is None:
+        if self._spool is not None and (self._spool.spilled or self._size > SPILL_AT):
+            self._spill(data)
+        elif self._first is None and self._buffer is None:
             self._first = data  # most answers are one chunk: keep it as it is
         else:
             if self._buffer is None:
@@ -501,8 +516,19 @@ class Body:
                 "the request's deadline passed while reading the body", request=self._response.request
             )
 
+    def _spill(self, data: bytes) -> None:
+        assert self._spool is not None
+        if not self._spool.spilled:
+            held = self.value()
+            self._spool.write(held)
+            self._first, self._buffer = (held + data)[:MAX_BODY_EXCERPT], None  # the head, for errors
+        self._spool.write(data)
+
     def value(self) -> bytes:
-        """The decoded body. BytesIO.getvalue() hands over its own buffer, so it is never copied."""
+        """The decoded body (its first MAX_BODY_EXCERPT bytes once spilled to the spool).
+
+        BytesIO.getvalue() hands over its own buffer, so it is never copied.
+        """
         if self._buffer is not None:
             return self._buffer.getvalue()
         return self._first or b""
@@ -517,10 +543,13 @@ class Body:
 MAX_BODY_EXCERPT = 64 * 1024
 
 
-def read_body(response: httpx.Response, limit: int, deadline: float) -> bytes:
-    """Read a streamed response's body under the cap and the deadline; the response is closed after."""
+def read_body(response: httpx.Response, limit: int, deadline: float, spool: Spool | None = None) -> bytes:
+    """Read a streamed response's body under the cap and the deadline; the response is closed after.
+
+    With a `spool`, a body past SPILL_AT bytes goes there and only its head is returned.
+    """
     try:
-        body = Body(response, limit, deadline)
+        body = Body(response, limit, deadline, spool)
         for chunk in response.iter_raw():
             body.feed(chunk)
         return body.value()
@@ -528,10 +557,10 @@ def read_body(response: httpx.Response, limit: int, deadline: float) -> bytes:
         response.close()
 
 
-async def aread_body(response: httpx.Response, limit: int, deadline: float) -> bytes:
+async def aread_body(response: httpx.Response, limit: int, deadline: float, spool: Spool | None = None) -> bytes:
     """`read_body`, for an async response."""
     try:
-        body = Body(response, limit, deadline)
+        body = Body(response, limit, deadline, spool)
         async for chunk in response.aiter_raw():
             body.feed(chunk)
         return body.value()
@@ -611,6 +640,11 @@ class Redactor:
 
     def __repr__(self) -> str:
         return f"Redactor(forms={len(self._text)})"
+
+    @property
+    def longest(self) -> int:
+        """The length in bytes of the longest form searched for (0: none)."""
+        return max(map(len, self._bytes), default=0)
 
     def __reduce__(self) -> tuple[object, ...]:
         raise TypeError("Redactor holds a secret and is not picklable")

@@ -41,6 +41,7 @@ from .._errors import (
 from .._http import BodyTooLarge, NotSent
 from .._ids import MAX_STATUS_LENGTH, check_task_id
 from .._policy import PollPolicy
+from .._spool import SPOOL, Spool, skeleton
 from .._task import Task, TaskError, TaskState
 
 R = TypeVar("R")
@@ -274,6 +275,8 @@ class Provider(Generic[R]):
     # Every status value the spec marks with x-taskpoll-status, by vocabulary name, mapped to a state.
     vocabularies: ClassVar[Mapping[str, Mapping[str, TaskState]]]
     result_type: ClassVar[type]  # the generated model Task.result holds
+    # The result's list that `Client.iter_elements` streams (its JSON key, how one item is read), if any.
+    streamed: ClassVar[tuple[str, Lenient[Any]] | None] = None
 
     @property
     def result_reader(self) -> Lenient[Any]:
@@ -385,7 +388,7 @@ class Provider(Generic[R]):
             raise self.error(task_id, response)
         data = _NOT_DECODED
         try:
-            data = self.decode(response)
+            data = self._decoded(response)
             return self.parse_ok(task_id, response, data)
         except TaskpollError:
             raise
@@ -412,6 +415,23 @@ class Provider(Generic[R]):
 
     def decode(self, response: httpx.Response) -> Any:
         return json.loads(response.content)
+
+    def _decoded(self, response: httpx.Response) -> Any:
+        """`decode`, or for a body spilled to a Spool (`Client.iter_elements`), its top level with
+        the streamed list left empty; the items stay in the spool, read later one by one."""
+        spool: Spool | None = response.extensions.get(SPOOL)
+        if spool is None:
+            return self.decode(response)
+        if self.streamed is not None:
+            try:
+                return skeleton(spool, self.streamed[0])
+            except PARSE_ERRORS:
+                pass
+        # Not an object with the list (or no list to stream): read it whole, like any other answer.
+        spool.found = None
+        response._content = spool.read()
+        del response.extensions[SPOOL]
+        return self.decode(response)
 
     def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[R]:
         """A 2xx answer as a Task. May raise any of PARSE_ERRORS when the body does not fit."""

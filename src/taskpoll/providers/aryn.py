@@ -131,6 +131,7 @@ class Aryn(Provider[PartitionerResponse]):
     default_base_url = "https://api.aryn.cloud"
     default_policy = PollPolicy(initial_delay=1.0, multiplier=1.25, max_delay=5.0)
     result_type = PartitionerResponse
+    streamed = ("elements", _RESULT.lists["elements"])
     vocabularies: ClassVar[dict[str, dict[str, TaskState]]] = {
         # Task.status is the HTTP status of the result endpoint.
         "http": {"202": TaskState.RUNNING, "200": TaskState.SUCCEEDED},

@@ -110,6 +110,7 @@ class Unsiloed(Provider[ParseGetResponse]):
     default_policy = PollPolicy(initial_delay=5.0, multiplier=1.25, max_delay=10.0)
     rate_limit = 1.0  # 60 requests / 60 s sliding window per organization
     result_type = ParseGetResponse
+    streamed = ("chunks", RESULT.lists["chunks"])
     vocabularies: ClassVar[dict[str, dict[str, TaskState]]] = {
         "status": {
             "Starting": TaskState.PENDING,
