@@ -18,8 +18,8 @@ import pytest
 
 import taskpoll
 from taskpoll import PollPolicy, TaskState, WaitState
-from taskpoll._token import make
 from taskpoll._ids import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH
+from taskpoll._token import make
 
 from .clients import FAST
 from .loopback import Canned, CannedServer, canned_server
