@@ -4,7 +4,9 @@
     python scripts/generate.py           # rewrite generated/ whole
     python scripts/generate.py --check   # exit 1 and list the files that differ; change nothing
 
-This script is the only writer of generated/. For every provider in scripts/codegen.yaml it runs the
+This script is the only writer of generated/. For every spec in specs/ (specs/<provider>.yaml becomes
+the package taskpoll_<provider>_api; scripts/codegen.yaml adds readable class names where a spec
+needs them, nothing else per provider) it runs the
 generator into a temporary folder with --fail-on-warning (a dropped endpoint is an error, not a
 warning), formats the output with the pinned ruff in isolated mode (no PATH lookup, no parent
 configs, no cache), adds py.typed, and writes generated/MANIFEST.json with the versions and spec
@@ -97,7 +99,25 @@ def load_config() -> dict[str, Any]:
     from ruamel.yaml import YAML
 
     loaded: dict[str, Any] = YAML(typ="safe").load(CONFIG.read_text(encoding="utf-8"))
+    loaded["providers"] = providers(loaded.get("providers") or {})
     return loaded
+
+
+def providers(overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every provider, found as its spec: specs/<name>.yaml, generated as taskpoll_<name>_api, with the
+    class_overrides codegen.yaml gives it (none needed: a new provider's spec is all it takes)."""
+    found = {path.stem: path for path in sorted((ROOT / "specs").glob("*.yaml"))}
+    unknown = sorted(set(overrides) - set(found))
+    if unknown:
+        raise GenerationError(f"codegen.yaml names providers without a spec in specs/: {', '.join(unknown)}")
+    return {
+        name: {
+            "spec": path.relative_to(ROOT).as_posix(),
+            "package": f"taskpoll_{name}_api",
+            "class_overrides": (overrides.get(name) or {}).get("class_overrides") or {},
+        }
+        for name, path in found.items()
+    }
 
 
 def run(args: list[str], what: str) -> None:

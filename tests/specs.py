@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +27,12 @@ def spec(provider: str) -> dict[str, Any]:
 
 @functools.cache
 def codegen() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((ROOT / "scripts" / "codegen.yaml").read_text(encoding="utf-8"))
+    """scripts/codegen.yaml as scripts/generate.py reads it: `providers` holds every spec's entry."""
+    loader = importlib.util.spec_from_file_location("_taskpoll_generate", ROOT / "scripts" / "generate.py")
+    assert loader is not None and loader.loader is not None
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)
+    loaded: dict[str, Any] = module.load_config()
     return loaded
 
 
