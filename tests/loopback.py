@@ -74,9 +74,10 @@ def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def canned_server() -> Iterator[CannedServer]:
+def canned_server(port: int = 0) -> Iterator[CannedServer]:
+    """A canned server on 127.0.0.1, on `port` (0: any free one)."""
     state = CannedServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(state))
     httpd.daemon_threads = True
     state.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

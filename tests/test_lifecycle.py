@@ -384,7 +384,7 @@ def test_a_submit_whose_connection_never_opened_is_sent_once_it_opens(colour: Co
 
     def open_late() -> None:
         time.sleep(0.1)
-        with canned_server_on(port) as server:
+        with canned_server(port) as server:
             server.answer_all(Canned(202, body))
             served["server"] = server
             started.set()
@@ -399,26 +399,6 @@ def test_a_submit_whose_connection_never_opened_is_sent_once_it_opens(colour: Co
         thread.join()
     assert task.id == "aryn:t-late"
     assert started.is_set() and len(served["server"].seen) == 1
-
-
-@contextmanager
-def canned_server_on(port: int) -> Iterator[Any]:
-    from http.server import ThreadingHTTPServer
-
-    from .loopback import CannedServer, _handler
-
-    state = CannedServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(state))
-    httpd.daemon_threads = True
-    state.base_url = f"http://127.0.0.1:{port}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 # Bad input: a clear error and nothing sent -------------------------------------------------------
