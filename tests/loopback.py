@@ -36,6 +36,7 @@ class CannedServer:
     responses: dict[tuple[str, str], Canned] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
     fallback: Canned | None = None  # the answer to any request no `answer` names
+    in_turn: list[Canned] = field(default_factory=list)  # the n-th request's answer (the last from then on)
 
     def answer(self, method: str, path: str, canned: Canned) -> None:
         """Answer `method path` (the raw path, query included) with `canned` from now on."""
@@ -44,6 +45,10 @@ class CannedServer:
     def answer_all(self, canned: Canned) -> None:
         """Answer every request that no `answer` names with `canned` from now on."""
         self.fallback = canned
+
+    def answer_in_turn(self, answers: list[Canned]) -> None:
+        """Answer the n-th request (of all) with answers[n], the last one from then on, unless `answer` names it."""
+        self.in_turn = list(answers)
 
 
 def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
@@ -54,7 +59,10 @@ def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             server.seen.append(Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body))
-            canned = server.responses.get((self.command, self.path)) or server.fallback
+            canned = server.responses.get((self.command, self.path))
+            if canned is None and server.in_turn:
+                canned = server.in_turn[min(len(server.seen), len(server.in_turn)) - 1]
+            canned = canned or server.fallback
             if canned is None:
                 canned = Canned(599, b"no canned response for " + self.path.encode(), "text/plain")
             self.send_response_only(canned.status)
@@ -74,9 +82,10 @@ def _handler(server: CannedServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def canned_server() -> Iterator[CannedServer]:
+def canned_server(port: int = 0) -> Iterator[CannedServer]:
+    """A canned server on 127.0.0.1, on `port` (0: any free one)."""
     state = CannedServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(state))
     httpd.daemon_threads = True
     state.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

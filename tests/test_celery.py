@@ -68,23 +68,20 @@ def free_port() -> int:
 def stop(process: subprocess.Popen[bytes], group: bool) -> None:
     """Stop a process we started (its whole session for a worker: the pool children too)."""
     if process.poll() is None or group:
-        try:
-            if group:
-                os.killpg(process.pid, signal.SIGTERM)
-            else:
-                process.terminate()
-        except ProcessLookupError:
-            pass
+        _signal(process, group, signal.SIGTERM)
         with suppress(subprocess.TimeoutExpired):
             process.wait(timeout=8)
-        try:
-            if group:
-                os.killpg(process.pid, signal.SIGKILL)
-            else:
-                process.kill()
-        except ProcessLookupError:
-            pass
+        _signal(process, group, signal.SIGKILL)
         process.wait(timeout=10)
+
+
+def _signal(process: subprocess.Popen[bytes], group: bool, sig: signal.Signals) -> None:
+    """Send `sig` to the process (to its whole session with `group`); one that is gone already is fine."""
+    with suppress(ProcessLookupError):
+        if group:
+            os.killpg(process.pid, sig)
+        else:
+            process.send_signal(sig)
 
 
 class Cluster:

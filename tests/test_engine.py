@@ -33,39 +33,10 @@ from taskpoll._fakeclock import FakeClock
 from taskpoll._token import decode
 from taskpoll.providers import get
 
-POLICY = PollPolicy(
-    initial_delay=1.0,
-    multiplier=2.0,
-    max_delay=8.0,
-    jitter=0.0,
-    min_delay=0.0,
-    failure_delay=0.5,
-    max_consecutive_failures=3,
-    request_timeout=30.0,
-)
-REQUEST = httpx.Request("GET", "https://api.example/status")
+from .answers import EXACT as POLICY
+from .answers import REQUEST, artos, notion
+
 Answer = httpx.Response | httpx.HTTPError | Callable[[], httpx.Response | httpx.HTTPError]
-
-
-def artos(status: str, **extra: Any) -> httpx.Response:
-    body = {"task_id": "doc-1", "status": status, "progress": None, "error": None, **extra}
-    return httpx.Response(200, json=body, request=REQUEST)
-
-
-def notion(status: str, poll_after: float = 2.0) -> httpx.Response:
-    body = {
-        "object": "async_task",
-        "id": "t1",
-        "status_url": "https://api.notion.com/v1/async_tasks/t1",
-        "created_time": "2026-11-22T10:00:00.000Z",
-        "operation": {"surface": "rest", "name": "create_page"},
-        "status": status,
-        "poll_after_seconds": poll_after,
-    }
-    if status == "succeeded":
-        body.pop("poll_after_seconds")
-        body["result"] = {"object": "page", "id": "p1"}
-    return httpx.Response(200, json=body, request=REQUEST)
 
 
 def status(code: int, body: bytes = b"{}", headers: dict[str, str] | None = None) -> httpx.Response:

@@ -27,29 +27,9 @@ from taskpoll._fakeclock import FakeClock
 from taskpoll._step import Done, WaitState, begin
 from taskpoll.providers import get
 
-REQUEST = httpx.Request("GET", "https://api.example/status")
+from .answers import REQUEST, artos, notion
+
 SEED = 20261202
-
-
-def artos(status: str) -> httpx.Response:
-    body = {"task_id": "t1", "status": status, "progress": None, "error": None}
-    return httpx.Response(200, json=body, request=REQUEST)
-
-
-def notion(status: str, poll_after: float | None) -> httpx.Response:
-    body: dict[str, Any] = {
-        "object": "async_task",
-        "id": "t1",
-        "status_url": "https://api.notion.com/v1/async_tasks/t1",
-        "created_time": "2026-11-22T10:00:00.000Z",
-        "operation": {"surface": "rest", "name": "create_page"},
-        "status": status,
-    }
-    if status == "succeeded":
-        body["result"] = {"object": "page", "id": "p1"}
-    elif poll_after is not None:
-        body["poll_after_seconds"] = poll_after
-    return httpx.Response(200, json=body, request=REQUEST)
 
 
 def fault(kind: str, seconds: float | None) -> httpx.Response | httpx.HTTPError:
@@ -88,7 +68,7 @@ class Scenario:
             done = now >= self.done_at
             if self.provider == "notion":
                 return notion("succeeded" if done else "in_progress", self.poll_after)
-            return artos("Ready" if done else "Archived" if now < self.unknown_until else "Generating")
+            return artos("Ready" if done else "Archived" if now < self.unknown_until else "Generating", "t1")
 
         requests = 0
 

@@ -384,7 +384,7 @@ def test_a_submit_whose_connection_never_opened_is_sent_once_it_opens(colour: Co
 
     def open_late() -> None:
         time.sleep(0.1)
-        with canned_server_on(port) as server:
+        with canned_server(port) as server:
             server.answer_all(Canned(202, body))
             served["server"] = server
             started.set()
@@ -399,26 +399,6 @@ def test_a_submit_whose_connection_never_opened_is_sent_once_it_opens(colour: Co
         thread.join()
     assert task.id == "aryn:t-late"
     assert started.is_set() and len(served["server"].seen) == 1
-
-
-@contextmanager
-def canned_server_on(port: int) -> Iterator[Any]:
-    from http.server import ThreadingHTTPServer
-
-    from .loopback import CannedServer, _handler
-
-    state = CannedServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(state))
-    httpd.daemon_threads = True
-    state.base_url = f"http://127.0.0.1:{port}"
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 # Bad input: a clear error and nothing sent -------------------------------------------------------
@@ -640,38 +620,13 @@ def test_a_create_answer_that_does_not_fit_is_a_validation_error(provider: str, 
 @contextmanager
 def sequence_server(answers: list[Canned]) -> Iterator[tuple[str, list[str]]]:
     """Answers the n-th request with answers[n] (the last one from then on); records each request line."""
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
     seen: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            self.rfile.read(length)
-            canned = answers[min(len(seen), len(answers) - 1)]
-            seen.append(f"{self.command} {self.path}")
-            self.send_response_only(canned.status)
-            self.send_header("Content-Type", canned.content_type)
-            self.send_header("Content-Length", str(len(canned.body)))
-            for name, value in canned.headers:
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(canned.body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", seen
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with canned_server() as server:
+        server.answer_in_turn(answers)
+        try:
+            yield server.base_url, seen
+        finally:
+            seen.extend(f"{request.method} {request.raw_path}" for request in server.seen)
 
 
 NOTION_QUEUED = json.dumps(

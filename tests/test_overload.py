@@ -29,28 +29,16 @@ from taskpoll._http import NotSent
 from taskpoll.providers import get
 from taskpoll.simulator import Simulator, running
 
-REQUEST = httpx.Request("GET", "https://api.example/status")
-POLICY = PollPolicy(
-    initial_delay=1.0,
-    multiplier=1.0,
-    max_delay=1.0,
-    jitter=0.0,
-    min_delay=0.0,
-    failure_delay=0.5,
-    max_consecutive_failures=3,
-    request_timeout=5.0,
-)
+from .answers import EXACT, REQUEST, artos
+
+# One poll a second (a steady rate), a 5 s request timeout.
+POLICY = EXACT.with_changes(multiplier=1.0, max_delay=1.0, request_timeout=5.0)
 
 
 @pytest.fixture(scope="module")
 def sim() -> Iterator[Simulator]:
     with Simulator(seed=12) as simulator:
         yield simulator
-
-
-def artos(status: str) -> httpx.Response:
-    body = {"task_id": "doc-1", "status": status, "progress": None, "error": None}
-    return httpx.Response(200, json=body, request=REQUEST)
 
 
 def run_flow(answers: list[httpx.Response | httpx.HTTPError], timeout: float) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,8 @@ from typing import Any
 import pytest
 
 from taskpoll.simulator import Simulator
+
+from .processes import run_module
 
 NO_UVICORN = "raise ImportError(\"No module named 'uvicorn'\", name='uvicorn')\n"
 
@@ -38,9 +39,7 @@ def without_uvicorn(tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("command", [["simulate", "--port", "0"], ["demo"]])
 def test_cli_without_the_extra_says_how_to_install_it(without_uvicorn: dict[str, str], command: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "taskpoll", *command], env=without_uvicorn, capture_output=True, text=True, timeout=60
-    )
+    result = run_module("taskpoll", *command, env=without_uvicorn, timeout=60)
     assert result.returncode == 2
     assert "pip install 'taskpoll[simulator]'" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
@@ -51,13 +50,8 @@ def test_fixture_without_the_extra_fails_with_the_install_command(
 ) -> None:
     test_file = tmp_path / "test_user.py"
     test_file.write_text("def test_uses_it(taskpoll_simulator):\n    pass\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
-        env=without_uvicorn,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
+    result = run_module(
+        "pytest", "-q", "-p", "no:cacheprovider", str(test_file), env=without_uvicorn, timeout=120, cwd=tmp_path
     )
     assert result.returncode == 1, result.stdout
     assert "pip install 'taskpoll[simulator]'" in result.stdout
@@ -88,12 +82,6 @@ def test_second(taskpoll_module_simulator, taskpoll_simulator):
 def test_the_module_fixture_is_one_simulator_for_a_module_configured_by_its_mark(tmp_path: Path) -> None:
     test_file = tmp_path / "test_module_user.py"
     test_file.write_text(MODULE_SIMULATOR_USER)
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test_file)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
+    result = run_module("pytest", "-q", "-p", "no:cacheprovider", str(test_file), timeout=120, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout

@@ -211,3 +211,27 @@ def test_veza_error_code_by_name_and_request_id_are_kept() -> None:
     assert isinstance(error, RateLimitError)
     assert (error.code, error.message, error.request_id) == ("ResourceExhausted", "slow down", "r-9")
     assert "[ResourceExhausted]" in str(error) and "request id r-9" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("provider", "status", "detail", "expected"),
+    [
+        ("aryn", 403, "No Aryn API key provided.", "AuthenticationError"),
+        ("aryn", 403, "This async action requires you to upgrade your account plan", "PermissionDeniedError"),
+        ("aryn", 401, "Please UPGRADE YOUR ACCOUNT PLAN first", "PermissionDeniedError"),
+        ("unsiloed", 402, "Insufficient page credits", "QuotaExceededError"),
+        ("unsiloed", 429, "Usage limit exceeded for this month", "QuotaExceededError"),
+        ("unsiloed", 429, "Too many requests", "RateLimitError"),
+        ("notion", 529, "overloaded", "RateLimitError"),
+    ],
+)
+def test_the_error_class_reads_the_status_and_the_message(
+    provider: str, status: int, detail: str, expected: str
+) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    headers = {"Retry-After": "7", "x-request-id": "req-1"}
+    response = httpx.Response(status, content=body, headers=headers, request=httpx.Request("GET", "https://x"))
+    error = get(provider).error("t-1", response)
+    assert type(error).__name__ == expected
+    assert (error.provider, error.task_id, error.status_code, error.body) == (provider, "t-1", status, body)
+    assert error.retry_after == 7.0 and detail in error.message

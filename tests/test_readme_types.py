@@ -8,11 +8,10 @@ a user's program would give them; a block with `await` is checked as the body of
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
+from .processes import run_module
 from .specs import ROOT
 
 PREAMBLE = """\
@@ -47,11 +46,7 @@ def test_every_readme_python_block_passes_mypy_strict(tmp_path: Path) -> None:
     assert len(found) >= 8  # the README has its examples
     for index, block in enumerate(found):
         (tmp_path / f"readme_block_{index}.py").write_text(as_module(block), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
+    result = run_module(
+        "mypy", "--strict", "--no-incremental", "--no-error-summary", str(tmp_path), cwd=tmp_path, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -41,6 +41,8 @@ from taskpoll.simulator import (
 )
 from taskpoll.simulator import succeeded as succeeded_step
 
+from .clients import FAST
+
 PROVIDERS = taskpoll.providers.names()
 TASKS_PER_PROVIDER = 200
 NEVER_FINISH = 10  # of those, per provider, never finish; they are awaited under a short deadline
@@ -62,15 +64,8 @@ FAULTS = [
     Fault("truncated", rate=0.02),
     Fault("unknown_status", rate=0.03),
 ]
-POLICY = taskpoll.PollPolicy(
-    initial_delay=0.02,
-    multiplier=1.5,
-    max_delay=0.2,
-    min_delay=0.005,
-    failure_delay=0.02,
-    max_consecutive_failures=FAILURE_BUDGET,
-    request_timeout=REQUEST_TIMEOUT,
-)
+# The suite's fast policy, with a longer ceiling, a wider failure budget and a short request timeout.
+POLICY = FAST.with_changes(max_delay=0.2, max_consecutive_failures=FAILURE_BUDGET, request_timeout=REQUEST_TIMEOUT)
 TRANSIENT = (
     taskpoll.ServerError,
     taskpoll.APIConnectionError,

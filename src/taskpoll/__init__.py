@@ -8,70 +8,27 @@ typed interface, and be told, correctly and within a deadline, when each is done
         page = task.result.result                    # the created page, as the provider returned it
 """
 
+from . import _errors
 from ._client import AsyncClient, Client
 from ._engine import PollEvent
-from ._errors import (
-    APIConnectionError,
-    APIError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    InvalidTaskIdError,
-    InvalidTokenError,
-    NotFoundError,
-    PermissionDeniedError,
-    QuotaExceededError,
-    RateLimitError,
-    ResponseTooLargeError,
-    ResponseValidationError,
-    ResultUnavailableError,
-    ServerError,
-    SubmitOutcomeUnknownError,
-    TaskCanceledError,
-    TaskFailedError,
-    TaskpollError,
-    UnsupportedOperationError,
-    WaitTimeoutError,
-)
+from ._errors import *  # noqa: F403  the error tree, re-exported: its names are _errors.__all__
 from ._policy import PollPolicy
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskError, TaskState
 from ._version import __version__
 
 __all__ = [
-    "APIConnectionError",
-    "APIError",
-    "APITimeoutError",
     "AsyncClient",
-    "AuthenticationError",
-    "BadRequestError",
     "Client",
-    "ConfigurationError",
     "Done",
-    "InvalidTaskIdError",
-    "InvalidTokenError",
-    "NotFoundError",
-    "PermissionDeniedError",
     "PollAgain",
     "PollEvent",
     "PollPolicy",
-    "QuotaExceededError",
     "RateLimit",
-    "RateLimitError",
-    "ResponseTooLargeError",
-    "ResponseValidationError",
-    "ResultUnavailableError",
-    "ServerError",
-    "SubmitOutcomeUnknownError",
     "Task",
-    "TaskCanceledError",
     "TaskError",
-    "TaskFailedError",
     "TaskState",
-    "TaskpollError",
-    "UnsupportedOperationError",
     "WaitState",
-    "WaitTimeoutError",
     "__version__",
 ]
+__all__ += _errors.__all__

@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import inspect
 import math
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import closing
 from typing import TypeVar
 
 import httpx
@@ -18,6 +20,7 @@ from ._engine import Fetch, Flow, Hop, HopEnd, Observe, Outcome, PollEvent, Repl
 from ._task import Task
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 SyncSend = Callable[[Fetch], Reply]
 AsyncSend = Callable[[Fetch], Awaitable[Reply]]
@@ -25,29 +28,45 @@ Clock = Callable[[], float]
 OnPoll = Callable[[PollEvent], object]  # the on_poll callback of wait()
 
 
+class _Commands(Iterator["Fetch | Sleep | Task[R]"]):
+    """A flow's commands one at a time, each answered before the next: a Fetch by `answer(reply)`; a
+    Sleep, once slept, and an observed Task, once handed on, by the clock's time. Iteration ends with
+    the flow; what the flow raises comes out of `next`."""
+
+    def __init__(self, flow: Flow[R], clock: Clock) -> None:
+        self._flow = flow
+        self._clock = clock
+        self._started = False
+        self._reply: Reply | None = None
+
+    def answer(self, reply: Reply) -> None:
+        self._reply = reply
+
+    def __next__(self) -> Fetch | Sleep | Task[R]:
+        if not self._started:
+            self._started = True
+            command = next(self._flow)
+        else:
+            reply, self._reply = self._reply, None
+            command = self._flow.send(Reply(self._clock()) if reply is None else reply)
+        return command.task if isinstance(command, Observe) else command
+
+
 def drive(
     flow: Flow[R], send: SyncSend, sleep: Callable[[float], None], clock: Clock, on_poll: OnPoll | None = None
 ) -> Iterator[Task[R]]:
     """Yield each Task the flow observes; the last one is final. Errors propagate from the flow."""
-    try:
-        command = next(flow)
-        while True:
+    commands = _Commands(flow, clock)
+    with closing(flow):
+        for command in commands:
             if isinstance(command, Fetch):
-                reply = send(command)
+                commands.answer(send(command))
             elif isinstance(command, Sleep):
                 if on_poll is not None and command.event is not None:
                     on_poll(command.event)
                 sleep(command.seconds)
-                reply = Reply(clock())
             else:
-                assert isinstance(command, Observe)
-                yield command.task
-                reply = Reply(clock())
-            command = flow.send(reply)
-    except StopIteration:
-        return
-    finally:
-        flow.close()
+                yield command
 
 
 async def drive_async(
@@ -55,49 +74,48 @@ async def drive_async(
 ) -> AsyncIterator[Task[R]]:
     """`drive`, awaiting the request and the sleep (a request is answered at its wait's deadline, as in
     `drive_many_async`)."""
-    try:
-        command = next(flow)
-        while True:
+    commands = _Commands(flow, clock)
+    with closing(flow):
+        for command in commands:
             if isinstance(command, Fetch):
-                reply = await _bounded(send, command, clock)
+                commands.answer(await _bounded(send, command, clock))
             elif isinstance(command, Sleep):
                 if on_poll is not None and command.event is not None:
                     await _settle(on_poll(command.event))
                 await asyncio.sleep(command.seconds)
-                reply = Reply(clock())
             else:
-                assert isinstance(command, Observe)
-                yield command.task
-                reply = Reply(clock())
-            command = flow.send(reply)
-    except StopIteration:
-        return
-    finally:
-        flow.close()
+                yield command
 
 
 def drive_hop(hop: Hop[R], send: SyncSend) -> HopEnd[R]:
     """Run one step of a wait (`_engine.poll_flow`): send its request, if it makes one."""
-    try:
-        hop.send(send(next(hop)))
-    except StopIteration as stop:
-        end: HopEnd[R] = stop.value
-        return end
-    finally:
-        hop.close()
-    raise RuntimeError("a wait's step makes at most one request")
+    with closing(hop):
+        request = _hop_step(hop, None)  # its request, or its end when it makes none
+        return _hop_end(hop, send(request)) if isinstance(request, Fetch) else request
 
 
 async def drive_hop_async(hop: Hop[R], send: AsyncSend) -> HopEnd[R]:
     """`drive_hop`, awaiting the request."""
+    with closing(hop):
+        request = _hop_step(hop, None)  # its request, or its end when it makes none
+        return _hop_end(hop, await send(request)) if isinstance(request, Fetch) else request
+
+
+def _hop_step(hop: Hop[R], reply: Reply | None) -> Fetch | HopEnd[R]:
+    """Start the hop (`reply` None) or give it the reply to its request: its next request, or its end."""
     try:
-        hop.send(await send(next(hop)))
+        return next(hop) if reply is None else hop.send(reply)
     except StopIteration as stop:
         end: HopEnd[R] = stop.value
         return end
-    finally:
-        hop.close()
-    raise RuntimeError("a wait's step makes at most one request")
+
+
+def _hop_end(hop: Hop[R], reply: Reply) -> HopEnd[R]:
+    """The hop's end, once it has the reply to its request."""
+    end = _hop_step(hop, reply)
+    if isinstance(end, Fetch):
+        raise RuntimeError("a wait's step makes at most one request")
+    return end
 
 
 async def _bounded(send: AsyncSend, fetch: Fetch, clock: Clock) -> Reply:
@@ -129,21 +147,22 @@ def _drain(
 ) -> Iterator[tuple[int, Outcome[R]]]:
     """Call the callbacks for what the scheduler saw, then yield the finished outcomes. What the
     callbacks return goes to `returned` (the async driver awaits it, in order)."""
-    while scheduler.observed:
-        task = scheduler.observed.popleft()
-        if on_update is not None:
-            result = on_update(task)
-            if returned is not None:
-                returned.append(result)
-    while scheduler.polled:
-        event = scheduler.polled.popleft()
-        if on_poll is not None:
-            result = on_poll(event)
-            if returned is not None:
-                returned.append(result)
+    _call_each(scheduler.observed, on_update, returned)
+    _call_each(scheduler.polled, on_poll, returned)
     while scheduler.finished:
         key = scheduler.finished.popleft()
         yield key, scheduler.outcomes[key]
+
+
+def _call_each(items: deque[T], callback: Callable[[T], object] | None, returned: list[object] | None) -> None:
+    """Take each item off `items` and call `callback` with it (when there is one); what it returns goes to
+    `returned`."""
+    while items:
+        item = items.popleft()
+        if callback is not None:
+            result = callback(item)
+            if returned is not None:
+                returned.append(result)
 
 
 def drive_many(

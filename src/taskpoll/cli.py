@@ -565,22 +565,14 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     simulate.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765; 0: any free)")
     simulate.add_argument("--seed", type=int, default=0, help="seed for random faults (default 0)")
-    simulate.add_argument(
-        "--fault",
-        type=_fault,
-        action="append",
-        default=[],
-        metavar="KIND[:RATE]",
-        help="inject a fault into that share of status requests, e.g. rate_limit:0.1 (repeatable)",
-    )
-    simulate.add_argument(
-        "--rate-limit",
-        type=_rate_limit,
-        action="append",
-        default=[],
-        metavar="PROVIDER=RPS",
-        help="answer 429 above this many requests per second, e.g. notion=3 (repeatable)",
-    )
+    repeatable: list[tuple[str, Callable[[str], object], str, str]] = [
+        ("--fault", _fault, "KIND[:RATE]", "inject a fault into that share of status requests, e.g. rate_limit:0.1"),
+        ("--rate-limit", _rate_limit, "PROVIDER=RPS", "answer 429 above this many requests per second, e.g. notion=3"),
+    ]
+    for flag, parse, metavar, help_text in repeatable:
+        simulate.add_argument(
+            flag, type=parse, action="append", default=[], metavar=metavar, help=f"{help_text} (repeatable)"
+        )
     simulate.add_argument(
         "--notion-poll-after",
         type=float,

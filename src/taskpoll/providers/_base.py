@@ -496,7 +496,7 @@ class Provider(Generic[R]):
         if 300 <= status < 400:
             location = response.headers.get("location", "")
             message = f"redirect to {location!r} not followed (the key is not sent to other URLs)"
-        cls = self.error_class(status, code)
+        cls = self.error_class(status, code, message)
         return cls(
             message,
             provider=self.name,
@@ -519,7 +519,8 @@ class Provider(Generic[R]):
             return "; ".join(parts), None, None
         return generic_message(response), None, None
 
-    def error_class(self, status: int, code: str | None) -> type[APIError]:
+    def error_class(self, status: int, code: str | None, message: str) -> type[APIError]:
+        """The error class of an answer with this status, error code and message (the one `error` raises)."""
         if status in (400, 422):
             return BadRequestError
         if status == 401:

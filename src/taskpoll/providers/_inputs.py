@@ -86,6 +86,24 @@ def check_url(value: object, what: str) -> str:
     return value
 
 
+def whole_request(
+    file: object, request_type: type[M], *, url: object, url_word: str, options: object, filename: object
+) -> M | None:
+    """How a submit that uploads a document was called: with a whole request (`request_type`, given as
+    `file` and alone; returned once its fields are checked) or with exactly one of a document and a
+    URL (None: the caller builds the request from them)."""
+    if isinstance(file, request_type):
+        if url is not None or options is not None or filename is not None:
+            raise ConfigurationError(f"a {request_type.__name__} already holds the file, {url_word} and options")
+        check_fields(file, "request")
+        return file
+    if file is None and url is None:
+        raise ConfigurationError(f"give a document (a path, bytes or a binary file object) or a {url_word}")
+    if file is not None and url is not None:
+        raise ConfigurationError(f"give a document or a {url_word}, not both")
+    return None
+
+
 def model_of(value: object, model: type[M], what: str, *, required: bool = True, open_fields: bool = False) -> M | None:
     """`value` as the generated `model`: an instance as given, or a dict of its fields (JSON names).
 

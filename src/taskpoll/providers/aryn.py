@@ -88,7 +88,7 @@ from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Lenient, Provider
-from ._inputs import check_fields, check_url, model_of, read_document
+from ._inputs import check_url, model_of, read_document, whole_request
 
 __all__ = [
     "PROVIDER",
@@ -161,18 +161,14 @@ class Aryn(Provider[PartitionerResponse]):
         filename: str | None = None,
     ) -> Call[Task[PartitionerResponse]]:
         """Partition a document asynchronously: a path, bytes, a binary file object, or `file_url=`."""
-        if isinstance(file, PartitionRequest):
-            if file_url is not None or options is not None or filename is not None:
-                raise ConfigurationError("a PartitionRequest already holds the file, file_url and options")
-            request = file
-            check_fields(request, "request")
+        given = whole_request(
+            file, PartitionRequest, url=file_url, url_word="file_url", options=options, filename=filename
+        )
+        if given is not None:
+            request = given
             if isinstance(request.file, Unset) == isinstance(request.file_url, Unset):
                 raise ConfigurationError("a PartitionRequest needs a file or a file_url (not both)")
         else:
-            if file is None and file_url is None:
-                raise ConfigurationError("give a document (a path, bytes or a binary file object) or a file_url")
-            if file is not None and file_url is not None:
-                raise ConfigurationError("give a document or a file_url, not both")
             opts = model_of(options, PartitionOptions, "options", required=False)
             request = PartitionRequest(options=UNSET if opts is None else opts)
             if file_url is not None:
@@ -266,25 +262,13 @@ class Aryn(Provider[PartitionerResponse]):
     def raw_status(self, data: Any) -> object:
         return None  # the state is the HTTP status, never a body field
 
-    def error(self, task_id: str | None, response: httpx.Response) -> APIError:
-        err = super().error(task_id, response)
-        if isinstance(err, AuthenticationError) and "upgrade your account plan" in str(err.message).lower():
-            # partition.mdx l.103: "This async action requires you to upgrade your account plan".
-            return PermissionDeniedError(
-                err.message,
-                provider=self.name,
-                task_id=task_id,
-                status_code=err.status_code,
-                body=response.content,
-                request_id=err.request_id,
-                code=err.code,
-                retry_after=err.retry_after,
-            )
-        return err
-
-    def error_class(self, status: int, code: str | None) -> type[APIError]:
+    def error_class(self, status: int, code: str | None, message: str) -> type[APIError]:
         # Aryn answers a missing, invalid or expired key with 403 ("No Aryn API key provided.").
-        return AuthenticationError if status == 403 else super().error_class(status, code)
+        cls = AuthenticationError if status == 403 else super().error_class(status, code, message)
+        if issubclass(cls, AuthenticationError) and "upgrade your account plan" in message.lower():
+            # partition.mdx l.103: "This async action requires you to upgrade your account plan".
+            return PermissionDeniedError
+        return cls
 
 
 PROVIDER = Aryn()

@@ -238,12 +238,12 @@ class Notion(Provider[AsyncTaskSucceeded]):
             )
         raise ValueError(f"status {status!r} is not one the spec lists")
 
-    def error_class(self, status: int, code: str | None) -> type[APIError]:
+    def error_class(self, status: int, code: str | None, message: str) -> type[APIError]:
         # Notion's own client retries 529 service_overload with its Retry-After, as it does a 429
         # (notion-sdk-js src/Client.ts l.701-731): a RateLimitError, waited as told.
         if status == 529 or code == "service_overload":
             return RateLimitError
-        return super().error_class(status, code)
+        return super().error_class(status, code, message)
 
     def hint(self, data: Any) -> float | None:
         return _seconds(json_field(data, "poll_after_seconds"))

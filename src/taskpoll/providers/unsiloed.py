@@ -66,7 +66,7 @@ from .._errors import APIError, ConfigurationError, QuotaExceededError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Lenient, Provider, generic_message, json_field, parse_time
-from ._inputs import check_fields, check_url, model_of, read_document
+from ._inputs import check_url, model_of, read_document, whole_request
 
 __all__ = [
     "PROVIDER",
@@ -135,16 +135,10 @@ class Unsiloed(Provider[ParseGetResponse]):
         filename: str | None = None,
     ) -> Call[Task[ParseGetResponse]]:
         """Create a parse job from a document (path, bytes, binary file object) or from `url=`."""
-        if isinstance(file, ParseCreateRequest):
-            if url is not None or options is not None or filename is not None:
-                raise ConfigurationError("a ParseCreateRequest already holds the file, url and options")
-            body = file
-            check_fields(body, "request")
+        given = whole_request(file, ParseCreateRequest, url=url, url_word="url", options=options, filename=filename)
+        if given is not None:
+            body = given
         else:
-            if file is None and url is None:
-                raise ConfigurationError("give a document (a path, bytes or a binary file object) or a url")
-            if file is not None and url is not None:
-                raise ConfigurationError("give a document or a url, not both")
             body = model_of(options, ParseCreateRequest, "options", required=False) or ParseCreateRequest()
             if not isinstance(body.file, Unset) or body.url not in (None, UNSET):
                 raise ConfigurationError("options carry no file or url: pass the document (or url=) itself")
@@ -198,21 +192,10 @@ class Unsiloed(Provider[ParseGetResponse]):
             fields["error"] = self.failed(message if isinstance(message, str) else None)
         return self.task(task_id, response, data, **fields)
 
-    def error(self, task_id: str | None, response: httpx.Response) -> APIError:
-        error = super().error(task_id, response)
-        capped = response.status_code == 429 and USAGE_CAP in error.message.lower()
-        if not (capped or response.status_code == 402):
-            return error
-        return QuotaExceededError(
-            error.message,
-            provider=self.name,
-            task_id=task_id,
-            status_code=error.status_code,
-            body=error.body,
-            request_id=error.request_id,
-            code=error.code,
-            retry_after=error.retry_after,
-        )
+    def error_class(self, status: int, code: str | None, message: str) -> type[APIError]:
+        if status == 402 or (status == 429 and USAGE_CAP in message.lower()):
+            return QuotaExceededError
+        return super().error_class(status, code, message)
 
     def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
         # Plain text ("Job <id> not found") in the v1 spec; a JSON string in the docs' examples
