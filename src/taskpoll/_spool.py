@@ -167,13 +167,20 @@ def _array(text: _Text) -> Iterator[Any]:
         return
     while True:
         yield text.value()
-        separator = text.peek()
-        text.pos += 1
-        if separator == "]":
+        if _ends(text, "]"):
             return
-        if separator != ",":
-            text.pos -= 1
-            raise text.error("Expecting ',' delimiter")
+
+
+def _ends(text: _Text, close: str) -> bool:
+    """After an item of an array or object: True at its closing bracket, False after a comma."""
+    separator = text.peek()
+    text.pos += 1
+    if separator == close:
+        return True
+    if separator != ",":
+        text.pos -= 1
+        raise text.error("Expecting ',' delimiter")
+    return False
 
 
 def _members(text: _Text, key: str) -> Iterator[tuple[str, bool]]:
@@ -188,13 +195,8 @@ def _members(text: _Text, key: str) -> Iterator[tuple[str, bool]]:
             name = text.value()
             text.take(":")
             yield name, name == key and text.peek() == "["
-            separator = text.peek()
-            text.pos += 1
-            if separator == "}":
+            if _ends(text, "}"):
                 break
-            if separator != ",":
-                text.pos -= 1
-                raise text.error("Expecting ',' delimiter")
     if not text.at_end():
         raise text.error("Extra data")
 
