@@ -15,6 +15,7 @@ import attrs
 import pytest
 from taskpoll_aryn_api.models import Element, ElementProperties, TaskListTasks
 from taskpoll_aryn_api.models.task_list_entry import TaskListEntry
+from taskpoll_aryn_api.types import UNSET
 from taskpoll_unsiloed_api.models.ocr_result import OCRResult
 
 ELEMENT = {"type": "Text", "bbox": [0.1, 0.2, 0.3, 0.4], "properties": {"score": 0.5, "page_number": 1}}
@@ -89,3 +90,24 @@ def test_unsiloed_ocr_words_without_unknown_keys() -> None:
     parsed = OCRResult.from_dict(word)
     assert parsed.additional_properties == {} and parsed.bbox.additional_properties == {}
     assert parsed.to_dict() == word
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {**ELEMENT, "x": 1},  # optional keys absent, one unknown
+        {**ELEMENT, "text_representation": "t", "table": None, "binary_representation": None, "x": 1},
+        {**ELEMENT, "text_representation": UNSET, "x": 1},  # a key holding UNSET (a Python caller) counts as absent
+        {"x": 1, **ELEMENT, "table": {"cells": []}},  # a parsed union member, the unknown key first
+    ],
+)
+def test_from_dict_finds_every_unknown_key_whatever_optional_keys_are_there(body: dict[str, object]) -> None:
+    assert Element.from_dict(body).additional_properties == {"x": 1}
+
+
+def test_unknown_keys_next_to_an_optional_enum_are_kept() -> None:
+    # TaskListEntry's optional task_status is built by an enum template: that model keeps the keys-view check
+    entry = TaskListEntry.from_dict({"task_status": "pending", "extra": 1})
+    assert entry.additional_properties == {"extra": 1}
+    assert TaskListEntry.from_dict({"extra": 1}).additional_properties == {"extra": 1}
+    assert TaskListEntry.from_dict({"task_status": "pending"}).additional_properties == {}

@@ -53,7 +53,7 @@ class GenerateDocumentResponse:
             task_id,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             generate_document_response.additional_properties = d
         return generate_document_response

@@ -81,7 +81,7 @@ class TaskStatusResponse:
             error,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2 + (progress is not UNSET) + (error is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             task_status_response.additional_properties = d
         return task_status_response

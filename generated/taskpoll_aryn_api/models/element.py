@@ -117,7 +117,9 @@ class Element:
             binary_representation,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 3 + (text_representation is not UNSET) + (table is not UNSET) + (
+            binary_representation is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             element.additional_properties = d
         return element

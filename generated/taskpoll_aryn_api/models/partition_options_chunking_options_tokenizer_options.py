@@ -46,7 +46,7 @@ class PartitionOptionsChunkingOptionsTokenizerOptions:
             model_name,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 0 + (model_name is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_chunking_options_tokenizer_options.additional_properties = d
         return partition_options_chunking_options_tokenizer_options

@@ -78,7 +78,9 @@ class PartitionOptionsMarkdownOptions:
             group_by_page,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 0 + (include_pagenum is not UNSET) + (include_headers is not UNSET) + (
+            include_footers is not UNSET
+        ) + (group_by_page is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_markdown_options.additional_properties = d
         return partition_options_markdown_options

@@ -69,7 +69,9 @@ class PartitionOptionsOutputLabelOptions:
             orientation_correction,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 0 + (title_candidate_elements is not UNSET) + (promote_title is not UNSET) + (
+            orientation_correction is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_output_label_options.additional_properties = d
         return partition_options_output_label_options

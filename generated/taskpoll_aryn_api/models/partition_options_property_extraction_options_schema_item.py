@@ -59,7 +59,7 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItem:
             type_,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_property_extraction_options_schema_item.additional_properties = d
         return partition_options_property_extraction_options_schema_item

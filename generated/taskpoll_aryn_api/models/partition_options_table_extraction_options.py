@@ -60,7 +60,7 @@ class PartitionOptionsTableExtractionOptions:
             model_selection,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 0 + (include_additional_text is not UNSET) + (model_selection is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_table_extraction_options.additional_properties = d
         return partition_options_table_extraction_options

@@ -152,7 +152,9 @@ class PartitionerResponse:
             properties,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1 + (status_code is not UNSET) + (error is not UNSET) + (elements is not UNSET) + (
+            markdown is not UNSET
+        ) + (html is not UNSET) + (properties is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partitioner_response.additional_properties = d
         return partitioner_response

@@ -43,7 +43,7 @@ class SubmitAccepted:
             task_id,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 0 + (task_id is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             submit_accepted.additional_properties = d
         return submit_accepted

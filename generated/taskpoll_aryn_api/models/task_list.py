@@ -49,7 +49,7 @@ class TaskList:
             tasks,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             task_list.additional_properties = d
         return task_list

@@ -43,7 +43,7 @@ class TaskPending:
             detail,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 0 + (detail is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             task_pending.additional_properties = d
         return task_pending

@@ -109,7 +109,7 @@ class AsyncTaskInProgress:
             poll_after_seconds,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 7:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             async_task_in_progress.additional_properties = d
         return async_task_in_progress

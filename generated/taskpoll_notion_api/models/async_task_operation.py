@@ -65,7 +65,7 @@ class AsyncTaskOperation:
             surface,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1 + (surface is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             async_task_operation.additional_properties = d
         return async_task_operation

@@ -111,7 +111,7 @@ class AsyncTaskSucceeded:
             result,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 7:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             async_task_succeeded.additional_properties = d
         return async_task_succeeded

@@ -62,7 +62,7 @@ class ContentUpdate:
             replace_all_matches,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2 + (replace_all_matches is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             content_update.additional_properties = d
         return content_update

@@ -55,7 +55,7 @@ class InsertContent:
             after,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1 + (after is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             insert_content.additional_properties = d
         return insert_content

@@ -89,7 +89,7 @@ class PageMarkdown:
             unknown_block_ids,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 3 + (truncated is not UNSET) + (unknown_block_ids is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             page_markdown.additional_properties = d
         return page_markdown

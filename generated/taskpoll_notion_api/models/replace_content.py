@@ -55,7 +55,7 @@ class ReplaceContent:
             allow_deleting_content,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1 + (allow_deleting_content is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             replace_content.additional_properties = d
         return replace_content

@@ -67,7 +67,7 @@ class UpdateContent:
             allow_deleting_content,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1 + (allow_deleting_content is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             update_content.additional_properties = d
         return update_content

@@ -70,7 +70,7 @@ class BoundingBox:
             width,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 4:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             bounding_box.additional_properties = d
         return bounding_box

@@ -93,7 +93,7 @@ class Chunk:
             embed,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2 + (chunk_id is not UNSET) + (embed is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             chunk.additional_properties = d
         return chunk

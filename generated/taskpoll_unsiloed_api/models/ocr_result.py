@@ -104,7 +104,7 @@ class OCRResult:
             link,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 2 + (color is not UNSET) + (confidence is not UNSET) + (link is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             ocr_result.additional_properties = d
         return ocr_result

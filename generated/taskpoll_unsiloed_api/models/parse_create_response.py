@@ -103,7 +103,7 @@ class ParseCreateResponse:
             status,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 8:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             parse_create_response.additional_properties = d
         return parse_create_response

@@ -288,7 +288,13 @@ class ParseGetResponse:
             total_chunks,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 4 + (chunks is not UNSET) + (configuration is not UNSET) + (credit_used is not UNSET) + (
+            file_name is not UNSET
+        ) + (file_type is not UNSET) + (file_url is not UNSET) + (finished_at is not UNSET) + (id is not UNSET) + (
+            merge_tables is not UNSET
+        ) + (message is not UNSET) + (page_count is not UNSET) + (pdf_url is not UNSET) + (started_at is not UNSET) + (
+            total_chunks is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             parse_get_response.additional_properties = d
         return parse_get_response

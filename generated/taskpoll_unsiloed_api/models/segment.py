@@ -237,7 +237,11 @@ class Segment:
             segment_type_display,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 5 + (bbox is not UNSET) + (chart_data is not UNSET) + (confidence is not UNSET) + (
+            content is not UNSET
+        ) + (html is not UNSET) + (image is not UNSET) + (llm is not UNSET) + (markdown is not UNSET) + (
+            ocr is not UNSET
+        ) + (references is not UNSET) + (segment_type_display is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             segment.additional_properties = d
         return segment

@@ -50,7 +50,7 @@ class GetAsyncTaskResponse:
             task,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 1:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             get_async_task_response.additional_properties = d
         return get_async_task_response

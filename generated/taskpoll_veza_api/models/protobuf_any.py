@@ -44,7 +44,7 @@ class ProtobufAny:
             type_,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != 0 + (type_ is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             protobuf_any.additional_properties = d
         return protobuf_any
