@@ -5,6 +5,7 @@
     python scripts/measure_parse.py --provider unsiloed  # Unsiloed chunks (segments with OCR words)
     python scripts/measure_parse.py --size 20000 --runs 5
     python scripts/measure_parse.py --recipes            # the application-side GC recipes (docs/benchmarks.md)
+    python scripts/measure_parse.py --count              # allocations, tracked objects, collections (no timing)
 
 For each run, in one process and interleaved: CPU time (time.process_time) of `json.loads(body)`, and of
 `Model.from_dict(json.loads(body))`, the whole typed parse the adapters do. Both with the GC on (the
@@ -131,6 +132,37 @@ def recipes(body: bytes, from_dict: Callable[[Any], object], runs: int) -> None:
         print(f"  {recipe:<36} {j * 1e3:13.1f} {p * 1e3:9.1f} {p / base:27.2f}")
 
 
+def count(body: bytes, from_dict: Callable[[Any], object]) -> None:
+    """Deterministic counts: the GC-counted allocations (net) and GC-tracked objects `from_dict` adds to an
+    already decoded body (GC off, so nothing resets the count), and the collections of each generation
+    during the whole typed parse with the GC on."""
+    gc.collect()
+    gc.disable()
+    try:
+        data = json.loads(body)
+        tracked, allocated = len(gc.get_objects()), gc.get_count()[0]
+        kept = from_dict(data)
+        allocated, tracked = gc.get_count()[0] - allocated, len(gc.get_objects()) - tracked
+    finally:
+        gc.enable()
+    del kept, data
+    print(f"  from_dict: GC-counted allocations (net) {allocated:,}, GC-tracked objects added {tracked:,}")
+    collections = [0, 0, 0]
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            collections[info["generation"]] += 1
+
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        kept = from_dict(json.loads(body))
+    finally:
+        gc.callbacks.remove(seen)
+    del kept
+    print(f"  typed parse, GC on: collections young {collections[0]}, middle {collections[1]}, full {collections[2]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--provider", choices=("aryn", "unsiloed"), default="aryn")
@@ -139,6 +171,7 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--recipes", action="store_true", help="measure the application-side GC recipes instead")
+    parser.add_argument("--count", action="store_true", help="count allocations and collections instead of timing")
     args = parser.parse_args()
     size = args.size or (100_000 if args.provider == "aryn" else 10_000)
     body, from_dict = (aryn_body if args.provider == "aryn" else unsiloed_body)(size)
@@ -151,6 +184,9 @@ def main() -> None:
     )
     if args.recipes:
         recipes(body, from_dict, args.runs)
+        return
+    if args.count:
+        count(body, from_dict)
         return
     for gc_on in (True, False):
         loads: list[float] = []

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -49,6 +49,31 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+
+
+C = TypeVar("C", bound=type)
+
+
+def lazy_additional_properties(cls: C) -> C:
+    """Make `cls.additional_properties` (an attrs slot without a default) a dict created on first use.
+
+    An instance that `from_dict` built without unknown keys holds no dict of its own (one object fewer per
+    instance for the allocator and the garbage collector); reading the attribute gives it its own empty
+    dict then, which it keeps, so `instance.additional_properties[key] = value` and `instance[key] = value`
+    work as before. attrs' `__eq__`, `__repr__` and pickling read the attribute, so they see that dict too.
+    """
+    slot = cls.__dict__["additional_properties"]  # the member descriptor attrs made for the slot
+
+    def get(self: object) -> dict[str, Any]:
+        try:
+            value: dict[str, Any] = slot.__get__(self, cls)
+        except AttributeError:
+            value = {}
+            slot.__set__(self, value)
+        return value
+
+    setattr(cls, "additional_properties", property(get, slot.__set__, slot.__delete__))
+    return cls
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

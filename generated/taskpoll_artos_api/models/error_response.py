@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.error_response_detail_type_2 import ErrorResponseDetailType2
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ErrorResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ErrorResponse:
     """An error body, as documented on the errors page: FastAPI's `{"detail": ...}`, or for some endpoints `{"error":
@@ -33,7 +34,7 @@ class ErrorResponse:
     error: str | Unset = UNSET
     error_description: str | Unset = UNSET
     details: ErrorResponseDetails | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.error_response_detail_type_2 import ErrorResponseDetailType2  # noqa: PLC0415
@@ -90,10 +91,6 @@ class ErrorResponse:
         else:
             details = ErrorResponseDetails.from_dict(_details)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         error_response = cls(
             detail,
             error,
@@ -101,7 +98,9 @@ class ErrorResponse:
             details,
         )
 
-        error_response.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            error_response.additional_properties = d
         return error_response
 
     @property

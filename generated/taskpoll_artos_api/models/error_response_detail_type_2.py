@@ -6,12 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="ErrorResponseDetailType2")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ErrorResponseDetailType2:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -25,7 +28,8 @@ class ErrorResponseDetailType2:
         d = dict(src_dict)
         error_response_detail_type_2 = cls()
 
-        error_response_detail_type_2.additional_properties = d
+        if d:
+            error_response_detail_type_2.additional_properties = d
         return error_response_detail_type_2
 
     @property

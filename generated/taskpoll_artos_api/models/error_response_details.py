@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="ErrorResponseDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ErrorResponseDetails:
     """Additional context, e.g. the field concerned and a suggestion."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class ErrorResponseDetails:
         d = dict(src_dict)
         error_response_details = cls()
 
-        error_response_details.additional_properties = d
+        if d:
+            error_response_details.additional_properties = d
         return error_response_details
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.generate_document_request_generic_mrt_outline_full import (
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GenerateDocumentRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GenerateDocumentRequest:
     """Field aliases: connector_data_id = document_set_key, template_id = generic_mrt_id, workspace_name =
@@ -46,7 +47,7 @@ class GenerateDocumentRequest:
     generic_mrt_outline_full: GenerateDocumentRequestGenericMrtOutlineFull | Unset = UNSET
     document_instructions: None | str | Unset = UNSET
     style_guide_id: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         document_type = self.document_type
@@ -133,10 +134,6 @@ class GenerateDocumentRequest:
 
         style_guide_id = src_dict.get("style_guide_id", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         generate_document_request = cls(
             document_type,
             file_paths,
@@ -150,7 +147,9 @@ class GenerateDocumentRequest:
             style_guide_id,
         )
 
-        generate_document_request.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            generate_document_request.additional_properties = d
         return generate_document_request
 
     @property

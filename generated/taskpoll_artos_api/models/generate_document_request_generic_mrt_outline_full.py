@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="GenerateDocumentRequestGenericMrtOutlineFull")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GenerateDocumentRequestGenericMrtOutlineFull:
     """Full outline structure (optional)"""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class GenerateDocumentRequestGenericMrtOutlineFull:
         d = dict(src_dict)
         generate_document_request_generic_mrt_outline_full = cls()
 
-        generate_document_request_generic_mrt_outline_full.additional_properties = d
+        if d:
+            generate_document_request_generic_mrt_outline_full.additional_properties = d
         return generate_document_request_generic_mrt_outline_full
 
     @property

@@ -6,9 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="GenerateDocumentResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GenerateDocumentResponse:
     """
@@ -19,7 +22,7 @@ class GenerateDocumentResponse:
 
     message: str
     task_id: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
@@ -45,16 +48,14 @@ class GenerateDocumentResponse:
 
         task_id = src_dict["task_id"]
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         generate_document_response = cls(
             message,
             task_id,
         )
 
-        generate_document_response.additional_properties = d
+        if len(src_dict) != 2:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            generate_document_response.additional_properties = d
         return generate_document_response
 
     @property

@@ -7,11 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.task_status_response_status import TaskStatusResponseStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="TaskStatusResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TaskStatusResponse:
     """
@@ -27,7 +28,7 @@ class TaskStatusResponse:
     status: TaskStatusResponseStatus
     progress: int | None | Unset = UNSET
     error: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         task_id = self.task_id
@@ -73,10 +74,6 @@ class TaskStatusResponse:
 
         error = src_dict.get("error", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_status_response = cls(
             task_id,
             status,
@@ -84,7 +81,9 @@ class TaskStatusResponse:
             error,
         )
 
-        task_status_response.additional_properties = d
+        if len(src_dict) != 2 + (progress is not UNSET) + (error is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            task_status_response.additional_properties = d
         return task_status_response
 
     @property

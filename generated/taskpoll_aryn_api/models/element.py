@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.element_properties import ElementProperties
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Element")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Element:
     """
@@ -40,7 +41,7 @@ class Element:
     text_representation: None | str | Unset = UNSET
     table: ElementTableType0 | None | Unset = UNSET
     binary_representation: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.element_table_type_0 import ElementTableType0  # noqa: PLC0415
@@ -107,10 +108,6 @@ class Element:
 
         binary_representation = src_dict.get("binary_representation", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         element = cls(
             type_,
             bbox,
@@ -120,7 +117,11 @@ class Element:
             binary_representation,
         )
 
-        element.additional_properties = d
+        if len(src_dict) != 3 + (text_representation is not UNSET) + (table is not UNSET) + (
+            binary_representation is not UNSET
+        ):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            element.additional_properties = d
         return element
 
     @property

@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="ElementProperties")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ElementProperties:
     """The properties of the element."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class ElementProperties:
         d = dict(src_dict)
         element_properties = cls()
 
-        element_properties.additional_properties = d
+        if d:
+            element_properties.additional_properties = d
         return element_properties
 
     @property

@@ -16,7 +16,7 @@ from ..models.partition_options_table_mode import PartitionOptionsTableMode
 from ..models.partition_options_text_mode_type_0 import PartitionOptionsTextModeType0
 from ..models.partition_options_text_mode_type_1 import PartitionOptionsTextModeType1
 from ..models.partition_options_threshold_type_0 import PartitionOptionsThresholdType0
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.partition_options_chunking_options import (
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PartitionOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptions:
     """
@@ -116,7 +117,7 @@ class PartitionOptions:
     extract_table_structure: bool | Unset = True
     use_ocr: bool | Unset = UNSET
     extract_image_format: PartitionOptionsExtractImageFormat | Unset = PartitionOptionsExtractImageFormat.PPM
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         selected_pages: list[int | list[int]] | Unset = UNSET
@@ -374,10 +375,6 @@ class PartitionOptions:
         else:
             extract_image_format = PartitionOptionsExtractImageFormat(_extract_image_format)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options = cls(
             selected_pages,
             extract_images,
@@ -400,7 +397,9 @@ class PartitionOptions:
             extract_image_format,
         )
 
-        partition_options.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options.additional_properties = d
         return partition_options
 
     @property

@@ -12,7 +12,7 @@ from ..models.partition_options_chunking_options_strategy import (
 from ..models.partition_options_chunking_options_tokenizer import (
     PartitionOptionsChunkingOptionsTokenizer,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.partition_options_chunking_options_tokenizer_options import (
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PartitionOptionsChunkingOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsChunkingOptions:
     """The options for chunking the document. If not specified, then chunking will not be performed.
@@ -43,7 +44,7 @@ class PartitionOptionsChunkingOptions:
     tokenizer_options: PartitionOptionsChunkingOptionsTokenizerOptions | Unset = UNSET
     max_tokens: int | Unset = UNSET
     merge_across_pages: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         strategy: str | Unset = UNSET
@@ -107,10 +108,6 @@ class PartitionOptionsChunkingOptions:
 
         merge_across_pages = src_dict.get("merge_across_pages", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_chunking_options = cls(
             strategy,
             tokenizer,
@@ -119,7 +116,9 @@ class PartitionOptionsChunkingOptions:
             merge_across_pages,
         )
 
-        partition_options_chunking_options.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_chunking_options.additional_properties = d
         return partition_options_chunking_options
 
     @property

@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="PartitionOptionsChunkingOptionsTokenizerOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsChunkingOptionsTokenizerOptions:
     """The options for the tokenizer.
@@ -22,7 +23,7 @@ class PartitionOptionsChunkingOptionsTokenizerOptions:
     """
 
     model_name: str | Unset = "text-embedding-3-small"
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         model_name = self.model_name
@@ -41,15 +42,13 @@ class PartitionOptionsChunkingOptionsTokenizerOptions:
             src_dict = dict(src_dict)
         model_name = src_dict.get("model_name", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_chunking_options_tokenizer_options = cls(
             model_name,
         )
 
-        partition_options_chunking_options_tokenizer_options.additional_properties = d
+        if len(src_dict) != 0 + (model_name is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_chunking_options_tokenizer_options.additional_properties = d
         return partition_options_chunking_options_tokenizer_options
 
     @property

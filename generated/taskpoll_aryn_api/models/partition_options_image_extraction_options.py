@@ -9,11 +9,12 @@ from attrs import field as _attrs_field
 from ..models.partition_options_image_extraction_options_extract_image_format import (
     PartitionOptionsImageExtractionOptionsExtractImageFormat,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="PartitionOptionsImageExtractionOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsImageExtractionOptions:
     """
@@ -29,7 +30,7 @@ class PartitionOptionsImageExtractionOptions:
     extract_image_format: PartitionOptionsImageExtractionOptionsExtractImageFormat | Unset = (
         PartitionOptionsImageExtractionOptionsExtractImageFormat.PPM
     )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         associate_captions = self.associate_captions
@@ -61,16 +62,14 @@ class PartitionOptionsImageExtractionOptions:
         else:
             extract_image_format = PartitionOptionsImageExtractionOptionsExtractImageFormat(_extract_image_format)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_image_extraction_options = cls(
             associate_captions,
             extract_image_format,
         )
 
-        partition_options_image_extraction_options.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_image_extraction_options.additional_properties = d
         return partition_options_image_extraction_options
 
     @property

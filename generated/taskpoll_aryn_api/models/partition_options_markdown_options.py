@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="PartitionOptionsMarkdownOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsMarkdownOptions:
     """A dictionary of options to specify what to include in the markdown output.
@@ -33,7 +34,7 @@ class PartitionOptionsMarkdownOptions:
     include_headers: bool | Unset = False
     include_footers: bool | Unset = False
     group_by_page: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         include_pagenum = self.include_pagenum
@@ -70,10 +71,6 @@ class PartitionOptionsMarkdownOptions:
 
         group_by_page = src_dict.get("group_by_page", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_markdown_options = cls(
             include_pagenum,
             include_headers,
@@ -81,7 +78,11 @@ class PartitionOptionsMarkdownOptions:
             group_by_page,
         )
 
-        partition_options_markdown_options.additional_properties = d
+        if len(src_dict) != 0 + (include_pagenum is not UNSET) + (include_headers is not UNSET) + (
+            include_footers is not UNSET
+        ) + (group_by_page is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_markdown_options.additional_properties = d
         return partition_options_markdown_options
 
     @property

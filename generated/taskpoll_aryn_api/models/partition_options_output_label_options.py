@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="PartitionOptionsOutputLabelOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsOutputLabelOptions:
     """A dictionary of options to specify which heuristic to apply to enforce certain label outputs.
@@ -29,7 +30,7 @@ class PartitionOptionsOutputLabelOptions:
     title_candidate_elements: list[str] | Unset = UNSET
     promote_title: bool | Unset = False
     orientation_correction: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         title_candidate_elements: list[str] | Unset = UNSET
@@ -62,17 +63,17 @@ class PartitionOptionsOutputLabelOptions:
 
         orientation_correction = src_dict.get("orientation_correction", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_output_label_options = cls(
             title_candidate_elements,
             promote_title,
             orientation_correction,
         )
 
-        partition_options_output_label_options.additional_properties = d
+        if len(src_dict) != 0 + (title_candidate_elements is not UNSET) + (promote_title is not UNSET) + (
+            orientation_correction is not UNSET
+        ):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_output_label_options.additional_properties = d
         return partition_options_output_label_options
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.partition_options_property_extraction_options_schema_item import (
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsPropertyExtractionOptions:
     """(PAYG Only) Options for extracting properties (key-value pairs) from documents such as invoices, purchase orders,
@@ -37,7 +38,7 @@ class PartitionOptionsPropertyExtractionOptions:
     voting: bool | Unset = False
     suggest_properties: bool | Unset = False
     suggest_properties_instructions: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         schema: list[dict[str, Any]] | Unset = UNSET
@@ -86,10 +87,6 @@ class PartitionOptionsPropertyExtractionOptions:
 
         suggest_properties_instructions = src_dict.get("suggest_properties_instructions", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options = cls(
             schema,
             voting,
@@ -97,7 +94,9 @@ class PartitionOptionsPropertyExtractionOptions:
             suggest_properties_instructions,
         )
 
-        partition_options_property_extraction_options.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_property_extraction_options.additional_properties = d
         return partition_options_property_extraction_options
 
     @property

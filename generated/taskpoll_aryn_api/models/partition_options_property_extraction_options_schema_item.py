@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 if TYPE_CHECKING:
     from ..models.partition_options_property_extraction_options_schema_item_type import (
         PartitionOptionsPropertyExtractionOptionsSchemaItemType,
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptionsSchemaItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsPropertyExtractionOptionsSchemaItem:
     """
@@ -25,7 +28,7 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItem:
 
     name: str
     type_: PartitionOptionsPropertyExtractionOptionsSchemaItemType
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -51,16 +54,14 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItem:
 
         type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemType.from_dict(src_dict["type"])
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options_schema_item = cls(
             name,
             type_,
         )
 
-        partition_options_property_extraction_options_schema_item.additional_properties = d
+        if len(src_dict) != 2:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_property_extraction_options_schema_item.additional_properties = d
         return partition_options_property_extraction_options_schema_item
 
     @property

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..models.partition_options_property_extraction_options_schema_item_type_type import (
     PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.partition_options_property_extraction_options_schema_item_type_item_type import (
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptionsSchemaItemType")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
     """A dictionary describing the property.
@@ -40,7 +41,7 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
     examples: list[Any] | Unset = UNSET
     choices: list[str] | Unset = UNSET
     item_type: PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -96,10 +97,6 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
         else:
             item_type = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType.from_dict(_item_type)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_property_extraction_options_schema_item_type = cls(
             type_,
             description,
@@ -108,7 +105,9 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
             item_type,
         )
 
-        partition_options_property_extraction_options_schema_item_type.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_property_extraction_options_schema_item_type.additional_properties = d
         return partition_options_property_extraction_options_schema_item_type
 
     @property

@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType:
     """The type of items in an 'array' type property."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType:
         d = dict(src_dict)
         partition_options_property_extraction_options_schema_item_type_item_type = cls()
 
-        partition_options_property_extraction_options_schema_item_type_item_type.additional_properties = d
+        if d:
+            partition_options_property_extraction_options_schema_item_type_item_type.additional_properties = d
         return partition_options_property_extraction_options_schema_item_type_item_type
 
     @property

@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="PartitionOptionsTableExtractionOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsTableExtractionOptions:
     """Options for table extraction
@@ -29,7 +30,7 @@ class PartitionOptionsTableExtractionOptions:
 
     include_additional_text: bool | Unset = True
     model_selection: str | Unset = "pixels > 500 -> deformable_detr; table_transformer"
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         include_additional_text = self.include_additional_text
@@ -54,16 +55,14 @@ class PartitionOptionsTableExtractionOptions:
 
         model_selection = src_dict.get("model_selection", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_table_extraction_options = cls(
             include_additional_text,
             model_selection,
         )
 
-        partition_options_table_extraction_options.additional_properties = d
+        if len(src_dict) != 0 + (include_additional_text is not UNSET) + (model_selection is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_table_extraction_options.additional_properties = d
         return partition_options_table_extraction_options
 
     @property

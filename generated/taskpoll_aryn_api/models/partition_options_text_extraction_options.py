@@ -9,11 +9,12 @@ from attrs import field as _attrs_field
 from ..models.partition_options_text_extraction_options_ocr_text_mode import (
     PartitionOptionsTextExtractionOptionsOCRTextMode,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="PartitionOptionsTextExtractionOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionOptionsTextExtractionOptions:
     """Options for text extraction
@@ -29,7 +30,7 @@ class PartitionOptionsTextExtractionOptions:
 
     ocr_text_mode: PartitionOptionsTextExtractionOptionsOCRTextMode | Unset = UNSET
     remove_line_breaks: bool | Unset = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         ocr_text_mode: str | Unset = UNSET
@@ -61,16 +62,14 @@ class PartitionOptionsTextExtractionOptions:
 
         remove_line_breaks = src_dict.get("remove_line_breaks", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_options_text_extraction_options = cls(
             ocr_text_mode,
             remove_line_breaks,
         )
 
-        partition_options_text_extraction_options.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_options_text_extraction_options.additional_properties = d
         return partition_options_text_extraction_options
 
     @property

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.partition_options import PartitionOptions
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PartitionRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionRequest:
     """
@@ -30,7 +31,7 @@ class PartitionRequest:
     file: File | Unset = UNSET
     file_url: str | Unset = UNSET
     options: PartitionOptions | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         file: FileTypes | Unset = UNSET
@@ -92,17 +93,15 @@ class PartitionRequest:
         else:
             options = PartitionOptions.from_dict(_options)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partition_request = cls(
             file,
             file_url,
             options,
         )
 
-        partition_request.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partition_request.additional_properties = d
         return partition_request
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.element import Element
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PartitionerResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PartitionerResponse:
     """The result of a partitioning task. A task that failed is still returned with HTTP 200: `error` is then set and
@@ -43,7 +44,7 @@ class PartitionerResponse:
     markdown: list[str] | None | str | Unset = UNSET
     html: None | str | Unset = UNSET
     properties: None | PartitionerResponsePropertiesType0 | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.partitioner_response_properties_type_0 import (
@@ -141,10 +142,6 @@ class PartitionerResponse:
         if properties is not None and properties is not UNSET:
             properties = _parse_properties(properties)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         partitioner_response = cls(
             status,
             status_code,
@@ -155,7 +152,11 @@ class PartitionerResponse:
             properties,
         )
 
-        partitioner_response.additional_properties = d
+        if len(src_dict) != 1 + (status_code is not UNSET) + (error is not UNSET) + (elements is not UNSET) + (
+            markdown is not UNSET
+        ) + (html is not UNSET) + (properties is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            partitioner_response.additional_properties = d
         return partitioner_response
 
     @property

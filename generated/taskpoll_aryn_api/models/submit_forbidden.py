@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="SubmitForbidden")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SubmitForbidden:
     """
@@ -19,7 +20,7 @@ class SubmitForbidden:
     """
 
     detail: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         detail = self.detail
@@ -38,15 +39,13 @@ class SubmitForbidden:
             src_dict = dict(src_dict)
         detail = src_dict.get("detail", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         submit_forbidden = cls(
             detail,
         )
 
-        submit_forbidden.additional_properties = d
+        if len(src_dict) != 0 + (detail is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            submit_forbidden.additional_properties = d
         return submit_forbidden
 
     @property

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 if TYPE_CHECKING:
     from ..models.task_list_tasks import TaskListTasks
 
@@ -13,6 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TaskList:
     """
@@ -21,7 +24,7 @@ class TaskList:
     """
 
     tasks: TaskListTasks
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         tasks = self.tasks.to_dict()
@@ -42,15 +45,13 @@ class TaskList:
             src_dict = dict(src_dict)
         tasks = TaskListTasks.from_dict(src_dict["tasks"])
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_list = cls(
             tasks,
         )
 
-        task_list.additional_properties = d
+        if len(src_dict) != 1:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            task_list.additional_properties = d
         return task_list
 
     @property

@@ -7,11 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.task_list_status import TaskListStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="TaskListEntry")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TaskListEntry:
     """
@@ -22,7 +23,7 @@ class TaskListEntry:
 
     action: str | Unset = UNSET
     task_status: TaskListStatus | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action
@@ -54,16 +55,14 @@ class TaskListEntry:
         else:
             task_status = TaskListStatus(_task_status)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         task_list_entry = cls(
             action,
             task_status,
         )
 
-        task_list_entry.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            task_list_entry.additional_properties = d
         return task_list_entry
 
     @property

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 if TYPE_CHECKING:
     from ..models.task_list_entry import TaskListEntry
 
@@ -13,11 +15,12 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TaskListTasks")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TaskListTasks:
     """A map of task ids to task details."""
 
-    additional_properties: dict[str, TaskListEntry] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, TaskListEntry] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -32,13 +35,14 @@ class TaskListTasks:
         d = dict(src_dict)
         task_list_tasks = cls()
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional_property = TaskListEntry.from_dict(prop_dict)
+        if d:
+            additional_properties = {}
+            for prop_name, prop_dict in d.items():
+                additional_property = TaskListEntry.from_dict(prop_dict)
 
-            additional_properties[prop_name] = additional_property
+                additional_properties[prop_name] = additional_property
 
-        task_list_tasks.additional_properties = additional_properties
+            task_list_tasks.additional_properties = additional_properties
         return task_list_tasks
 
     @property

@@ -13,6 +13,8 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 if TYPE_CHECKING:
     from ..models.async_task_operation import AsyncTaskOperation
     from ..models.error import Error
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AsyncTaskFailed")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AsyncTaskFailed:
     """A task that failed terminally.
@@ -43,7 +46,7 @@ class AsyncTaskFailed:
     operation: AsyncTaskOperation
     status: Literal["failed"]
     error: Error
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
@@ -98,10 +101,6 @@ class AsyncTaskFailed:
 
         error = Error.from_dict(src_dict["error"])
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_failed = cls(
             object_,
             id,
@@ -112,7 +111,9 @@ class AsyncTaskFailed:
             error,
         )
 
-        async_task_failed.additional_properties = d
+        if len(src_dict) != 7:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            async_task_failed.additional_properties = d
         return async_task_failed
 
     @property

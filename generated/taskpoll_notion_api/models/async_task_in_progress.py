@@ -14,6 +14,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.async_task_in_progress_status import AsyncTaskInProgressStatus
+from ..types import lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.async_task_operation import AsyncTaskOperation
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AsyncTaskInProgress")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AsyncTaskInProgress:
     """A task that has not finished. Wait at least `poll_after_seconds` before polling again.
@@ -44,7 +46,7 @@ class AsyncTaskInProgress:
     operation: AsyncTaskOperation
     status: AsyncTaskInProgressStatus
     poll_after_seconds: float
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
@@ -97,10 +99,6 @@ class AsyncTaskInProgress:
 
         poll_after_seconds = src_dict["poll_after_seconds"]
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_in_progress = cls(
             object_,
             id,
@@ -111,7 +109,9 @@ class AsyncTaskInProgress:
             poll_after_seconds,
         )
 
-        async_task_in_progress.additional_properties = d
+        if len(src_dict) != 7:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            async_task_in_progress.additional_properties = d
         return async_task_in_progress
 
     @property

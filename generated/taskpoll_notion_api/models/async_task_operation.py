@@ -7,11 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.async_task_operation_surface import AsyncTaskOperationSurface
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="AsyncTaskOperation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AsyncTaskOperation:
     """The operation the task runs.
@@ -24,7 +25,7 @@ class AsyncTaskOperation:
 
     name: str
     surface: AsyncTaskOperationSurface | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -59,16 +60,14 @@ class AsyncTaskOperation:
         if surface is not UNSET:
             surface = _parse_surface(surface)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task_operation = cls(
             name,
             surface,
         )
 
-        async_task_operation.additional_properties = d
+        if len(src_dict) != 1 + (surface is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            async_task_operation.additional_properties = d
         return async_task_operation
 
     @property

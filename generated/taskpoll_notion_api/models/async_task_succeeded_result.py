@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="AsyncTaskSucceededResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AsyncTaskSucceededResult:
     """The operation's normal synchronous response, e.g. the page object for POST /v1/pages."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class AsyncTaskSucceededResult:
         d = dict(src_dict)
         async_task_succeeded_result = cls()
 
-        async_task_succeeded_result.additional_properties = d
+        if d:
+            async_task_succeeded_result.additional_properties = d
         return async_task_succeeded_result
 
     @property

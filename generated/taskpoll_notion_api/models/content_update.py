@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="ContentUpdate")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ContentUpdate:
     """
@@ -23,7 +24,7 @@ class ContentUpdate:
     old_str: str
     new_str: str
     replace_all_matches: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         old_str = self.old_str
@@ -55,17 +56,15 @@ class ContentUpdate:
 
         replace_all_matches = src_dict.get("replace_all_matches", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         content_update = cls(
             old_str,
             new_str,
             replace_all_matches,
         )
 
-        content_update.additional_properties = d
+        if len(src_dict) != 2 + (replace_all_matches is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            content_update.additional_properties = d
         return content_update
 
     @property

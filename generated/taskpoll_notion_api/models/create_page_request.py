@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.create_page_request_children_item import CreatePageRequestChildrenItem
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreatePageRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CreatePageRequest:
     """Page creation parameters. `markdown` is mutually exclusive with `content`/`children`; `allow_async` is only
@@ -51,7 +52,7 @@ class CreatePageRequest:
     allow_async: bool | Unset = UNSET
     template: CreatePageRequestTemplate | Unset = UNSET
     position: CreatePageRequestPosition | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.create_page_request_cover_type_0 import (
@@ -192,10 +193,6 @@ class CreatePageRequest:
         else:
             position = CreatePageRequestPosition.from_dict(_position)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         create_page_request = cls(
             parent,
             properties,
@@ -209,7 +206,9 @@ class CreatePageRequest:
             position,
         )
 
-        create_page_request.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            create_page_request.additional_properties = d
         return create_page_request
 
     @property

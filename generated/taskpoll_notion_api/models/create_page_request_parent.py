@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="CreatePageRequestParent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CreatePageRequestParent:
     """Where to create the page (page_id, database_id, data_source_id or workspace)."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class CreatePageRequestParent:
         d = dict(src_dict)
         create_page_request_parent = cls()
 
-        create_page_request_parent.additional_properties = d
+        if d:
+            create_page_request_parent.additional_properties = d
         return create_page_request_parent
 
     @property

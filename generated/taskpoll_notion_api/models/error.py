@@ -13,7 +13,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_code import ErrorCode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.error_additional_data import ErrorAdditionalData
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Error")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Error:
     """The standard Public API error object. HTTP error responses also carry `request_id`; the error inside a failed async
@@ -42,7 +43,7 @@ class Error:
     message: str
     request_id: str | Unset = UNSET
     additional_data: ErrorAdditionalData | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
@@ -103,10 +104,6 @@ class Error:
         else:
             additional_data = ErrorAdditionalData.from_dict(_additional_data)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         error = cls(
             object_,
             status,
@@ -116,7 +113,9 @@ class Error:
             additional_data,
         )
 
-        error.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            error.additional_properties = d
         return error
 
     @property

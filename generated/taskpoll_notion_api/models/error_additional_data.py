@@ -6,12 +6,15 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="ErrorAdditionalData")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ErrorAdditionalData:
-    additional_properties: dict[str, list[str] | str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, list[str] | str] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -30,25 +33,26 @@ class ErrorAdditionalData:
         d = dict(src_dict)
         error_additional_data = cls()
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
+        if d:
+            additional_properties = {}
+            for prop_name, prop_dict in d.items():
 
-            def _parse_additional_property(data: object) -> list[str] | str:
-                try:
-                    if not isinstance(data, list):
-                        raise TypeError()
-                    additional_property_type_1 = cast(list[str], data)
+                def _parse_additional_property(data: object) -> list[str] | str:
+                    try:
+                        if not isinstance(data, list):
+                            raise TypeError()
+                        additional_property_type_1 = cast(list[str], data)
 
-                    return additional_property_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(list[str] | str, data)
+                        return additional_property_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(list[str] | str, data)
 
-            additional_property = _parse_additional_property(prop_dict)
+                additional_property = _parse_additional_property(prop_dict)
 
-            additional_properties[prop_name] = additional_property
+                additional_properties[prop_name] = additional_property
 
-        error_additional_data.additional_properties = additional_properties
+            error_additional_data.additional_properties = additional_properties
         return error_additional_data
 
     @property

@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="InsertContent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class InsertContent:
     """Insert new content into the page.
@@ -22,7 +23,7 @@ class InsertContent:
 
     content: str
     after: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content
@@ -49,16 +50,14 @@ class InsertContent:
 
         after = src_dict.get("after", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         insert_content = cls(
             content,
             after,
         )
 
-        insert_content.additional_properties = d
+        if len(src_dict) != 1 + (after is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            insert_content.additional_properties = d
         return insert_content
 
     @property

@@ -13,7 +13,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.page_parent import PageParent
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Page")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Page:
     """A page object (abridged to its common fields; the rest is kept as extra fields).
@@ -46,7 +47,7 @@ class Page:
     url: str | Unset = UNSET
     parent: PageParent | Unset = UNSET
     properties: PageProperties | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
@@ -138,10 +139,6 @@ class Page:
         else:
             properties = PageProperties.from_dict(_properties)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         page = cls(
             object_,
             id,
@@ -153,7 +150,9 @@ class Page:
             properties,
         )
 
-        page.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            page.additional_properties = d
         return page
 
     @property

@@ -11,11 +11,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="PageMarkdown")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PageMarkdown:
     """A page's content as enhanced Markdown (notion-sdk-js PageMarkdownResponse).
@@ -33,7 +34,7 @@ class PageMarkdown:
     markdown: str
     truncated: bool | Unset = UNSET
     unknown_block_ids: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
@@ -80,10 +81,6 @@ class PageMarkdown:
 
         unknown_block_ids = src_dict.get("unknown_block_ids", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         page_markdown = cls(
             object_,
             id,
@@ -92,7 +89,9 @@ class PageMarkdown:
             unknown_block_ids,
         )
 
-        page_markdown.additional_properties = d
+        if len(src_dict) != 3 + (truncated is not UNSET) + (unknown_block_ids is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            page_markdown.additional_properties = d
         return page_markdown
 
     @property

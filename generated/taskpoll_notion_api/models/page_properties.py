@@ -6,12 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="PageProperties")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PageProperties:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -25,7 +28,8 @@ class PageProperties:
         d = dict(src_dict)
         page_properties = cls()
 
-        page_properties.additional_properties = d
+        if d:
+            page_properties.additional_properties = d
         return page_properties
 
     @property

@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="ReplaceContent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ReplaceContent:
     """Replace the entire page content.
@@ -22,7 +23,7 @@ class ReplaceContent:
 
     new_str: str
     allow_deleting_content: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         new_str = self.new_str
@@ -49,16 +50,14 @@ class ReplaceContent:
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         replace_content = cls(
             new_str,
             allow_deleting_content,
         )
 
-        replace_content.additional_properties = d
+        if len(src_dict) != 1 + (allow_deleting_content is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            replace_content.additional_properties = d
         return replace_content
 
     @property

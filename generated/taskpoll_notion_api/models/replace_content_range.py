@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="ReplaceContentRange")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ReplaceContentRange:
     """Replace a range of content in the page.
@@ -24,7 +25,7 @@ class ReplaceContentRange:
     content: str
     content_range: str
     allow_deleting_content: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content
@@ -56,17 +57,15 @@ class ReplaceContentRange:
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         replace_content_range = cls(
             content,
             content_range,
             allow_deleting_content,
         )
 
-        replace_content_range.additional_properties = d
+        if len(src_dict) != 2 + (allow_deleting_content is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            replace_content_range.additional_properties = d
         return replace_content_range
 
     @property

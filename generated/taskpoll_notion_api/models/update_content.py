@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.content_update import ContentUpdate
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateContent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class UpdateContent:
     """Search-and-replace operations.
@@ -26,7 +27,7 @@ class UpdateContent:
 
     content_updates: list[ContentUpdate]
     allow_deleting_content: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         content_updates = []
@@ -61,16 +62,14 @@ class UpdateContent:
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         update_content = cls(
             content_updates,
             allow_deleting_content,
         )
 
-        update_content.additional_properties = d
+        if len(src_dict) != 1 + (allow_deleting_content is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            update_content.additional_properties = d
         return update_content
 
     @property

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.update_page_markdown_request_type import UpdatePageMarkdownRequestType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.insert_content import InsertContent
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdatePageMarkdownRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class UpdatePageMarkdownRequest:
     """One Markdown update: `type` names the operation and the property of the same name holds its parameters (notion-sdk-
@@ -42,7 +43,7 @@ class UpdatePageMarkdownRequest:
     update_content: UpdateContent | Unset = UNSET
     replace_content: ReplaceContent | Unset = UNSET
     allow_async: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -121,10 +122,6 @@ class UpdatePageMarkdownRequest:
 
         allow_async = src_dict.get("allow_async", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         update_page_markdown_request = cls(
             type_,
             insert_content,
@@ -134,7 +131,9 @@ class UpdatePageMarkdownRequest:
             allow_async,
         )
 
-        update_page_markdown_request.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            update_page_markdown_request.additional_properties = d
         return update_page_markdown_request
 
     @property

@@ -6,9 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="BoundingBox")
 
 
+@lazy_additional_properties
 @_attrs_define
 class BoundingBox:
     """Bounding box for an item. It is used for chunks, segments and OCR results.
@@ -24,7 +27,7 @@ class BoundingBox:
     left: float
     top: float
     width: float
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         height = self.height
@@ -60,10 +63,6 @@ class BoundingBox:
 
         width = src_dict["width"]
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         bounding_box = cls(
             height,
             left,
@@ -71,7 +70,9 @@ class BoundingBox:
             width,
         )
 
-        bounding_box.additional_properties = d
+        if len(src_dict) != 4:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            bounding_box.additional_properties = d
         return bounding_box
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.segment import Segment
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Chunk")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Chunk:
     """
@@ -35,7 +36,7 @@ class Chunk:
     segments: list[Segment]
     chunk_id: str | Unset = UNSET
     embed: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         chunk_length = self.chunk_length
@@ -85,10 +86,6 @@ class Chunk:
 
         embed = src_dict.get("embed", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         chunk = cls(
             chunk_length,
             segments,
@@ -96,7 +93,9 @@ class Chunk:
             embed,
         )
 
-        chunk.additional_properties = d
+        if len(src_dict) != 2 + (chunk_id is not UNSET) + (embed is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            chunk.additional_properties = d
         return chunk
 
     @property

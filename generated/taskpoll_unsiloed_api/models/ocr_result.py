@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.bounding_box import BoundingBox
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="OCRResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class OCRResult:
     """OCR results for a segment
@@ -33,7 +34,7 @@ class OCRResult:
     color: None | TextColor | Unset = UNSET
     confidence: float | None | Unset = UNSET
     link: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.text_color import TextColor  # noqa: PLC0415
@@ -95,10 +96,6 @@ class OCRResult:
 
         link = src_dict.get("link", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         ocr_result = cls(
             bbox,
             text,
@@ -107,7 +104,9 @@ class OCRResult:
             link,
         )
 
-        ocr_result.additional_properties = d
+        if len(src_dict) != 2 + (color is not UNSET) + (confidence is not UNSET) + (link is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            ocr_result.additional_properties = d
         return ocr_result
 
     @property

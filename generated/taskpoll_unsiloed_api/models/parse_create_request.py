@@ -8,11 +8,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import UNSET, File, FileTypes, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="ParseCreateRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ParseCreateRequest:
     """Request body for `POST /parse` (multipart/form-data).
@@ -104,7 +105,7 @@ class ParseCreateRequest:
     validate_segments: None | str | Unset = UNSET
     validate_table_segments: bool | None | Unset = False
     xml_citation: bool | None | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         chunk_processing: None | str | Unset
@@ -513,10 +514,6 @@ class ParseCreateRequest:
 
         xml_citation = src_dict.get("xml_citation", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_create_request = cls(
             chunk_processing,
             detect_checkboxes,
@@ -544,7 +541,9 @@ class ParseCreateRequest:
             xml_citation,
         )
 
-        parse_create_request.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            parse_create_request.additional_properties = d
         return parse_create_request
 
     @property

@@ -6,9 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="ParseCreateResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ParseCreateResponse:
     """Response body for a successful `POST /parse` call.
@@ -33,7 +36,7 @@ class ParseCreateResponse:
     message: str
     quota_remaining: int
     status: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at
@@ -89,10 +92,6 @@ class ParseCreateResponse:
 
         status = src_dict["status"]
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_create_response = cls(
             created_at,
             credit_used,
@@ -104,7 +103,9 @@ class ParseCreateResponse:
             status,
         )
 
-        parse_create_response.additional_properties = d
+        if len(src_dict) != 8:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            parse_create_response.additional_properties = d
         return parse_create_response
 
     @property

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.chunk import Chunk
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ParseGetResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ParseGetResponse:
     """Response body for `GET /parse/{job_id}`.
@@ -70,7 +71,7 @@ class ParseGetResponse:
     pdf_url: None | str | Unset = UNSET
     started_at: None | str | Unset = UNSET
     total_chunks: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.parse_get_response_configuration_type_0 import (
@@ -266,10 +267,6 @@ class ParseGetResponse:
 
         total_chunks = src_dict.get("total_chunks", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         parse_get_response = cls(
             created_at,
             job_id,
@@ -291,7 +288,15 @@ class ParseGetResponse:
             total_chunks,
         )
 
-        parse_get_response.additional_properties = d
+        if len(src_dict) != 4 + (chunks is not UNSET) + (configuration is not UNSET) + (credit_used is not UNSET) + (
+            file_name is not UNSET
+        ) + (file_type is not UNSET) + (file_url is not UNSET) + (finished_at is not UNSET) + (id is not UNSET) + (
+            merge_tables is not UNSET
+        ) + (message is not UNSET) + (page_count is not UNSET) + (pdf_url is not UNSET) + (started_at is not UNSET) + (
+            total_chunks is not UNSET
+        ):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            parse_get_response.additional_properties = d
         return parse_get_response
 
     @property

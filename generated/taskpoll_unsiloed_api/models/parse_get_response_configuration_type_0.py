@@ -6,9 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="ParseGetResponseConfigurationType0")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ParseGetResponseConfigurationType0:
     """Configuration used for this job (mirrors the parameters submitted at creation time). Kept free-form; see the
@@ -16,7 +19,7 @@ class ParseGetResponseConfigurationType0:
 
     """
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -30,7 +33,8 @@ class ParseGetResponseConfigurationType0:
         d = dict(src_dict)
         parse_get_response_configuration_type_0 = cls()
 
-        parse_get_response_configuration_type_0.additional_properties = d
+        if d:
+            parse_get_response_configuration_type_0.additional_properties = d
         return parse_get_response_configuration_type_0
 
     @property

@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="ParseGetResponseMetadata")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ParseGetResponseMetadata:
     """Citation or job metadata. Populated when `xml_citation` is enabled or from the job record."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class ParseGetResponseMetadata:
         d = dict(src_dict)
         parse_get_response_metadata = cls()
 
-        parse_get_response_metadata.additional_properties = d
+        if d:
+            parse_get_response_metadata.additional_properties = d
         return parse_get_response_metadata
 
     @property

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.segment_type import SegmentType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.bounding_box import BoundingBox
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Segment")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Segment:
     """
@@ -59,7 +60,7 @@ class Segment:
     ocr: list[OCRResult] | None | Unset = UNSET
     references: list[Any] | None | Unset = UNSET
     segment_type_display: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.bounding_box import BoundingBox  # noqa: PLC0415
@@ -217,10 +218,6 @@ class Segment:
 
         segment_type_display = src_dict.get("segment_type_display", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         segment = cls(
             page_height,
             page_number,
@@ -240,7 +237,13 @@ class Segment:
             segment_type_display,
         )
 
-        segment.additional_properties = d
+        if len(src_dict) != 5 + (bbox is not UNSET) + (chart_data is not UNSET) + (confidence is not UNSET) + (
+            content is not UNSET
+        ) + (html is not UNSET) + (image is not UNSET) + (llm is not UNSET) + (markdown is not UNSET) + (
+            ocr is not UNSET
+        ) + (references is not UNSET) + (segment_type_display is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            segment.additional_properties = d
         return segment
 
     @property

@@ -6,9 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="TextColor")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TextColor:
     """Text color in RGB format
@@ -24,7 +27,7 @@ class TextColor:
     g: int
     hex_: str
     r: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         b = self.b
@@ -60,10 +63,6 @@ class TextColor:
 
         r = src_dict["r"]
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         text_color = cls(
             b,
             g,
@@ -71,7 +70,9 @@ class TextColor:
             r,
         )
 
-        text_color.additional_properties = d
+        if len(src_dict) != 4:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            text_color.additional_properties = d
         return text_color
 
     @property

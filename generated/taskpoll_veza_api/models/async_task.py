@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.async_task_state import AsyncTaskState
 from ..models.async_task_status import AsyncTaskStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.rpc_status import RpcStatus
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AsyncTask")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AsyncTask:
     """A generic asynchronous task.
@@ -40,7 +41,7 @@ class AsyncTask:
     result: Any | Unset = UNSET
     error_reason: str | Unset = UNSET
     error_status: int | RpcStatus | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.rpc_status import RpcStatus  # noqa: PLC0415
@@ -115,10 +116,6 @@ class AsyncTask:
         if error_status is not UNSET:
             error_status = _parse_error_status(error_status)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         async_task = cls(
             id,
             state,
@@ -128,7 +125,9 @@ class AsyncTask:
             error_status,
         )
 
-        async_task.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            async_task.additional_properties = d
         return async_task
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.get_assessment_query_spec_result_request_source_node_types import (
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GetAssessmentQuerySpecResultRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GetAssessmentQuerySpecResultRequest:
     """Assessment query specification: source entities, relationship expressions (relates_to_exp) and access filters. Only
@@ -31,7 +32,7 @@ class GetAssessmentQuerySpecResultRequest:
 
     query_type: int | str | Unset = UNSET
     source_node_types: GetAssessmentQuerySpecResultRequestSourceNodeTypes | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         query_type: int | str | Unset
@@ -67,16 +68,14 @@ class GetAssessmentQuerySpecResultRequest:
         else:
             source_node_types = GetAssessmentQuerySpecResultRequestSourceNodeTypes.from_dict(_source_node_types)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         get_assessment_query_spec_result_request = cls(
             query_type,
             source_node_types,
         )
 
-        get_assessment_query_spec_result_request.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            get_assessment_query_spec_result_request.additional_properties = d
         return get_assessment_query_spec_result_request
 
     @property

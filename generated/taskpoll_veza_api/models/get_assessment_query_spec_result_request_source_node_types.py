@@ -6,14 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 T = TypeVar("T", bound="GetAssessmentQuerySpecResultRequestSourceNodeTypes")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GetAssessmentQuerySpecResultRequestSourceNodeTypes:
     """The source entities of the query."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -27,7 +30,8 @@ class GetAssessmentQuerySpecResultRequestSourceNodeTypes:
         d = dict(src_dict)
         get_assessment_query_spec_result_request_source_node_types = cls()
 
-        get_assessment_query_spec_result_request_source_node_types.additional_properties = d
+        if d:
+            get_assessment_query_spec_result_request_source_node_types.additional_properties = d
         return get_assessment_query_spec_result_request_source_node_types
 
     @property

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import lazy_additional_properties
+
 if TYPE_CHECKING:
     from ..models.async_task import AsyncTask
 
@@ -13,6 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="GetAsyncTaskResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GetAsyncTaskResponse:
     """Wraps the AsyncTask.
@@ -22,7 +25,7 @@ class GetAsyncTaskResponse:
     """
 
     task: AsyncTask
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         task = self.task.to_dict()
@@ -43,15 +46,13 @@ class GetAsyncTaskResponse:
             src_dict = dict(src_dict)
         task = AsyncTask.from_dict(src_dict["task"])
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         get_async_task_response = cls(
             task,
         )
 
-        get_async_task_response.additional_properties = d
+        if len(src_dict) != 1:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            get_async_task_response.additional_properties = d
         return get_async_task_response
 
     @property

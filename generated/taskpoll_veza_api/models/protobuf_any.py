@@ -6,11 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 T = TypeVar("T", bound="ProtobufAny")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ProtobufAny:
     """google.protobuf.Any as JSON.
@@ -20,7 +21,7 @@ class ProtobufAny:
     """
 
     type_: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -39,15 +40,13 @@ class ProtobufAny:
             src_dict = dict(src_dict)
         type_ = src_dict.get("@type", UNSET)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         protobuf_any = cls(
             type_,
         )
 
-        protobuf_any.additional_properties = d
+        if len(src_dict) != 0 + (type_ is not UNSET):
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            protobuf_any.additional_properties = d
         return protobuf_any
 
     @property

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.protobuf_any import ProtobufAny
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="RpcStatus")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RpcStatus:
     """google.rpc.Status, Veza's default error response.
@@ -33,7 +34,7 @@ class RpcStatus:
     request_id: str | Unset = UNSET
     timestamp: str | Unset = UNSET
     details: list[ProtobufAny] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         code: int | str | Unset
@@ -92,10 +93,6 @@ class RpcStatus:
 
                 details.append(details_item)
 
-        if src_dict.keys() <= _KNOWN_KEYS:
-            d: dict[str, Any] = {}
-        else:
-            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         rpc_status = cls(
             code,
             message,
@@ -104,7 +101,9 @@ class RpcStatus:
             details,
         )
 
-        rpc_status.additional_properties = d
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
+            rpc_status.additional_properties = d
         return rpc_status
 
     @property
