@@ -262,8 +262,8 @@ def test_a_sized_aryn_task_always_gets_elements_with_a_status_code(sim: Simulato
 
 def test_notion_operations_come_with_and_without_a_surface(sim: Simulator, http: httpx.Client) -> None:
     operations = set()
-    for _ in range(12):
-        task_id = sim.create_task("notion", [succeeded()])
+    for index in range(12):  # fixed ids: the operation is chosen by the id, so the set seen is fixed too
+        task_id = sim.create_task("notion", [succeeded()], task_id=f"59833787-2cf9-4fdf-8782-e53db20768{index:02d}")
         response = get_status(http, sim, "notion", task_id)
         operations.add(json.dumps(response.json()["operation"], sort_keys=True))
         task = get("notion").parse(task_id, response)
