@@ -580,6 +580,11 @@ class Client(_Core[R]):
         if isinstance(built, Reply):
             return built
         request, deadline = built
+        return self._exchange(request, deadline, spool)
+
+    def _exchange(self, request: httpx.Request, deadline: float, spool: Spool | None = None) -> Reply:
+        """Send one request and read its answer, the whole exchange bounded by `deadline`: every
+        request taskpoll makes (a poll, a submit, a cancel, a list) goes through here."""
         progress = RequestProgress()
         token, progress_token = REQUEST_DEADLINE.set(deadline), REQUEST_PROGRESS.set(progress)
         if spool is not None:
@@ -618,16 +623,7 @@ class Client(_Core[R]):
         left = deadline - time.monotonic()
         if left <= 0:
             return Reply(time.monotonic(), error=httpx.PoolTimeout("the deadline passed before the request was sent"))
-        request = self._call_request(call, self._http, left)
-        token = REQUEST_DEADLINE.set(deadline)
-        try:
-            response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
-            body = read_body(response, self._max_bytes, deadline)
-        except httpx.HTTPError as exc:
-            return self._failure(exc)
-        finally:
-            REQUEST_DEADLINE.reset(token)
-        return self._answer(response, body)
+        return self._exchange(self._call_request(call, self._http, left), deadline)
 
     def submit(self, *args: Any, timeout: float | None = SUBMIT_TIMEOUT, **kwargs: Any) -> Task[R]:
         """Start a task and return it (its id and first state) without waiting.
@@ -897,6 +893,10 @@ class AsyncClient(_Core[R]):
         if isinstance(built, Reply):
             return built
         request, deadline = built
+        return await self._exchange(request, deadline, spool)
+
+    async def _exchange(self, request: httpx.Request, deadline: float, spool: Spool | None = None) -> Reply:
+        """`Client._exchange`, awaited: every request taskpoll makes goes through here."""
         progress = RequestProgress()
         token, progress_token = REQUEST_DEADLINE.set(deadline), REQUEST_PROGRESS.set(progress)
         if spool is not None:
@@ -941,19 +941,7 @@ class AsyncClient(_Core[R]):
         left = deadline - time.monotonic()
         if left <= 0:
             return Reply(time.monotonic(), error=httpx.PoolTimeout("the deadline passed before the request was sent"))
-        request = self._call_request(call, self._http, left)
-        token = REQUEST_DEADLINE.set(deadline)
-        try:
-            async with asyncio.timeout(None if self._clipped else left):
-                response = await self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
-                body = await aread_body(response, self._max_bytes, deadline)
-        except httpx.HTTPError as exc:
-            return self._failure(exc)
-        except TimeoutError:
-            return self._failure(httpx.ReadTimeout("the request's deadline passed", request=request))
-        finally:
-            REQUEST_DEADLINE.reset(token)
-        return self._answer(response, body)
+        return await self._exchange(self._call_request(call, self._http, left), deadline)
 
     async def submit(self, *args: Any, timeout: float | None = SUBMIT_TIMEOUT, **kwargs: Any) -> Task[R]:
         """Start a task and return it without waiting; see Client.submit. A document is read in a
