@@ -119,7 +119,36 @@ def async_many(url: str, timeout: float, transport: str = "httpx") -> Any:
     return asyncio.run(run())
 
 
+def sync_hops(url: str, timeout: float) -> Any:
+    """The step API: poll_once hop after hop, each carrying the last one's token, as a job queue would."""
+    with client(url) as c:
+        token = c.new_wait("doc-1", timeout=timeout).token()
+        while True:
+            step = c.poll_once(token)
+            if isinstance(step, taskpoll.Done):
+                return step.outcome
+            time.sleep(max(0.0, step.at - time.time()))
+            token = step.state.token()
+
+
+def async_hops(url: str, timeout: float, transport: str = "httpx") -> Any:
+    async def run() -> Any:
+        async with aclient(url, transport) as c:
+            token = c.new_wait("doc-1", timeout=timeout).token()
+            while True:
+                step = await c.poll_once(token)
+                if isinstance(step, taskpoll.Done):
+                    return step.outcome
+                await asyncio.sleep(max(0.0, step.at - time.time()))
+                token = step.state.token()
+
+    return asyncio.run(run())
+
+
 WAITS = {
+    "sync poll_once": sync_hops,
+    "async poll_once": async_hops,
+    "aiohttp poll_once": functools.partial(async_hops, transport="aiohttp"),
     "sync wait": sync_wait,
     "sync watch": sync_watch,
     "sync wait_many": sync_many,
