@@ -988,7 +988,7 @@ class AsyncClient(_Core[R]):
         async def send(fetch: Fetch) -> Reply:
             return self._wall(await self._send(self._monotonic(fetch)))
 
-        step, _, _ = await drive_hop_async(self._hop(state, rate_limit), send)
+        step, _, _ = await drive_hop_async(self._hop(state, rate_limit), send, time.time)  # a hop tells wall time
         return step
 
     def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Task[R]]:

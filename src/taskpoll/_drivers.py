@@ -94,11 +94,12 @@ def drive_hop(hop: Hop[R], send: SyncSend) -> HopEnd[R]:
         return _hop_end(hop, send(request)) if isinstance(request, Fetch) else request
 
 
-async def drive_hop_async(hop: Hop[R], send: AsyncSend) -> HopEnd[R]:
-    """`drive_hop`, awaiting the request."""
+async def drive_hop_async(hop: Hop[R], send: AsyncSend, clock: Clock) -> HopEnd[R]:
+    """`drive_hop`, awaiting the request, which is answered at its wait's deadline as in `drive_async`
+    (`clock` tells time as the hop's Fetch does)."""
     with closing(hop):
         request = _hop_step(hop, None)  # its request, or its end when it makes none
-        return _hop_end(hop, await send(request)) if isinstance(request, Fetch) else request
+        return _hop_end(hop, await _bounded(send, request, clock)) if isinstance(request, Fetch) else request
 
 
 def _hop_step(hop: Hop[R], reply: Reply | None) -> Fetch | HopEnd[R]:
