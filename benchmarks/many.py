@@ -84,7 +84,8 @@ def bench_many(server: SimulatorProcess, config: Config) -> None:
     print(
         "medians over the runs. requests: status requests the server answered in the timed part; req/s: requests /\n"
         "wall time of the whole wait; CPU: the client process's CPU per request; RSS KB/task: (peak RSS during the\n"
-        "wait - RSS just before it) / tasks; conns: distinct client sockets the server saw (connections opened)."
+        "wait - RSS just before it) / tasks; conns: TCP connections the client opened in the timed part (counted\n"
+        "in the client: the server's distinct peers undercount them, as Linux reuses a closed loopback port at once)."
     )
     print(
         "per run (req/s): "
@@ -150,7 +151,7 @@ def _many_run(server: SimulatorProcess, side: str, tasks: int, concurrency: int)
     stats = server.stats(reset=True)
     server.clear_requests()
     result["requests"] = stats["requests"] - WARMUP_REQUESTS
-    result["connections"] = stats["connections"]
+    result["peers"] = stats["connections"]
     result["tasks"] = tasks
     return result
 
@@ -194,11 +195,13 @@ async def _many_taskpoll(job: Mapping[str, Any]) -> dict[str, Any]:
         transport=transport,
     ) as client:
         await client.get(job["warm_id"])
-        return await _timed_wait(
+        connects = count_connects(client._http)
+        result = await _timed_wait(
             job,
             lambda: client.wait_many(job["ids"], concurrency=job["concurrency"], timeout=None),
             lambda outcome: isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED,
         )
+        return result | {"connections": connects()}
 
 
 async def _many_raw(job: Mapping[str, Any]) -> dict[str, Any]:
@@ -220,8 +223,37 @@ async def _many_raw(job: Mapping[str, Any]) -> dict[str, Any]:
                 await asyncio.sleep(max(policy["min_delay"], policy["initial_delay"] * jitter))
 
         json.loads((await http.get(raw_url(base_url, provider, job["warm_id"]))).content)
-        return await _timed_wait(
+        connects = count_connects(http)
+        result = await _timed_wait(
             job,
             lambda: asyncio.gather(*(poll(task_id) for task_id in job["ids"])),
             lambda outcome: outcome["status"] == "Ready",
         )
+        return result | {"connections": connects()}
+
+
+def count_connects(http: httpx.AsyncClient) -> Callable[[], int]:
+    """Count the TCP connections `http` opens from now on, in the client (benchmark instrumentation: it
+    reaches into httpcore's pool or the aiohttp connector of httpx-aiohttp's transport)."""
+    transport: Any = http._transport
+    count = [0]
+    pool = getattr(transport, "_pool", None)
+    if pool is not None:
+        backend = pool._network_backend
+        connect = backend.connect_tcp
+
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            count[0] += 1
+            return await connect(*args, **kwargs)
+
+        backend.connect_tcp = counted
+    else:  # the aiohttp transport: its session exists once the warm-up request has gone out
+        connector = transport.client.connector
+        create = connector._create_connection
+
+        async def created(*args: Any, **kwargs: Any) -> Any:
+            count[0] += 1
+            return await create(*args, **kwargs)
+
+        connector._create_connection = created
+    return lambda: count[0]

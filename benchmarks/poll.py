@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 import taskpoll
-from taskpoll import TaskState
+from taskpoll import PollPolicy, TaskState
 from taskpoll.simulator import SimulatorProcess, running, succeeded
 
 from ._common import (
@@ -67,6 +67,83 @@ def bench_poll(server: SimulatorProcess, config: Config) -> None:
     print("us: wall microseconds per poll (round trip included); CPU: this (client) process's CPU per poll;")
     print("spread: slowest taskpoll block / fastest - 1 (noise indicator). For a final answer, taskpoll also")
     print("builds the generated typed models (Unsiloed's result has ~100 OCR words, each its own model).")
+    _bench_wait_polls(server, config)
+
+
+# A poll inside a wait also runs the engine's step (before_poll, the decision, the state's update): the
+# cost a user's wait() pays per request. Zero delays so the clock measures the polls, not the sleeps.
+WAIT_POLLS = 20  # answers in progress per wait, then the final one
+ZERO_DELAY = PollPolicy(initial_delay=0.0, min_delay=0.0, max_delay=0.0, jitter=0.0)
+
+
+def _bench_wait_polls(server: SimulatorProcess, config: Config) -> None:
+    print(
+        f"\nInside a wait: Client.wait over a task that answers 'in progress' {WAIT_POLLS} times, then final (zero "
+        f"delays),\nagainst a raw loop of the same {WAIT_POLLS + 1} httpx.Client.get + json.loads; per poll, same "
+        "rounds as above."
+    )
+    rows = [_wait_row(server, config, provider) for provider in PROVIDERS]
+    print(
+        table(
+            ["provider", "taskpoll us/poll", "raw us/poll", "ratio", "taskpoll CPU us", "raw CPU us", "CPU ratio"],
+            rows,
+        )
+    )
+
+
+def _wait_row(server: SimulatorProcess, config: Config, provider: str) -> list[object]:
+    extra = {"poll_after": 0.0} if provider == "notion" else {}
+    steps = [running(polls=WAIT_POLLS, progress=0.5, **extra), succeeded(size=1, **extra)]
+    waits = max(1, config.poll_block // (WAIT_POLLS + 1))
+    blocks = config.poll_rounds + 1  # the warm-up block too
+    base_url, key = server.base_url(provider), server.api_key(provider)
+    sdk_ids = iter(server.create_tasks(provider, steps, waits * blocks))
+    raw_ids = iter(server.create_tasks(provider, steps, waits * blocks))
+    client = taskpoll.Client(provider, base_url=base_url, api_key=key, rate_limit=math.inf, policy=ZERO_DELAY)
+    http = httpx.Client(headers=raw_headers(provider, key))
+    params = RAW_PARAMS.get(provider)
+    polls: list[int] = []
+
+    def one_wait() -> object:
+        count = 0
+
+        def on_poll(_: object) -> None:
+            nonlocal count
+            count += 1
+
+        task = client.wait(next(sdk_ids), timeout=60, on_poll=on_poll)
+        polls.append(count)
+        return task
+
+    def one_raw() -> object:
+        url = raw_url(base_url, provider, next(raw_ids))
+        for _ in range(WAIT_POLLS + 1):
+            data = json.loads(http.get(url, params=params).content)
+        return data
+
+    with client, http:
+        samples = interleave(
+            {"taskpoll": lambda: measure(one_wait, waits), "raw": lambda: measure(one_raw, waits)}, config.poll_rounds
+        )
+    assert set(polls) == {WAIT_POLLS + 1}, f"{provider}: a wait made {sorted(set(polls))} polls"
+    sdk, raw = samples["taskpoll"], samples["raw"]
+    ratio = paired_ratio(sdk, raw)
+    check(
+        f"poll overhead {provider} inside a wait (taskpoll/raw wall)",
+        f"{ratio:.3f}",
+        f"<= {TARGET_POLL_RATIO}",
+        ratio <= TARGET_POLL_RATIO,
+    )
+    per_poll = WAIT_POLLS + 1
+    return [
+        provider,
+        us(median_wall(sdk) / per_poll),
+        us(median_wall(raw) / per_poll),
+        f"{ratio:.3f}",
+        us(median_cpu(sdk) / per_poll),
+        us(median_cpu(raw) / per_poll),
+        f"{paired_ratio(sdk, raw, 'cpu'):.3f}",
+    ]
 
 
 def _poll_row(
