@@ -215,8 +215,8 @@ def test_as_completed_yields_outcomes_as_tasks_finish(sim: Simulator, colour: Co
 
 @pytest.mark.parametrize("way", ["async", "aiohttp"])
 def test_wait_many_reuses_its_connections(sim: Simulator, way: str) -> None:
-    # At the default concurrency (16) the pool keeps every connection: httpcore 1.0.9 closes idle
-    # ones whenever more than max_keepalive_connections (20) are open, idle or not (encode/httpcore#1000).
+    # At the default concurrency (16) the pool keeps every connection (above 20 in flight too, on the
+    # pools taskpoll owns: tests/test_pool.py).
     ids = [sim.create_task("artos", [running(), running(), succeeded()]) for _ in range(240)]
     sim.clear_requests()
     results = Colour(way).call(sim, "artos", "wait_many", ids, timeout=30)

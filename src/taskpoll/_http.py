@@ -11,6 +11,7 @@ import logging
 import math
 import os
 import re
+import select
 import socket
 import ssl
 import threading
@@ -29,7 +30,7 @@ from ._spool import SPILL_AT, Spool
 from ._version import __version__
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 
 
 @functools.lru_cache(maxsize=4)
@@ -320,11 +321,35 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._backend.sleep(seconds)
 
 
+_UNKNOWN = object()
+
+
+def _socket_readable(sock: Any) -> bool:
+    """httpcore's own test (`_utils.is_socket_readable`): closed, in error, or with data to read."""
+    if sock.fileno() < 0:
+        return True
+    if not hasattr(select, "poll"):  # Windows
+        readable, _, _ = select.select([sock], [], [], 0)
+        return bool(readable)
+    poll = select.poll()
+    poll.register(sock, select.POLLIN)
+    return bool(poll.poll(0))
+
+
 class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
-    __slots__ = ("_stream",)
+    """Each read, write and TLS handshake clipped to the request's deadline.
+
+    It also answers the pool's "is_readable" (asked for every idle connection whenever a request
+    starts or ends) from the socket it looked up once: anyio's stream builds its whole table of
+    attributes, a getpeername() included, for each lookup (17 us a question in a profile of 64
+    waits in flight, a fifth of the client's CPU).
+    """
+
+    __slots__ = ("_socket", "_stream")
 
     def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
         self._stream = stream
+        self._socket: Any = _UNKNOWN
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return await self._stream.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
@@ -344,6 +369,11 @@ class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
         return _AsyncDeadlineStream(await self._stream.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable":
+            if self._socket is _UNKNOWN:
+                self._socket = self._stream.get_extra_info("socket")
+            if self._socket is not None:  # asyncio's TransportSocket, not a socket.socket
+                return _socket_readable(self._socket)
         return self._stream.get_extra_info(info)
 
 
@@ -373,9 +403,98 @@ class _AsyncDeadlineBackend(httpcore.AsyncNetworkBackend):
         await self._backend.sleep(seconds)
 
 
+# httpcore's pool closes an idle connection whenever more connections than max_keepalive_connections
+# are open, idle *or busy*: it counts every connection where it means the idle ones (1.0.9, the newest
+# release; fixed upstream by encode/httpcore#1000, unreleased). Above 20 requests in flight (httpx's
+# default keep-alive limit) a pool therefore closes and reopens connections all the time, and the count
+# it runs for every idle connection makes each request cost O(open connections squared). For the pools
+# of the clients taskpoll owns, `_assign_requests_to_connections` is replaced by the same algorithm with
+# the idle connections counted, once: same order, same cases, same closing. Only for the httpcore
+# versions it was checked against (tests/test_pool.py compares the method's source with the one this was
+# written from); any other version keeps its own pool as it is.
+_POOL_FIX_VERSIONS = frozenset({"1.0.9"})
+
+
+def _assign_requests_to_connections(self: Any) -> list[Any]:
+    closing_connections = []
+    connections = self._connections
+    # A connection handed to a request that has not started on it yet still says IDLE: it is never
+    # closed as surplus nor to make room (encode/httpcore#1110: upstream can close it under the request).
+    promised = {id(r.connection) for r in self._requests if r.connection is not None}
+    kept = []
+    idle = 0
+    for connection in connections:
+        if connection.is_closed():
+            continue  # removed
+        if connection.is_idle():
+            # Only an idle connection can have expired (a busy one's keep-alive clock is stopped, and
+            # one that failed to connect says idle): the readability test is not run for busy ones.
+            if connection.has_expired():
+                closing_connections.append(connection)
+                continue
+            idle += id(connection) not in promised
+        kept.append(connection)
+    surplus = idle - self._max_keepalive_connections
+    if surplus > 0:
+        # The oldest idle connections go first, as upstream's walk in list order closes them.
+        survivors = []
+        for connection in kept:
+            if surplus > 0 and connection.is_idle() and id(connection) not in promised:
+                closing_connections.append(connection)
+                surplus -= 1
+            else:
+                survivors.append(connection)
+        kept = survivors
+    connections[:] = kept
+
+    # Assign queued requests to connections, as httpcore 1.0.9 does, except that a connection is promised
+    # to one request at a time: upstream hands the first idle connection to every queued request, the
+    # first to run takes it and the others retry (ConnectionNotAvailable) and queue again — with 64
+    # requests in flight, 13 passes of the pool for each request sent. (One request a connection is
+    # HTTP/1.1's rule; the clients taskpoll owns never enable HTTP/2.)
+    for pool_request in [request for request in self._requests if request.is_queued()]:
+        origin = pool_request.request.url.origin
+        available = [
+            c for c in connections if id(c) not in promised and c.can_handle_request(origin) and c.is_available()
+        ]
+        if available:
+            pool_request.assign_to_connection(available[0])
+            promised.add(id(available[0]))
+            continue
+        if len(connections) >= self._max_connections:
+            idle_connections = [c for c in connections if c.is_idle() and id(c) not in promised]
+            if not idle_connections:
+                continue  # stays queued until a connection is released
+            connections.remove(idle_connections[0])
+            closing_connections.append(idle_connections[0])
+        connection = self.create_connection(origin)
+        connections.append(connection)
+        pool_request.assign_to_connection(connection)
+        promised.add(id(connection))
+    return closing_connections
+
+
+class _CountedPool(httpcore.ConnectionPool):
+    _assign_requests_to_connections = _assign_requests_to_connections
+
+
+class _AsyncCountedPool(httpcore.AsyncConnectionPool):
+    _assign_requests_to_connections = _assign_requests_to_connections
+
+
+def _count_idle_connections(pool: object) -> None:
+    if httpcore.__version__ not in _POOL_FIX_VERSIONS:
+        return
+    if type(pool) is httpcore.ConnectionPool:
+        pool.__class__ = _CountedPool
+    elif type(pool) is httpcore.AsyncConnectionPool:
+        pool.__class__ = _AsyncCountedPool
+
+
 def bound_requests(client: httpx.Client | httpx.AsyncClient) -> int:
     """Put the deadline backend under every httpcore pool of a client taskpoll owns (its transport
-    and any proxy mounts from the environment); returns how many pools it wrapped.
+    and any proxy mounts from the environment), and count its idle connections right
+    (`_assign_requests_to_connections` above); returns how many pools it wrapped.
 
     httpx (0.28, pinned) has no public hook for the network backend, so this reaches for the
     transports' `_pool._network_backend`; a test fails if a new httpx moves it.
@@ -384,6 +503,7 @@ def bound_requests(client: httpx.Client | httpx.AsyncClient) -> int:
     wrapped = 0
     for transport in transports:
         pool = getattr(transport, "_pool", None)
+        _count_idle_connections(pool)
         backend = getattr(pool, "_network_backend", None)
         if isinstance(backend, (_DeadlineBackend, _AsyncDeadlineBackend)) or backend is None:
             continue
