@@ -140,18 +140,21 @@ def poll_flow(
     now: float,
     limiter: RateLimit | None = None,
     wall_clock: Callable[[], float] | None = None,
+    request: dict[str, Any] | None = None,
 ) -> Hop[R]:
     """One step of a wait at `now` (what `poll_once` makes): when the wait may not poll yet, the step
     that says until when (or that it ended); else one Fetch, and the step its answer leads to.
 
     `wall_clock`: the state runs on another clock (monotonic), and its `clock_offset` (for tokens)
-    is measured again as each answer comes in.
+    is measured again as each answer comes in. `request`: the task's status request, when the caller
+    (a wait's flow) built it once for all its polls; the client keeps the parsed URL in it.
     """
     ready = _step.before_poll(state, now, limiter)
     if isinstance(ready, Done) or ready.at > now + _step.EARLY:
         return ready, now, None
     state = ready.state
-    request = provider.status_request(state.task_id)  # refuses a bad id before any I/O
+    if request is None:
+        request = provider.status_request(state.task_id)  # refuses a bad id before any I/O
     reply = yield Fetch(request, timeout=_step.request_timeout(state, policy, now), deadline=state.deadline)
     sent, now = now, reply.now
     if wall_clock is not None and abs(wall_clock() - now - state.clock_offset) > 1e-3:
@@ -192,7 +195,7 @@ def wait_flow(
     poll goes out at once, or at `not_before` when a resumed wait must honour an earlier hint. A
     `state` (a resumed wait, `_step.resumed`) carries on from there instead, its deadline its own.
     """
-    provider.status_request(task_id)  # refuses a bad id before any I/O
+    request = provider.status_request(task_id)  # refuses a bad id before any I/O; sent on every poll
     if state is None:
         seed = (rng or random.Random()).getrandbits(64)
         offset = time.time() - started
@@ -202,7 +205,7 @@ def wait_flow(
     now = started
     while True:
         step, now, answer = yield from poll_flow(
-            provider, state, policy, now=now, limiter=limiter, wall_clock=time.time
+            provider, state, policy, now=now, limiter=limiter, wall_clock=time.time, request=request
         )
         state = step.state
         answered = now

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ._errors import InvalidTaskIdError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAX_TASK_ID_LENGTH = 2048
 MAX_STATUS_LENGTH = 200
@@ -17,7 +21,7 @@ def check_task_id(task_id: object) -> str:
         raise InvalidTaskIdError(f"{shown} is not a task id: it would address another URL than the task's")
     if len(task_id) > MAX_TASK_ID_LENGTH:
         raise InvalidTaskIdError(f"a task id of {len(task_id)} characters is too long (at most {MAX_TASK_ID_LENGTH})")
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in task_id):
+    if _SURROGATE.search(task_id):
         # A lone surrogate is not text: it cannot go into a URL (UTF-8 refuses it) nor into a token.
         raise InvalidTaskIdError("a task id holding a lone surrogate character is not a task id")
     return task_id
