@@ -13,9 +13,9 @@ import pickle
 
 import attrs
 import pytest
-from taskpoll_aryn_api.models import Element, ElementProperties, TaskListTasks
+from taskpoll_aryn_api.models import Element, ElementProperties, PartitionerResponse, TaskListTasks
 from taskpoll_aryn_api.models.task_list_entry import TaskListEntry
-from taskpoll_aryn_api.types import UNSET
+from taskpoll_aryn_api.types import UNSET, BorrowedInput
 from taskpoll_unsiloed_api.models.ocr_result import OCRResult
 
 ELEMENT = {"type": "Text", "bbox": [0.1, 0.2, 0.3, 0.4], "properties": {"score": 0.5, "page_number": 1}}
@@ -111,3 +111,114 @@ def test_unknown_keys_next_to_an_optional_enum_are_kept() -> None:
     assert entry.additional_properties == {"extra": 1}
     assert TaskListEntry.from_dict({"extra": 1}).additional_properties == {"extra": 1}
     assert TaskListEntry.from_dict({"task_status": "pending"}).additional_properties == {}
+
+
+# A model that declares no properties (ElementProperties, ElementTableType0, ...) borrows its input dict:
+# from_dict keeps a reference, and the first read of additional_properties copies it. What a caller sees
+# stays as it was: the model's own dict, and nothing written through the model reaches the input.
+
+
+def properties_input() -> dict[str, object]:
+    return {"score": 0.5, "page_number": 1, "nested": {"a": [1]}}
+
+
+def test_a_borrowing_model_gets_its_own_dict_on_first_read() -> None:
+    source = properties_input()
+    properties = ElementProperties.from_dict(source)
+    assert isinstance(properties, BorrowedInput)
+    own = properties.additional_properties
+    assert own == source and own is not source and properties.additional_properties is own
+    assert properties.additional_keys == ["score", "page_number", "nested"] and "score" in properties
+    assert properties.to_dict() == source and properties.to_dict() is not source
+    assert own["nested"] is source["nested"]  # a shallow copy, as from_dict made before
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda p: p.__setitem__("score", 0.9),
+        lambda p: p.__setitem__("new", 1),
+        lambda p: p.__delitem__("page_number"),
+        lambda p: p.additional_properties.__setitem__("score", 0.9),
+        lambda p: p.additional_properties.clear(),
+        lambda p: p.additional_properties.update(new=1),
+        lambda p: p.additional_properties.pop("score"),
+        lambda p: setattr(p, "additional_properties", {"replaced": True}),
+    ],
+    ids=["setitem", "add", "delitem", "dict-setitem", "clear", "update", "pop", "assign"],
+)
+def test_a_write_through_the_model_never_reaches_its_input(write: object) -> None:
+    source = properties_input()
+    properties = ElementProperties.from_dict(source)
+    write(properties)  # type: ignore[operator]
+    assert source == properties_input()
+    assert properties.additional_properties != properties_input()
+
+
+def test_replacing_or_deleting_the_dict_of_an_untouched_borrowing_model() -> None:
+    source = properties_input()
+    replaced = ElementProperties.from_dict(source)
+    replaced.additional_properties = {"x": 1}
+    assert replaced.additional_properties == {"x": 1} and replaced.to_dict() == {"x": 1}
+    deleted = ElementProperties.from_dict(source)
+    del deleted.additional_properties  # drops the borrowed input: the next read is an empty dict
+    assert deleted.additional_properties == {} and source == properties_input()
+    with pytest.raises(AttributeError):
+        del ElementProperties().additional_properties  # nothing to delete, as before
+
+
+def test_a_borrowing_model_compares_prints_pickles_and_copies_as_before() -> None:
+    source = properties_input()
+    untouched, touched = ElementProperties.from_dict(source), ElementProperties.from_dict(source)
+    assert touched.additional_properties == source
+    assert untouched == touched and touched == untouched
+    assert ElementProperties.from_dict(source) != ElementProperties.from_dict({"score": 0.5})
+    assert repr(ElementProperties.from_dict(source)) == f"ElementProperties(additional_properties={source!r})"
+    assert attrs.asdict(ElementProperties.from_dict(source)) == {"additional_properties": source}
+    assert [f.name for f in attrs.fields(ElementProperties)] == ["additional_properties"]  # _input is no field
+    restored = pickle.loads(pickle.dumps(ElementProperties.from_dict(source)))
+    assert restored == touched and restored.additional_properties is not source
+    original = ElementProperties.from_dict(source)
+    shallow = copy.copy(original)
+    assert shallow == original and shallow.additional_properties is original.additional_properties
+    shallow["score"] = 0.9
+    assert source == properties_input()
+    deep = copy.deepcopy(ElementProperties.from_dict(source))
+    deep.additional_properties["nested"]["a"].append(2)  # type: ignore[index]
+    assert source == properties_input()
+    assert attrs.evolve(ElementProperties.from_dict(source)).additional_properties == {}  # init=False
+
+
+def test_a_non_dict_input_is_copied_at_once_and_bad_input_still_raises() -> None:
+    class Mapping(dict[str, object]):  # a dict subclass could change under the model: copied eagerly
+        pass
+
+    source = Mapping(score=0.5)
+    properties = ElementProperties.from_dict(source)
+    source["score"] = 0.9
+    assert properties.additional_properties == {"score": 0.5} and type(properties.additional_properties) is dict
+    with pytest.raises(TypeError):
+        ElementProperties.from_dict([1, 2])  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        ElementProperties.from_dict(["ab", "c"])  # type: ignore[arg-type]
+
+
+def test_writes_through_a_parsed_result_leave_the_decoded_body_untouched() -> None:
+    body = {
+        "status": ["ok"],
+        "status_code": 200,
+        "elements": [
+            {"type": "Text", "bbox": [0, 0, 1, 1], "properties": {"page_number": 1}},
+            {"type": "table", "bbox": [0, 0, 1, 1], "properties": {}, "table": {"cells": [{"content": "x"}]}},
+        ],
+    }
+    sent = copy.deepcopy(body)
+    result = PartitionerResponse.from_dict(body)
+    text, table = result.elements
+    text.properties["page_number"] = 2
+    text.properties["extra"] = True
+    table.properties["page_number"] = 1
+    assert table.table is not None and not isinstance(table.table, type(UNSET))
+    table.table["cells"] = []
+    del table.table["cells"]
+    assert body == sent

@@ -54,6 +54,19 @@ class Response(Generic[T]):
 C = TypeVar("C", bound=type)
 
 
+class BorrowedInput:
+    """Base of the models that declare no properties of their own (an open object, `{"type": "object"}`).
+
+    Their `from_dict` keeps a reference to the input dict in `_input` instead of copying it; the first read
+    of `additional_properties` makes the model's own dict from it (a shallow copy, as `from_dict` made
+    before) and drops the reference, so nothing written through the model reaches the input. Not an attrs
+    field: `attrs.fields`, `attrs.asdict`, `==`, `repr`, pickle and copy never see it.
+    """
+
+    __slots__ = ("_input",)
+    _input: dict[str, Any]
+
+
 def lazy_additional_properties(cls: C) -> C:
     """Make `cls.additional_properties` (an attrs slot without a default) a dict created on first use.
 
@@ -61,18 +74,60 @@ def lazy_additional_properties(cls: C) -> C:
     instance for the allocator and the garbage collector); reading the attribute gives it its own empty
     dict then, which it keeps, so `instance.additional_properties[key] = value` and `instance[key] = value`
     work as before. attrs' `__eq__`, `__repr__` and pickling read the attribute, so they see that dict too.
+    A `BorrowedInput` instance whose `from_dict` kept its input gets a copy of that input instead.
     """
     slot = cls.__dict__["additional_properties"]  # the member descriptor attrs made for the slot
+    slot_get, slot_set, slot_delete = slot.__get__, slot.__set__, slot.__delete__
 
-    def get(self: object) -> dict[str, Any]:
+    if not issubclass(cls, BorrowedInput):
+
+        def get(self: object) -> dict[str, Any]:
+            try:
+                value: dict[str, Any] = slot_get(self, cls)
+            except AttributeError:
+                value = {}
+                slot_set(self, value)
+            return value
+
+        setattr(cls, "additional_properties", property(get, slot_set, slot_delete))
+        return cls
+
+    borrowed = BorrowedInput.__dict__["_input"]  # the member descriptor of the base's slot
+    input_get, input_delete = borrowed.__get__, borrowed.__delete__
+
+    def drop_input(self: object) -> bool:
         try:
-            value: dict[str, Any] = slot.__get__(self, cls)
+            input_delete(self)
         except AttributeError:
-            value = {}
-            slot.__set__(self, value)
+            return False
+        return True
+
+    def get_borrowed(self: object) -> dict[str, Any]:
+        try:
+            value: dict[str, Any] = slot_get(self, cls)
+        except AttributeError:
+            try:
+                value = dict(input_get(self, cls))
+            except AttributeError:
+                value = {}
+            else:
+                input_delete(self)
+            slot_set(self, value)
         return value
 
-    setattr(cls, "additional_properties", property(get, slot.__set__, slot.__delete__))
+    def set_borrowed(self: object, value: dict[str, Any]) -> None:
+        slot_set(self, value)
+        drop_input(self)
+
+    def delete_borrowed(self: object) -> None:
+        had_input = drop_input(self)
+        try:
+            slot_delete(self)
+        except AttributeError:
+            if not had_input:
+                raise
+
+    setattr(cls, "additional_properties", property(get_borrowed, set_borrowed, delete_borrowed))
     return cls
 
 
