@@ -222,3 +222,57 @@ def test_writes_through_a_parsed_result_leave_the_decoded_body_untouched() -> No
     table.table["cells"] = []
     del table.table["cells"]
     assert body == sent
+
+
+# A required property whose model borrows its input (Element.properties) is built on its first read: from_dict
+# keeps the property's dict (types.DeferredField), and every read, ==, repr, asdict, pickle, copy and evolve
+# see the built model.
+
+
+def test_a_deferred_property_is_built_on_first_read_and_kept() -> None:
+    source = {**ELEMENT, "properties": properties_input()}
+    element = Element.from_dict(source)
+    properties = element.properties
+    assert type(properties) is ElementProperties and element.properties is properties
+    assert properties.additional_properties == properties_input()
+    assert element == Element("Text", [0.1, 0.2, 0.3, 0.4], ElementProperties.from_dict(properties_input()))
+    assert element.to_dict() == source
+    element.properties["score"] = 0.9
+    del element.properties["page_number"]
+    assert source == {**ELEMENT, "properties": properties_input()}
+
+
+def test_an_untouched_deferred_property_compares_prints_pickles_and_copies_as_built() -> None:
+    built = Element("Text", [0.1, 0.2, 0.3, 0.4], ElementProperties.from_dict(ELEMENT["properties"]))
+    assert Element.from_dict(ELEMENT) == built and built == Element.from_dict(ELEMENT)
+    assert repr(Element.from_dict(ELEMENT)) == repr(built) and "DEFERRED" not in repr(Element.from_dict(ELEMENT))
+    assert attrs.asdict(Element.from_dict(ELEMENT)) == attrs.asdict(built)
+    assert attrs.asdict(Element.from_dict(ELEMENT), recurse=False)["properties"] == built.properties
+    assert [f.name for f in attrs.fields(Element)] == [f.name for f in attrs.fields(type(built))]
+    assert "_deferred" not in attrs.fields_dict(Element)
+    for make in (pickle.loads, copy.copy, copy.deepcopy):
+        argument = pickle.dumps(Element.from_dict(ELEMENT)) if make is pickle.loads else Element.from_dict(ELEMENT)
+        copied = make(argument)  # type: ignore[operator]
+        # (a pickled or deep-copied UNSET is another Unset instance, as before: compare what to_dict gives)
+        assert copied.to_dict() == built.to_dict() and copied.properties == built.properties
+        assert type(copied.properties) is ElementProperties
+    original = Element.from_dict(ELEMENT)
+    assert copy.copy(original).properties is original.properties  # shallow, as for a built one
+    evolved = attrs.evolve(Element.from_dict(ELEMENT), type_="Title")
+    assert evolved.type_ == "Title" and evolved.properties == built.properties
+
+
+def test_assigning_a_deferred_property_before_reading_it() -> None:
+    element = Element.from_dict(ELEMENT)
+    replacement = ElementProperties.from_dict({"other": 1})
+    element.properties = replacement
+    assert element.properties is replacement and element.to_dict()["properties"] == {"other": 1}
+
+
+def test_a_non_dict_property_input_is_parsed_at_once_and_bad_input_still_raises() -> None:
+    pairs = Element.from_dict({**ELEMENT, "properties": [("page_number", 2)]})
+    assert pairs.properties.additional_properties == {"page_number": 2}
+    with pytest.raises(TypeError):
+        Element.from_dict({**ELEMENT, "properties": 5})
+    with pytest.raises(KeyError):
+        Element.from_dict({"type": "Text", "bbox": []})

@@ -1,6 +1,6 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
@@ -65,6 +65,56 @@ class BorrowedInput:
 
     __slots__ = ("_input",)
     _input: dict[str, Any]
+
+
+class _Deferred:
+    """The value a deferred field's slot holds until its first read (never seen by a caller)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "DEFERRED"
+
+
+DEFERRED: Any = _Deferred()
+
+
+class DeferredField:
+    """Base of the models with one field whose model is built on its first read (see `defer_model_field`).
+
+    `_deferred` holds the input dict of that field until then. Not an attrs field: `attrs.fields`,
+    `attrs.asdict`, `==`, `repr`, pickle and copy never see it.
+    """
+
+    __slots__ = ("_deferred",)
+    _deferred: dict[str, Any]
+
+
+def defer_model_field(cls: type, name: str, build: Callable[[dict[str, Any]], Any]) -> None:
+    """Make the attrs slot `name` of `cls` build its model from the kept input dict on its first read.
+
+    `from_dict` sets the slot to DEFERRED and `_deferred` to the field's input dict only when that input is
+    a dict and the field's model (one that declares no properties: `BorrowedInput`) takes any dict without
+    raising or changing it; the first read stores `build(input)` in the slot, so every later read, `==`,
+    `repr`, `attrs.asdict`, pickle, copy and `attrs.evolve` see the built model, as if it had been built
+    by `from_dict`. An instance built by `__init__` never holds DEFERRED.
+    """
+    slot = cls.__dict__[name]  # the member descriptor attrs made for the slot
+    slot_get, slot_set = slot.__get__, slot.__set__
+    kept = DeferredField.__dict__["_deferred"]
+    kept_get, kept_delete = kept.__get__, kept.__delete__
+
+    def get(self: object) -> Any:
+        value = slot_get(self, cls)
+        if value is DEFERRED:
+            value = build(kept_get(self, cls))
+            slot_set(self, value)
+            kept_delete(self)
+        return value
+
+    # Setting the attribute (attrs' __init__ does) writes the slot as before; a `_deferred` left behind by
+    # an assignment over a deferred value is never read again.
+    setattr(cls, name, property(get, slot_set, slot.__delete__))
 
 
 def lazy_additional_properties(cls: C) -> C:
