@@ -16,6 +16,7 @@ import pytest
 from taskpoll_aryn_api.models import Element, ElementProperties, PartitionerResponse, TaskListTasks
 from taskpoll_aryn_api.models.task_list_entry import TaskListEntry
 from taskpoll_aryn_api.types import UNSET, BorrowedInput
+from taskpoll_unsiloed_api.models.bounding_box import BoundingBox
 from taskpoll_unsiloed_api.models.ocr_result import OCRResult
 
 ELEMENT = {"type": "Text", "bbox": [0.1, 0.2, 0.3, 0.4], "properties": {"score": 0.5, "page_number": 1}}
@@ -276,3 +277,35 @@ def test_a_non_dict_property_input_is_parsed_at_once_and_bad_input_still_raises(
         Element.from_dict({**ELEMENT, "properties": 5})
     with pytest.raises(KeyError):
         Element.from_dict({"type": "Text", "bbox": []})
+
+
+def test_a_deferred_model_with_required_keys_is_built_on_first_read() -> None:
+    # OCRResult.bbox: BoundingBox's four required numbers are read as they are, so from_dict checks the keys
+    # are there, keeps the dict, and the first read builds the model.
+    box = {"left": 1.0, "top": 2.0, "width": 3.0, "height": 4.0}
+    word = {"bbox": {**box, "rotation": 90}, "text": "w", "confidence": 0.9}
+    parsed = OCRResult.from_dict(word)
+    built = OCRResult(bbox=BoundingBox(left=1.0, top=2.0, width=3.0, height=4.0), text="w", confidence=0.9)
+    built.bbox["rotation"] = 90
+    assert parsed == built and built == OCRResult.from_dict(word)
+    bbox = parsed.bbox
+    assert type(bbox) is BoundingBox and parsed.bbox is bbox
+    assert (bbox.left, bbox.top, bbox.width, bbox.height) == (1.0, 2.0, 3.0, 4.0)
+    assert bbox.additional_properties == {"rotation": 90} and parsed.to_dict() == word
+    assert OCRResult.from_dict(word) == parsed and repr(OCRResult.from_dict(word)) == repr(parsed)
+    bbox.left = 9.0
+    bbox["rotation"] = 0
+    assert word["bbox"] == {**box, "rotation": 90}
+
+
+@pytest.mark.parametrize(
+    ("bbox", "error"),
+    [
+        ({"left": 1.0, "top": 2.0, "width": 3.0}, KeyError),  # a required key missing: raised by from_dict, as before
+        (5, TypeError),
+        (None, TypeError),
+    ],
+)
+def test_a_deferred_model_that_does_not_fit_still_raises_in_from_dict(bbox: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        OCRResult.from_dict({"bbox": bbox, "text": "w"})

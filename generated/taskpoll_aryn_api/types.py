@@ -107,9 +107,16 @@ def defer_model_field(cls: type, name: str, build: Callable[[dict[str, Any]], An
     def get(self: object) -> Any:
         value = slot_get(self, cls)
         if value is DEFERRED:
-            value = build(kept_get(self, cls))
+            try:
+                kept_input = kept_get(self, cls)
+            except AttributeError:  # another thread built it meanwhile
+                return slot_get(self, cls)
+            value = build(kept_input)
             slot_set(self, value)
-            kept_delete(self)
+            try:
+                kept_delete(self)
+            except AttributeError:  # (another thread did)
+                pass
         return value
 
     # Setting the attribute (attrs' __init__ does) writes the slot as before; a `_deferred` left behind by
@@ -155,14 +162,21 @@ def lazy_additional_properties(cls: C) -> C:
     def get_borrowed(self: object) -> dict[str, Any]:
         try:
             value: dict[str, Any] = slot_get(self, cls)
+            return value
+        except AttributeError:
+            pass
+        try:
+            source = input_get(self, cls)
         except AttributeError:
             try:
-                value = dict(input_get(self, cls))
+                value = slot_get(self, cls)  # another thread made it meanwhile
+                return value
             except AttributeError:
                 value = {}
-            else:
-                input_delete(self)
-            slot_set(self, value)
+        else:
+            value = dict(source)
+        slot_set(self, value)  # before the input is dropped: a concurrent read finds one or the other
+        drop_input(self)
         return value
 
     def set_borrowed(self: object, value: dict[str, Any]) -> None:
