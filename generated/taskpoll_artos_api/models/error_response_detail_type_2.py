@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="ErrorResponseDetailType2")
 
 
 @lazy_additional_properties
 @_attrs_define
-class ErrorResponseDetailType2:
+class ErrorResponseDetailType2(BorrowedInput):
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,6 +25,11 @@ class ErrorResponseDetailType2:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            error_response_detail_type_2 = cls()
+            if src_dict:
+                error_response_detail_type_2._input = src_dict
+            return error_response_detail_type_2
         d = dict(src_dict)
         error_response_detail_type_2 = cls()
 

@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="ErrorResponseDetails")
 
 
 @lazy_additional_properties
 @_attrs_define
-class ErrorResponseDetails:
+class ErrorResponseDetails(BorrowedInput):
     """Additional context, e.g. the field concerned and a suggestion."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class ErrorResponseDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            error_response_details = cls()
+            if src_dict:
+                error_response_details._input = src_dict
+            return error_response_details
         d = dict(src_dict)
         error_response_details = cls()
 

@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="GenerateDocumentRequestGenericMrtOutlineFull")
 
 
 @lazy_additional_properties
 @_attrs_define
-class GenerateDocumentRequestGenericMrtOutlineFull:
+class GenerateDocumentRequestGenericMrtOutlineFull(BorrowedInput):
     """Full outline structure (optional)"""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class GenerateDocumentRequestGenericMrtOutlineFull:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            generate_document_request_generic_mrt_outline_full = cls()
+            if src_dict:
+                generate_document_request_generic_mrt_outline_full._input = src_dict
+            return generate_document_request_generic_mrt_outline_full
         d = dict(src_dict)
         generate_document_request_generic_mrt_outline_full = cls()
 

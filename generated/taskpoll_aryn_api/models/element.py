@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    DEFERRED,
+    UNSET,
+    DeferredField,
+    Unset,
+    defer_model_field,
+    lazy_additional_properties,
+)
 
 if TYPE_CHECKING:
     from ..models.element_properties import ElementProperties
@@ -18,7 +25,7 @@ T = TypeVar("T", bound="Element")
 
 @lazy_additional_properties
 @_attrs_define
-class Element:
+class Element(DeferredField):
     """
     Attributes:
         type_ (str): The type of the element.
@@ -98,7 +105,11 @@ class Element:
 
         bbox = src_dict["bbox"]
 
-        properties = ElementProperties.from_dict(src_dict["properties"])
+        properties_input = src_dict["properties"]
+        if type(properties_input) is dict:
+            properties = DEFERRED
+        else:
+            properties = ElementProperties.from_dict(properties_input)
 
         text_representation = src_dict.get("text_representation", UNSET)
 
@@ -116,6 +127,8 @@ class Element:
             table,
             binary_representation,
         )
+        if properties is DEFERRED:
+            element._deferred = properties_input
 
         if len(src_dict) != 3 + (text_representation is not UNSET) + (table is not UNSET) + (
             binary_representation is not UNSET
@@ -171,3 +184,5 @@ def _parse_table(data: object) -> ElementTableType0 | None | Unset:
 
 from ..models.element_properties import ElementProperties  # noqa: E402
 from ..models.element_table_type_0 import ElementTableType0  # noqa: E402
+
+defer_model_field(Element, "properties", ElementProperties.from_dict)

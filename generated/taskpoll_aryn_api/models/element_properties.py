@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="ElementProperties")
 
 
 @lazy_additional_properties
 @_attrs_define
-class ElementProperties:
+class ElementProperties(BorrowedInput):
     """The properties of the element."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class ElementProperties:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            element_properties = cls()
+            if src_dict:
+                element_properties._input = src_dict
+            return element_properties
         d = dict(src_dict)
         element_properties = cls()
 

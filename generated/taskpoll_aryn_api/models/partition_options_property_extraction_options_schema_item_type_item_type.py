@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType")
 
 
 @lazy_additional_properties
 @_attrs_define
-class PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType:
+class PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType(BorrowedInput):
     """The type of items in an 'array' type property."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            partition_options_property_extraction_options_schema_item_type_item_type = cls()
+            if src_dict:
+                partition_options_property_extraction_options_schema_item_type_item_type._input = src_dict
+            return partition_options_property_extraction_options_schema_item_type_item_type
         d = dict(src_dict)
         partition_options_property_extraction_options_schema_item_type_item_type = cls()
 

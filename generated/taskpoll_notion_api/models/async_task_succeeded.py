@@ -13,7 +13,12 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import (
+    DEFERRED,
+    DeferredField,
+    defer_model_field,
+    lazy_additional_properties,
+)
 
 if TYPE_CHECKING:
     from ..models.async_task_operation import AsyncTaskOperation
@@ -25,7 +30,7 @@ T = TypeVar("T", bound="AsyncTaskSucceeded")
 
 @lazy_additional_properties
 @_attrs_define
-class AsyncTaskSucceeded:
+class AsyncTaskSucceeded(DeferredField):
     """A task that completed successfully.
 
     Attributes:
@@ -99,7 +104,11 @@ class AsyncTaskSucceeded:
         if status != "succeeded":
             raise ValueError(f"status must match const 'succeeded', got '{status}'")
 
-        result = AsyncTaskSucceededResult.from_dict(src_dict["result"])
+        result_input = src_dict["result"]
+        if type(result_input) is dict:
+            result = DEFERRED
+        else:
+            result = AsyncTaskSucceededResult.from_dict(result_input)
 
         async_task_succeeded = cls(
             object_,
@@ -110,6 +119,8 @@ class AsyncTaskSucceeded:
             status,
             result,
         )
+        if result is DEFERRED:
+            async_task_succeeded._deferred = result_input
 
         if len(src_dict) != 7:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
@@ -148,3 +159,5 @@ _KNOWN_KEYS = frozenset(
 
 from ..models.async_task_operation import AsyncTaskOperation  # noqa: E402
 from ..models.async_task_succeeded_result import AsyncTaskSucceededResult  # noqa: E402
+
+defer_model_field(AsyncTaskSucceeded, "result", AsyncTaskSucceededResult.from_dict)

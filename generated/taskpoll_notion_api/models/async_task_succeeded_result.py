@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="AsyncTaskSucceededResult")
 
 
 @lazy_additional_properties
 @_attrs_define
-class AsyncTaskSucceededResult:
+class AsyncTaskSucceededResult(BorrowedInput):
     """The operation's normal synchronous response, e.g. the page object for POST /v1/pages."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class AsyncTaskSucceededResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            async_task_succeeded_result = cls()
+            if src_dict:
+                async_task_succeeded_result._input = src_dict
+            return async_task_succeeded_result
         d = dict(src_dict)
         async_task_succeeded_result = cls()
 

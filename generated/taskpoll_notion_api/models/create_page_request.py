@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    DEFERRED,
+    UNSET,
+    DeferredField,
+    Unset,
+    defer_model_field,
+    lazy_additional_properties,
+)
 
 if TYPE_CHECKING:
     from ..models.create_page_request_children_item import CreatePageRequestChildrenItem
@@ -24,7 +31,7 @@ T = TypeVar("T", bound="CreatePageRequest")
 
 @lazy_additional_properties
 @_attrs_define
-class CreatePageRequest:
+class CreatePageRequest(DeferredField):
     """Page creation parameters. `markdown` is mutually exclusive with `content`/`children`; `allow_async` is only
     supported together with `markdown`.
 
@@ -140,7 +147,11 @@ class CreatePageRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        parent = CreatePageRequestParent.from_dict(src_dict["parent"])
+        parent_input = src_dict["parent"]
+        if type(parent_input) is dict:
+            parent = DEFERRED
+        else:
+            parent = CreatePageRequestParent.from_dict(parent_input)
 
         _properties = src_dict.get("properties", UNSET)
         properties: CreatePageRequestProperties | Unset
@@ -205,6 +216,8 @@ class CreatePageRequest:
             template,
             position,
         )
+        if parent is DEFERRED:
+            create_page_request._deferred = parent_input
 
         if not src_dict.keys() <= _KNOWN_KEYS:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
@@ -284,3 +297,5 @@ from ..models.create_page_request_parent import CreatePageRequestParent  # noqa:
 from ..models.create_page_request_position import CreatePageRequestPosition  # noqa: E402
 from ..models.create_page_request_properties import CreatePageRequestProperties  # noqa: E402
 from ..models.create_page_request_template import CreatePageRequestTemplate  # noqa: E402
+
+defer_model_field(CreatePageRequest, "parent", CreatePageRequestParent.from_dict)

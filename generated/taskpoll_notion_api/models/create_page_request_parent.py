@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="CreatePageRequestParent")
 
 
 @lazy_additional_properties
 @_attrs_define
-class CreatePageRequestParent:
+class CreatePageRequestParent(BorrowedInput):
     """Where to create the page (page_id, database_id, data_source_id or workspace)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class CreatePageRequestParent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            create_page_request_parent = cls()
+            if src_dict:
+                create_page_request_parent._input = src_dict
+            return create_page_request_parent
         d = dict(src_dict)
         create_page_request_parent = cls()
 

@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="CreatePageRequestProperties")
 
 
 @lazy_additional_properties
 @_attrs_define
-class CreatePageRequestProperties:
+class CreatePageRequestProperties(BorrowedInput):
     """Page property values, keyed by property name or id."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class CreatePageRequestProperties:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            create_page_request_properties = cls()
+            if src_dict:
+                create_page_request_properties._input = src_dict
+            return create_page_request_properties
         d = dict(src_dict)
         create_page_request_properties = cls()
 

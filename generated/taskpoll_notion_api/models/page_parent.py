@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="PageParent")
 
 
 @lazy_additional_properties
 @_attrs_define
-class PageParent:
+class PageParent(BorrowedInput):
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,6 +25,11 @@ class PageParent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            page_parent = cls()
+            if src_dict:
+                page_parent._input = src_dict
+            return page_parent
         d = dict(src_dict)
         page_parent = cls()
 

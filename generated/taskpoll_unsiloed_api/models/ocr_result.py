@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    DEFERRED,
+    UNSET,
+    DeferredField,
+    Unset,
+    defer_model_field,
+    lazy_additional_properties,
+)
 
 if TYPE_CHECKING:
     from ..models.bounding_box import BoundingBox
@@ -18,7 +25,7 @@ T = TypeVar("T", bound="OCRResult")
 
 @lazy_additional_properties
 @_attrs_define
-class OCRResult:
+class OCRResult(DeferredField):
     """OCR results for a segment
 
     Attributes:
@@ -84,7 +91,17 @@ class OCRResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        bbox = BoundingBox.from_dict(src_dict["bbox"])
+        bbox_input = src_dict["bbox"]
+        if (
+            type(bbox_input) is dict
+            and "height" in bbox_input
+            and "left" in bbox_input
+            and "top" in bbox_input
+            and "width" in bbox_input
+        ):
+            bbox = DEFERRED
+        else:
+            bbox = BoundingBox.from_dict(bbox_input)
 
         text = src_dict["text"]
 
@@ -103,6 +120,8 @@ class OCRResult:
             confidence,
             link,
         )
+        if bbox is DEFERRED:
+            ocr_result._deferred = bbox_input
 
         if len(src_dict) != 2 + (color is not UNSET) + (confidence is not UNSET) + (link is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
@@ -155,3 +174,5 @@ def _parse_color(data: object) -> None | TextColor | Unset:
 
 from ..models.bounding_box import BoundingBox  # noqa: E402
 from ..models.text_color import TextColor  # noqa: E402
+
+defer_model_field(OCRResult, "bbox", BoundingBox.from_dict)

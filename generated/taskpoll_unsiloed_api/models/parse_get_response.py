@@ -7,7 +7,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    DEFERRED,
+    UNSET,
+    DeferredField,
+    Unset,
+    defer_model_field,
+    lazy_additional_properties,
+)
 
 if TYPE_CHECKING:
     from ..models.chunk import Chunk
@@ -22,7 +29,7 @@ T = TypeVar("T", bound="ParseGetResponse")
 
 @lazy_additional_properties
 @_attrs_define
-class ParseGetResponse:
+class ParseGetResponse(DeferredField):
     """Response body for `GET /parse/{job_id}`.
 
     Fields marked as optional appear only when the job has reached the relevant status.
@@ -231,7 +238,11 @@ class ParseGetResponse:
 
         job_id = src_dict["job_id"]
 
-        metadata = ParseGetResponseMetadata.from_dict(src_dict["metadata"])
+        metadata_input = src_dict["metadata"]
+        if type(metadata_input) is dict:
+            metadata = DEFERRED
+        else:
+            metadata = ParseGetResponseMetadata.from_dict(metadata_input)
 
         status = _parse_status(src_dict["status"])
 
@@ -287,6 +298,8 @@ class ParseGetResponse:
             started_at,
             total_chunks,
         )
+        if metadata is DEFERRED:
+            parse_get_response._deferred = metadata_input
 
         if len(src_dict) != 4 + (chunks is not UNSET) + (configuration is not UNSET) + (credit_used is not UNSET) + (
             file_name is not UNSET
@@ -389,3 +402,5 @@ from ..models.parse_get_response_configuration_type_0 import (
     ParseGetResponseConfigurationType0,  # noqa: E402
 )
 from ..models.parse_get_response_metadata import ParseGetResponseMetadata  # noqa: E402
+
+defer_model_field(ParseGetResponse, "metadata", ParseGetResponseMetadata.from_dict)

@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="ParseGetResponseConfigurationType0")
 
 
 @lazy_additional_properties
 @_attrs_define
-class ParseGetResponseConfigurationType0:
+class ParseGetResponseConfigurationType0(BorrowedInput):
     """Configuration used for this job (mirrors the parameters submitted at creation time). Kept free-form; see the
     provenance note.
 
@@ -30,6 +30,11 @@ class ParseGetResponseConfigurationType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            parse_get_response_configuration_type_0 = cls()
+            if src_dict:
+                parse_get_response_configuration_type_0._input = src_dict
+            return parse_get_response_configuration_type_0
         d = dict(src_dict)
         parse_get_response_configuration_type_0 = cls()
 

@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="ParseGetResponseMetadata")
 
 
 @lazy_additional_properties
 @_attrs_define
-class ParseGetResponseMetadata:
+class ParseGetResponseMetadata(BorrowedInput):
     """Citation or job metadata. Populated when `xml_citation` is enabled or from the job record."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class ParseGetResponseMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            parse_get_response_metadata = cls()
+            if src_dict:
+                parse_get_response_metadata._input = src_dict
+            return parse_get_response_metadata
         d = dict(src_dict)
         parse_get_response_metadata = cls()
 

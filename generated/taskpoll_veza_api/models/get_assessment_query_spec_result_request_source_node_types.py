@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import BorrowedInput, lazy_additional_properties
 
 T = TypeVar("T", bound="GetAssessmentQuerySpecResultRequestSourceNodeTypes")
 
 
 @lazy_additional_properties
 @_attrs_define
-class GetAssessmentQuerySpecResultRequestSourceNodeTypes:
+class GetAssessmentQuerySpecResultRequestSourceNodeTypes(BorrowedInput):
     """The source entities of the query."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
@@ -27,6 +27,11 @@ class GetAssessmentQuerySpecResultRequestSourceNodeTypes:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is dict:
+            get_assessment_query_spec_result_request_source_node_types = cls()
+            if src_dict:
+                get_assessment_query_spec_result_request_source_node_types._input = src_dict
+            return get_assessment_query_spec_result_request_source_node_types
         d = dict(src_dict)
         get_assessment_query_spec_result_request_source_node_types = cls()
 
