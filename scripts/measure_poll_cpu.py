@@ -25,11 +25,12 @@ from taskpoll.simulator import Simulator, running, succeeded
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._common import PROVIDERS, RAW_PARAMS, raw_headers, raw_url
+from benchmarks.poll import WAIT_POLLS, ZERO_DELAY
 
 KEY = "sk-0123456789abcdef"
 BASE = "http://127.0.0.1:9"
-ROUNDS, CALLS, WAIT_POLLS = 7, 2100, 20
-ZERO_DELAY = taskpoll.PollPolicy(initial_delay=0.0, min_delay=0.0, max_delay=0.0, jitter=0.0)
+ROUNDS = 7
+CALLS = 100 * (WAIT_POLLS + 1)
 Answer = tuple[int, bytes, dict[str, str]]
 
 

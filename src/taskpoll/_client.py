@@ -496,7 +496,8 @@ class _Core(Generic[R]):
 
 
 def _pause(seconds: float) -> None:
-    """time.sleep, skipped when there is nothing to wait: time.sleep(0) costs 50-100 us on Linux."""
+    """time.sleep, skipped when there is nothing to wait (time.sleep(0) still costs 50-100 us on Linux,
+    its timer slack): the one sleep of the sync client, passed to the drivers and used between retries."""
     if seconds > 0:
         time.sleep(seconds)
 
@@ -623,7 +624,7 @@ class Client(_Core[R]):
             if pause is None:
                 return self._provider.read_call(call, reply)
             attempt += 1
-            time.sleep(pause)
+            _pause(pause)
 
     def _send_call(self, call: Call[Any], deadline: float) -> Reply:
         left = deadline - time.monotonic()
@@ -699,7 +700,7 @@ class Client(_Core[R]):
 
     def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
-        return drive(self._flow(task_id, timeout), self._send, time.sleep, time.monotonic)
+        return drive(self._flow(task_id, timeout), self._send, _pause, time.monotonic)
 
     def wait(
         self,
@@ -738,7 +739,7 @@ class Client(_Core[R]):
     ) -> Task[R]:
         _refuse_async_callbacks(on_update, on_poll)
         last: Task[R] | None = None
-        for last in drive(flow, self._send, time.sleep, time.monotonic, on_poll):
+        for last in drive(flow, self._send, _pause, time.monotonic, on_poll):
             if on_update is not None:
                 on_update(last)
         assert last is not None  # a flow always shows its final Task before it ends
@@ -772,7 +773,7 @@ class Client(_Core[R]):
         spool = self._spool()
         try:
             last: Task[R] | None = None
-            for seen in drive(flow, lambda fetch: self._send(fetch, spool), time.sleep, time.monotonic):
+            for seen in drive(flow, lambda fetch: self._send(fetch, spool), _pause, time.monotonic):
                 last = seen
             assert last is not None
             yield from self._elements(self._final(last, True), spool, streamed)
@@ -792,7 +793,7 @@ class Client(_Core[R]):
         """Each task's outcome as it finishes: its final Task, or the error that ended its wait."""
         _refuse_async_callbacks(on_update, on_poll)
         scheduler = self._scheduler(_ids(task_ids), timeout, concurrency)
-        for _, outcome in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update, on_poll):
+        for _, outcome in drive_many(scheduler, self._send, _pause, time.monotonic, on_update, on_poll):
             yield self._outcome(outcome, raise_on_failure)
 
     def wait_many(
@@ -813,7 +814,7 @@ class Client(_Core[R]):
         _refuse_async_callbacks(on_update, on_poll)
         ids = _ids(task_ids)
         scheduler = self._scheduler(ids, timeout, concurrency)
-        for _ in drive_many(scheduler, self._send, time.sleep, time.monotonic, on_update, on_poll):
+        for _ in drive_many(scheduler, self._send, _pause, time.monotonic, on_update, on_poll):
             pass
         return [self._outcome(scheduler.outcomes[i], raise_on_failure) for i in range(len(ids))]
 

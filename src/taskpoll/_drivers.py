@@ -64,8 +64,7 @@ def drive(
             elif isinstance(command, Sleep):
                 if on_poll is not None and command.event is not None:
                     on_poll(command.event)
-                if command.seconds > 0:  # time.sleep(0) still costs 50-100 us on Linux (timer slack)
-                    sleep(command.seconds)
+                sleep(command.seconds)
             else:
                 yield command
 
@@ -184,9 +183,7 @@ def drive_many(
             yield from _drain(scheduler, on_update, on_poll)
         wakeup = scheduler.wakeup()
         if not started and wakeup is not None:
-            pause = wakeup - clock()
-            if pause > 0:
-                sleep(pause)
+            sleep(max(0.0, wakeup - clock()))
         yield from _drain(scheduler, on_update, on_poll)
 
 
