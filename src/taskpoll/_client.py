@@ -54,7 +54,8 @@ from ._spool import SPOOL, Spool, items
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskState
 from .providers import Provider, get
-from .providers._base import Call, Lenient, retry_after, sent_nothing
+from .providers._base import Call, retry_after, sent_nothing
+from .providers._results import Lenient
 
 if TYPE_CHECKING:
     from typing import Unpack

@@ -43,8 +43,9 @@ from taskpoll_artos_api.types import UNSET, Unset  # re-exported: optional field
 
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Call, Lenient, Provider, generic_message, json_field
+from ._base import Call, Provider, generic_message, json_field
 from ._inputs import model_of
+from ._results import Lenient
 
 __all__ = [
     "PROVIDER",

@@ -87,8 +87,9 @@ from .._errors import APIError, AuthenticationError, ConfigurationError, Permiss
 from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Call, Lenient, Provider
+from ._base import Call, Provider
 from ._inputs import check_url, model_of, read_document, whole_request
+from ._results import Lenient
 
 __all__ = [
     "PROVIDER",

@@ -79,8 +79,9 @@ from .._errors import APIError, ConfigurationError, RateLimitError
 from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Call, Lenient, Provider, generic_message, json_field, parse_time
+from ._base import Call, Provider, generic_message, json_field, parse_time
 from ._inputs import model_of
+from ._results import Lenient
 
 __all__ = [
     "NOTION_VERSION",

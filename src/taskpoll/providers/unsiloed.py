@@ -65,8 +65,9 @@ from taskpoll_unsiloed_api.types import UNSET, File, Unset  # re-exported: optio
 from .._errors import APIError, ConfigurationError, QuotaExceededError
 from .._policy import PollPolicy
 from .._task import Task, TaskState
-from ._base import Call, Lenient, Provider, generic_message, json_field, parse_time
+from ._base import Call, Provider, generic_message, json_field, parse_time
 from ._inputs import check_url, model_of, read_document, whole_request
+from ._results import Lenient
 
 __all__ = [
     "PROVIDER",
