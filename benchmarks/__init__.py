@@ -36,8 +36,8 @@ many    One `taskpoll.AsyncClient.wait_many` over N tasks (10,000; 1,000 with --
         3 x N requests. Each run is a fresh child process, so its RSS reflects that run only. Reports
         requests per second (server-counted requests / wall time), client CPU per request, peak RSS
         growth per task (VmHWM during the wait minus VmRSS just before it), and TCP connections
-        opened, counted on the server as distinct client (host, port) pairs in the ASGI scope.
-policy  Polling policies on a fake clock, through taskpoll's real engine (`_engine.wait_flow`) and
+        opened, counted in each side's process (every socket.socket.connect).
+policy  Polling policies on a fake clock, through the clients' own wait loop (`_loop.run`) and
         the Artos adapter fed canned responses: "Generating" before the task's duration, "Ready"
         after. Durations are log-uniform between 1 s and 30 min (fixed seed). Per policy: requests
         per task and detection delay (true completion to the poll that sees it), absolute and

@@ -7,6 +7,7 @@ import gc
 import json
 import math
 import random
+import socket
 import statistics
 import sys
 import time
@@ -195,7 +196,7 @@ async def _many_taskpoll(job: Mapping[str, Any]) -> dict[str, Any]:
         transport=transport,
     ) as client:
         await client.get(job["warm_id"])
-        connects = count_connects(client._http)
+        connects = count_connects()
         result = await _timed_wait(
             job,
             lambda: client.wait_many(job["ids"], concurrency=job["concurrency"], timeout=None),
@@ -223,7 +224,7 @@ async def _many_raw(job: Mapping[str, Any]) -> dict[str, Any]:
                 await asyncio.sleep(max(policy["min_delay"], policy["initial_delay"] * jitter))
 
         json.loads((await http.get(raw_url(base_url, provider, job["warm_id"]))).content)
-        connects = count_connects(http)
+        connects = count_connects()
         result = await _timed_wait(
             job,
             lambda: asyncio.gather(*(poll(task_id) for task_id in job["ids"])),
@@ -232,28 +233,16 @@ async def _many_raw(job: Mapping[str, Any]) -> dict[str, Any]:
         return result | {"connections": connects()}
 
 
-def count_connects(http: httpx.AsyncClient) -> Callable[[], int]:
-    """Count the TCP connections `http` opens from now on, in the client (benchmark instrumentation: it
-    reaches into httpcore's pool or the aiohttp connector of httpx-aiohttp's transport)."""
-    transport: Any = http._transport
+def count_connects() -> Callable[[], int]:
+    """Count the TCP connections this process opens from now on (benchmark instrumentation: every
+    connect, whatever library makes it, goes through `socket.socket.connect`; each side of the
+    benchmark runs in a process of its own)."""
     count = [0]
-    pool = getattr(transport, "_pool", None)
-    if pool is not None:
-        backend = pool._network_backend
-        connect = backend.connect_tcp
+    connect = socket.socket.connect
 
-        async def counted(*args: Any, **kwargs: Any) -> Any:
-            count[0] += 1
-            return await connect(*args, **kwargs)
+    def counted(self: socket.socket, address: Any) -> None:
+        count[0] += 1
+        connect(self, address)
 
-        backend.connect_tcp = counted
-    else:  # the aiohttp transport: its session exists once the warm-up request has gone out
-        connector = transport.client.connector
-        create = connector._create_connection
-
-        async def created(*args: Any, **kwargs: Any) -> Any:
-            count[0] += 1
-            return await create(*args, **kwargs)
-
-        connector._create_connection = created
+    socket.socket.connect = counted  # type: ignore[method-assign]
     return lambda: count[0]

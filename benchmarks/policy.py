@@ -11,9 +11,8 @@ from dataclasses import dataclass
 import httpx
 
 from taskpoll import PollPolicy, TaskState
-from taskpoll._engine import wait_flow
-from taskpoll._fakeclock import FakeClock
 from taskpoll.providers import get as get_provider
+from tests.fakeclock import FakeClock
 
 from ._common import PROVIDERS, TARGET_MEDIAN_RELATIVE_DELAY, Config, check, heading, percentile, raw_url, table
 
@@ -47,9 +46,8 @@ GENERATING, READY = _artos_response("Generating"), _artos_response("Ready")
 
 def simulate_wait(policy: PollPolicy, duration: float, seed: int) -> tuple[int, float]:
     """(requests, detection delay) of one wait on a fake clock; requests take no time."""
-    flow = wait_flow(get_provider("artos"), "doc-1", policy, timeout=math.inf, started=0.0, rng=random.Random(seed))
     clock = FakeClock(lambda now: READY if now >= duration else GENERATING)
-    task = clock.run(flow)
+    task = clock.run(get_provider("artos"), "doc-1", policy, timeout=math.inf, seed=random.Random(seed).getrandbits(64))
     assert task.state is TaskState.SUCCEEDED
     fetches = clock.fetch_times()
     return len(fetches), fetches[-1] - duration

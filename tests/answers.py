@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import math
 from typing import Any
 
 import httpx
 
 from taskpoll import PollPolicy
+from taskpoll._http import Answer
 
 REQUEST = httpx.Request("GET", "https://api.example/status")
 
@@ -44,3 +48,18 @@ def notion(status: str, poll_after: float | None = 2.0) -> httpx.Response:
     elif poll_after is not None:
         body["poll_after_seconds"] = poll_after
     return httpx.Response(200, json=body, request=REQUEST)
+
+
+def old_token(provider: str, task_id: str, status: str | None = None, next_poll_at: float | None = None) -> str:
+    """A resume token as taskpoll's first releases wrote them (`tp1.`, version 1: the provider, the id,
+    the last status and the server's next poll time), to prove that they still resume."""
+    if next_poll_at is not None:
+        next_poll_at = None if math.isnan(next_poll_at) else min(max(next_poll_at, 0.0), 1e12)
+    payload = {"v": 1, "p": provider, "id": task_id, "s": status, "n": next_poll_at}
+    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    return "tp1." + base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def as_answer(response: httpx.Response) -> Answer:
+    """An httpx response (its body read) as the clients hand answers to the adapters."""
+    return Answer(response.status_code, response.headers, response.content, response.reason_phrase)

@@ -49,7 +49,7 @@ def test_get_prints_the_task_and_exits_0(sim: Simulator, keys: None, capsys: pyt
     task_id = sim.create_task("artos", [running(progress=0.4)])
     code, out, err = run(capsys, "get", "artos", task_id, "--base-url", sim.base_url("artos"))
     assert code == 0 and err == ""
-    assert f"artos task {task_id} running (Generating) 40%" in out and "resume    taskpoll resume tp1." in out
+    assert f"artos task {task_id} running (Generating) 40%" in out and "resume    taskpoll resume tp2." in out
 
 
 def test_wait_json_is_the_task_with_its_typed_result(
@@ -60,7 +60,7 @@ def test_wait_json_is_the_task_with_its_typed_result(
     data = json.loads(out)["task"]
     assert code == 0 and err == "" and json.loads(out)["error"] is None
     assert (data["state"], data["status"], data["id"]) == ("succeeded", "200", task_id)
-    assert len(data["result"]["elements"]) == 7 and data["token"].startswith("tp1.")
+    assert len(data["result"]["elements"]) == 7 and data["token"].startswith("tp2.")
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_wait_timeout_exits_3_and_says_how_to_resume(
     code, out, err = run(
         capsys, "wait", "notion", task_id, "--timeout", "0.3", "--json", "--base-url", sim.base_url("notion")
     )
-    assert code == 3 and err.count("\n") == 1 and "resume with: taskpoll resume tp1." in err
+    assert code == 3 and err.count("\n") == 1 and "resume with: taskpoll resume tp2." in err
     data = json.loads(out)
     assert data["error"]["type"] == "WaitTimeoutError" and data["task"]["state"] == "running"
     command = shlex.split(err.rsplit("resume with: ", 1)[1])  # the printed command resumes what was waited on

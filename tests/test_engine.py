@@ -1,4 +1,4 @@
-"""The wait flow and the scheduler on a fake clock: canned answers in, commands out, no I/O."""
+"""The clients' wait loop on a fake clock: canned answers in, requests and sleeps out, no I/O."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import email.utils
 import itertools
 import json
 import logging
-import random
 import time
 from collections.abc import Callable
 from typing import Any
@@ -26,15 +25,16 @@ from taskpoll import (
     ServerError,
     Task,
     TaskState,
+    WaitState,
     WaitTimeoutError,
 )
-from taskpoll._engine import Fetch, RateLimiter, Reply, Scheduler, Sleep, wait_flow
-from taskpoll._fakeclock import FakeClock
-from taskpoll._token import decode
+from taskpoll._loop import RateLimiter, run
+from taskpoll._step import begin
 from taskpoll.providers import get
 
 from .answers import EXACT as POLICY
 from .answers import REQUEST, artos, notion
+from .fakeclock import FakeClock, read
 
 Answer = httpx.Response | httpx.HTTPError | Callable[[], httpx.Response | httpx.HTTPError]
 
@@ -44,7 +44,7 @@ def status(code: int, body: bytes = b"{}", headers: dict[str, str] | None = None
 
 
 class Run:
-    """Drives a flow on a fake clock: each Fetch takes `latency`, each Sleep moves the clock."""
+    """Drives one wait through the clients' loop on a fake clock: each request takes `latency`."""
 
     def __init__(
         self,
@@ -55,13 +55,13 @@ class Run:
         latency: float = 0.1,
         policy: PollPolicy = POLICY,
         task_id: str = "doc-1",
-        **kwargs: Any,
+        limiter: RateLimiter | None = None,
+        state: WaitState | None = None,
     ) -> None:
         self.answers = list(answers)
         self.clock = FakeClock(self._next_answer, latency=latency)
-        self.flow = wait_flow(
-            get(provider), task_id, policy, timeout=timeout, started=0.0, rng=random.Random(1), **kwargs
-        )
+        self.provider, self.task_id, self.policy = get(provider), task_id, policy
+        self.timeout, self.limiter, self.state = timeout, limiter, state
 
     def _next_answer(self, now: float) -> httpx.Response | httpx.HTTPError:
         answer = self.answers.pop(0)
@@ -71,21 +71,19 @@ class Run:
     def now(self) -> float:
         return self.clock.now
 
-    @property
-    def commands(self) -> list[tuple[float, Any]]:
-        return self.clock.commands
-
     def result(self) -> Task[Any]:
-        return self.clock.run(self.flow)
+        return self.clock.run(
+            self.provider, self.task_id, self.policy, timeout=self.timeout, limiter=self.limiter, state=self.state
+        )
 
     def sleeps(self) -> list[float]:
-        return [round(seconds, 6) for seconds in self.clock.sleeps()]
+        return [round(seconds, 6) for seconds in self.clock.slept]
 
     def fetch_times(self) -> list[float]:
         return [round(t, 6) for t in self.clock.fetch_times()]
 
     def observed(self) -> list[str]:
-        return [task.status for task in self.clock.observed()]
+        return [task.status for task in self.clock.observed]
 
 
 def test_first_poll_goes_out_at_once_and_backoff_grows_while_the_state_holds() -> None:
@@ -183,12 +181,9 @@ def test_every_request_timeout_is_finite_and_clipped_to_what_is_left() -> None:
     run = Run("artos", [artos("Pending")] * 20, timeout=10.0, latency=0.01)
     with pytest.raises(WaitTimeoutError):
         run.result()
-    timeouts = [c.timeout for t, c in run.commands if isinstance(c, Fetch)]
+    timeouts = [timeout for _, timeout in run.clock.requests]
     assert timeouts[0] == 10.0  # the whole wait is shorter than request_timeout
-    assert all(
-        0 < timeout <= 10.0 - t + 1e-9
-        for (t, _), timeout in zip([(t, c) for t, c in run.commands if isinstance(c, Fetch)], timeouts, strict=True)
-    )
+    assert all(0 < timeout <= 10.0 - sent + 1e-9 for sent, timeout in run.clock.requests)
 
 
 def test_wait_timeout_makes_a_last_poll_before_the_deadline_and_never_passes_it() -> None:
@@ -202,7 +197,7 @@ def test_wait_timeout_makes_a_last_poll_before_the_deadline_and_never_passes_it(
     assert run.fetch_times() == [0.0, 1.1, 3.2, 7.3, 9.7]
     assert 9.7 < run.now <= 10.0
     assert error.task is not None and error.task.status == "Generating" and error.elapsed <= 10.0
-    assert decode(error.token).task_id == "doc-1"
+    assert WaitState.from_token(error.token).task_id == "doc-1"
     assert "the task goes on" in str(error)
 
 
@@ -249,9 +244,10 @@ def test_a_hint_beyond_max_hint_ends_the_wait_resumable_at_the_servers_time() ->
     assert run.now < 1.0 and len(run.fetch_times()) == 1 and run.sleeps() == []
     error = raised.value
     assert error.task is not None and error.task.status == "queued" and error.task.poll_after == 300.0
-    resume = decode(error.token)
-    assert resume.task_id == "t1" and resume.next_poll_at is not None
-    assert resume.next_poll_at == pytest.approx(error.task.observed_at.timestamp() + 300.0, abs=0.01)
+    resume = WaitState.from_token(error.token)
+    assert resume.task_id == "t1" and resume.next_poll is not None and resume.hinted
+    # (the fake clock's 0.1 s request is not wall time: the state's clock is 0.1 s ahead of observed_at)
+    assert resume.next_poll == pytest.approx(error.task.observed_at.timestamp() + 300.1, abs=0.01)
 
 
 def test_a_hint_within_max_hint_is_waited_in_full() -> None:
@@ -266,8 +262,8 @@ def test_a_retry_after_beyond_max_hint_ends_the_wait_with_a_token_for_after_it()
     with pytest.raises(WaitTimeoutError, match=r"more than PollPolicy\.max_hint") as raised:
         run.result()
     assert isinstance(raised.value.__cause__, RateLimitError) and run.sleeps() == []
-    resume = decode(raised.value.token)
-    assert resume.next_poll_at is not None and resume.next_poll_at - time.time() == pytest.approx(600.0, abs=5.0)
+    resume = WaitState.from_token(raised.value.token)
+    assert resume.next_poll is not None and resume.next_poll - time.time() == pytest.approx(600.0, abs=5.0)
 
 
 def unsiloed(status_value: str) -> httpx.Response:
@@ -310,80 +306,81 @@ def test_notions_529_service_overload_is_waited_out_like_a_429() -> None:
     assert isinstance(error, RateLimitError) and error.code == "service_overload" and error.retry_after == 2.0
 
 
-def test_every_fetch_carries_the_waits_deadline() -> None:
+def test_no_request_outlives_the_waits_deadline() -> None:
     run = Run("artos", [artos("Pending")] * 20, timeout=10.0, latency=0.01)
     with pytest.raises(WaitTimeoutError):
         run.result()
-    fetches = [c for _, c in run.commands if isinstance(c, Fetch)]
-    assert {f.deadline for f in fetches} == {10.0}
-    assert fetches[0].timeout_at(9.5) == 0.5 and fetches[0].timeout_at(10.5) < 0
+    assert all(sent + timeout <= 10.0 + 1e-9 for sent, timeout in run.clock.requests)
 
 
 def test_an_invalid_id_is_refused_before_any_request() -> None:
     for bad in ("", ".", ".."):
         with pytest.raises(InvalidTaskIdError):
-            next(wait_flow(get("aryn"), bad, POLICY, timeout=1, started=0))
+            get("aryn").status_request(bad)
 
 
-def test_a_resumed_wait_first_sleeps_until_the_earlier_hint() -> None:
-    run = Run("artos", [artos("Ready")], not_before=2.5)
+def test_a_resumed_wait_first_sleeps_until_its_next_poll() -> None:
+    state = begin("artos", "doc-1", now=0.0, timeout=100.0)
+    run = Run("artos", [artos("Ready")], state=WaitState.from_dict({**state.to_dict(), "n": 2.5}))
     run.result()
     assert run.sleeps() == [2.5] and run.fetch_times() == [2.5]
 
 
 def test_a_shared_rate_limiter_spaces_requests() -> None:
-    limiter = RateLimiter(2.0)  # burst of two, then one every 0.5 s
-    assert [limiter.reserve(0.0) for _ in range(4)] == [0.0, 0.0, 0.5, 1.0]
+    now = [0.0]
+    limiter = RateLimiter(2.0, clock=lambda: now[0])  # burst of two, then one every 0.5 s
+    assert [limiter.book(0.0) for _ in range(4)] == [0.0, 0.0, 0.5, 1.0]
     run = Run(
-        "artos",
-        [artos("Pending")] * 3 + [artos("Ready")],
-        policy=POLICY.with_changes(initial_delay=0.0),
-        limiter=RateLimiter(1.0),
-        latency=0.0,
+        "artos", [artos("Pending")] * 3 + [artos("Ready")], policy=POLICY.with_changes(initial_delay=0.0), latency=0.0
     )
+    run.limiter = RateLimiter(1.0, clock=run.clock.clock)
     run.result()
     times = run.fetch_times()
     assert all(b - a >= 1.0 - 1e-9 for a, b in itertools.pairwise(times))
 
 
-def test_transport_errors_become_connection_errors_and_bad_bodies_validation_errors() -> None:
+def test_a_rate_limiter_books_in_the_callers_clock() -> None:
+    limiter = RateLimiter(1.0, clock=lambda: 100.0)  # its own clock says 100; the caller's says 5
+    assert [limiter.book(5.0) for _ in range(3)] == [5.0, 6.0, 7.0]
+
+
+def test_bad_bodies_are_validation_errors_that_keep_the_body() -> None:
+    answer = read(get("artos"), "doc-1", status(200, b'{"task_id": "x"}'))
+    assert isinstance(answer, ResponseValidationError)
+    assert answer.body == b'{"task_id": "x"}' and "missing field 'status'" in str(answer)
+    assert isinstance(read(get("artos"), "doc-1", httpx.ReadError("reset")), APIConnectionError)
+
+
+# Many waits in one loop ---------------------------------------------------------------------------
+
+
+def test_the_loop_serves_the_wait_due_first() -> None:
+    clock = FakeClock(lambda now: artos("Ready"), latency=0.01)
+    states = [
+        WaitState.from_dict({**begin("artos", name, now=0.0, timeout=100).to_dict(), "n": due})
+        for name, due in (("c", 3.0), ("a", 1.0), ("b", 2.0))
+    ]
     provider = get("artos")
-    with pytest.raises(APIConnectionError):
-        provider.read("doc-1", Reply(0.0, error=httpx.ReadError("reset")))
-    with pytest.raises(ResponseValidationError) as raised:
-        provider.read("doc-1", Reply(0.0, status(200, b'{"task_id": "x"}')))
-    assert raised.value.body == b'{"task_id": "x"}' and "missing field 'status'" in str(raised.value)
+    order = [
+        states[index].task_id
+        for index, outcome, done in run(
+            states, clock.poll(provider, POLICY), POLICY, clock=clock.clock, sleep=clock.sleep
+        )
+        if done
+    ]
+    assert order == ["a", "b", "c"] and clock.fetch_times() == [1.0, 2.0, 3.0]
 
 
-# Scheduler --------------------------------------------------------------------------------------
+def test_each_waits_error_is_its_own_outcome() -> None:
+    answers = {"1": status(404, b'{"detail": "gone"}'), "2": artos("Ready", task_id="2")}
+    clock = FakeClock(lambda now: next(iter(answers.values())))
+    states = [begin("artos", task_id, now=0.0, timeout=100) for task_id in answers]
+    provider = get("artos")
 
+    def poll(index: int, state: WaitState, now: float) -> Any:
+        return read(provider, state.task_id, answers[state.task_id])
 
-def test_scheduler_serves_the_task_due_first_and_respects_concurrency() -> None:
-    def flow(delay: float, name: str) -> Any:
-        yield Sleep(delay)
-        reply = yield Fetch({"name": name}, 1.0)
-        return Task(provider="x", id=name, state=TaskState.SUCCEEDED, status=json.dumps(reply.now))
-
-    scheduler = Scheduler([flow(3.0, "c"), flow(1.0, "a"), flow(2.0, "b")], concurrency=1, now=0.0)
-    assert scheduler.ready(0.5) == [] and scheduler.wakeup() == 1.0
-    order = []
-    now = 0.0
-    while not scheduler.done:
-        now = scheduler.wakeup() or now
-        for key, fetch in scheduler.ready(now):
-            order.append(fetch.request["name"])
-            assert scheduler.ready(now) == []  # concurrency 1: nothing more until this one is answered
-            scheduler.deliver(key, Reply(now))
-    assert order == ["a", "b", "c"]
-    assert [scheduler.outcomes[k].id for k in scheduler.finished] == ["a", "b", "c"]  # type: ignore[union-attr]
-
-
-def test_scheduler_keeps_each_flows_error_as_its_outcome() -> None:
-    def failing() -> Any:
-        yield Fetch({}, 1.0)
-        raise NotFoundError("gone", provider="x", task_id="1", status_code=404)
-
-    scheduler = Scheduler([failing()], concurrency=4, now=0.0)
-    ((key, _),) = scheduler.ready(0.0)
-    scheduler.deliver(key, Reply(0.1))
-    assert scheduler.done and isinstance(scheduler.outcomes[0], NotFoundError)
+    outcomes = {
+        states[i].task_id: o for i, o, done in run(states, poll, POLICY, clock=clock.clock, sleep=clock.sleep) if done
+    }
+    assert isinstance(outcomes["1"], NotFoundError) and isinstance(outcomes["2"], Task)

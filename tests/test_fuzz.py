@@ -21,11 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
+import taskpoll
 from taskpoll import Task, TaskpollError, TaskState
-from taskpoll._token import decode
 from taskpoll.providers import get
 from taskpoll.providers._base import retry_after
 
+from .answers import as_answer
 from .specs import PROVIDERS, spec, status_path_template
 
 REQUEST = httpx.Request("GET", "https://api.example/status/task-1")
@@ -216,7 +217,7 @@ def responses(provider: str) -> st.SearchStrategy[httpx.Response]:
 def check_parse(provider: str, response: httpx.Response) -> Task[Any] | TaskpollError:
     adapter = get(provider)
     try:
-        task = adapter.parse("task-1", response)
+        task = adapter.read("task-1", as_answer(response))
     except TaskpollError as error:
         assert str(error) and repr(error)
         if response.status_code >= 300 or not 200 <= response.status_code < 300:
@@ -235,7 +236,7 @@ def check_parse(provider: str, response: httpx.Response) -> Task[Any] | Taskpoll
         assert task.poll_after >= 0
     if task.progress is not None:
         assert 0.0 <= task.progress <= 1.0
-    assert decode(task.token()).task_id == "task-1"
+    assert taskpoll.WaitState.from_token(task.token()).task_id == "task-1"
     return task
 
 
@@ -285,7 +286,7 @@ def test_documented_bodies_always_parse_to_a_task(provider: str, fuzz_examples: 
 @given(HEADERS)
 @settings(max_examples=300, deadline=None)
 def test_retry_after_parsing_never_raises(headers: dict[str, str]) -> None:
-    value = retry_after(httpx.Response(429, headers=headers, request=REQUEST))
+    value = retry_after(as_answer(httpx.Response(429, headers=headers, request=REQUEST)))
     assert value is None or value >= 0
 
 
@@ -293,7 +294,7 @@ def test_retry_after_parsing_never_raises(headers: dict[str, str]) -> None:
 @settings(max_examples=300, deadline=None)
 def test_token_decoding_gives_a_typed_error_for_anything_else(text: str) -> None:
     with contextlib.suppress(TaskpollError):
-        decode(text)
+        taskpoll.WaitState.from_token(text)
 
 
 @pytest.mark.parametrize("provider", ["artos", "unsiloed", "notion"])
@@ -310,6 +311,8 @@ def test_an_absurd_status_is_a_bad_body_and_a_long_one_still_resumes(provider: s
     }
     huge = httpx.Response(200, json={**body, "status": "x" * 200_000}, request=REQUEST)
     with pytest.raises(TaskpollError, match="does not fit the spec"):
-        get(provider).parse("task-1", huge)
-    long = get(provider).parse("task-1", httpx.Response(200, json={**body, "status": "y" * 200}, request=REQUEST))
-    assert long.state is TaskState.UNKNOWN and decode(long.token()).task_id == "task-1"
+        get(provider).read("task-1", as_answer(huge))
+    long = get(provider).read(
+        "task-1", as_answer(httpx.Response(200, json={**body, "status": "y" * 200}, request=REQUEST))
+    )
+    assert long.state is TaskState.UNKNOWN and taskpoll.WaitState.from_token(long.token()).task_id == "task-1"

@@ -1,8 +1,10 @@
-"""A wait carried in hops makes exactly the polls of one uninterrupted wait, on the fake clock.
+"""A wait carried in hops makes the polls of one uninterrupted wait, on the fake clock.
 
-One side runs `wait_flow` (what `Client.wait` drives) to its end. The other carries the same wait by
-`FakeClock.hop` alone (`poll_flow`, what `Client.poll_once` drives), sending the state through its
-token (`WaitState.token()` -> `WaitState.from_token`) at arbitrary calls. Both read real provider
+One side runs the clients' loop (`taskpoll._loop.run`, what `Client.wait` drives) to its end. The
+other carries the same wait by `FakeClock.hop` alone (what `Client.poll_once` makes), sending the
+state through its token (`WaitState.token()` -> `WaitState.from_token`) at arbitrary calls: the same
+polls exactly. A third cuts the wait into windows with deadlines of their own (`wait` then `resume`,
+again and again, sync and async): its backoff carries on, at most one poll more per window. Both read real provider
 answers (httpx responses through the adapters): 429s with and without Retry-After, 503 streaks,
 transport errors, unreadable bodies, Notion's poll_after_seconds (within and beyond max_hint), a
 request latency that varies, a shared rate limiter and a deadline.
@@ -10,6 +12,8 @@ request latency that varies, a shared rate limiter and a deadline.
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import math
 import random
 from collections.abc import Callable
@@ -22,12 +26,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from taskpoll import PollPolicy, Task, TaskpollError, TaskState, WaitTimeoutError
-from taskpoll._engine import Fetch, RateLimiter, wait_flow
-from taskpoll._fakeclock import FakeClock
-from taskpoll._step import Done, WaitState, begin
+from taskpoll._loop import RateLimiter, arun, run
+from taskpoll._step import Done, WaitState, begin, resumed
 from taskpoll.providers import get
 
 from .answers import REQUEST, artos, notion
+from .fakeclock import FakeClock
 
 SEED = 20261202
 
@@ -79,11 +83,12 @@ class Scenario:
 
         return FakeClock(answer, latency=latency)
 
-    def limiter(self) -> RateLimiter | None:
-        return None if self.rate is None else RateLimiter(self.rate)
+    def limiter(self, clock: FakeClock) -> RateLimiter | None:
+        return None if self.rate is None else RateLimiter(self.rate, clock=clock.clock)
 
 
-Polls = list[tuple[float, float, float]]  # (sent at, request timeout, deadline) of each request
+Polls = list[tuple[float, float]]  # (sent at, request timeout) of each request
+SEED_64 = random.Random(SEED).getrandbits(64)
 
 
 def summary(outcome: Task[Any] | TaskpollError) -> tuple[object, ...]:
@@ -93,45 +98,32 @@ def summary(outcome: Task[Any] | TaskpollError) -> tuple[object, ...]:
     if isinstance(outcome, WaitTimeoutError):
         state = WaitState.from_token(outcome.token)
         counters = (state.attempt, state.polls_in_state, state.failures, state.rate_limits, state.last_state)
-        return ("timeout", str(outcome), counters, state.latencies, state.final_poll, state.not_before is None)
+        return ("timeout", str(outcome), counters, state.latencies, state.final_poll, not state.hinted)
     return (type(outcome).__name__, str(outcome))
-
-
-def polls(clock: FakeClock) -> Polls:
-    return [(t, c.timeout, c.deadline) for t, c in clock.commands if isinstance(c, Fetch)]
 
 
 def one_wait(scenario: Scenario) -> tuple[Polls, tuple[object, ...]]:
     """The wait `Client.wait` makes, uninterrupted."""
     clock = scenario.clock()
-    flow = wait_flow(
-        get(scenario.provider),
-        "t1",
-        scenario.policy,
-        timeout=scenario.timeout,
-        started=0.0,
-        rng=random.Random(SEED),
-        limiter=scenario.limiter(),
-    )
     outcome: Task[Any] | TaskpollError
     try:
-        outcome = clock.run(flow)
+        provider, limiter = get(scenario.provider), scenario.limiter(clock)
+        outcome = clock.run(provider, "t1", scenario.policy, timeout=scenario.timeout, limiter=limiter, seed=SEED_64)
     except TaskpollError as exc:
         outcome = exc
-    return polls(clock), summary(outcome)
+    return clock.requests, summary(outcome)
 
 
 def hops(scenario: Scenario, cut: Callable[[int], bool]) -> tuple[Polls, tuple[object, ...]]:
     """The same wait carried by one step per call (`poll_once`'s), through its token after each call `cut` names."""
     clock = scenario.clock()
-    limiter = scenario.limiter()
+    limiter = scenario.limiter(clock)
     provider = get(scenario.provider)
-    seed = random.Random(SEED).getrandbits(64)  # what wait_flow draws from the same rng
-    state = begin(scenario.provider, "t1", now=0.0, timeout=scenario.timeout, seed=seed)
+    state = begin(scenario.provider, "t1", now=0.0, timeout=scenario.timeout, seed=SEED_64)
     for call in range(1, 10_000):
         step = clock.hop(provider, state, scenario.policy, limiter)
         if isinstance(step, Done):
-            return polls(clock), summary(step.outcome)
+            return clock.requests, summary(step.outcome)
         state = WaitState.from_token(step.state.token()) if cut(call) else step.state
         clock.now = max(clock.now, step.at)
     raise AssertionError("the hops never ended")
@@ -195,10 +187,10 @@ def test_hops_agree_on_a_wait_with_retry_after_a_503_streak_hints_and_the_deadli
     expected = one_wait(scenario)
     assert hops(scenario, lambda call: True) == expected
     assert hops(scenario, lambda call: call % 3 == 0) == expected
-    sent = [t for t, _, _ in expected[0]]
+    sent = [t for t, _ in expected[0]]
     assert sent[2] - sent[1] >= 7.0  # the Retry-After was waited, not a moment less
     assert expected[1][0] == "timeout" and sent[-1] < 60.0
-    assert all(timeout <= 60.0 - t for t, timeout, _ in expected[0])  # no request outlives the deadline
+    assert all(timeout <= 60.0 - t for t, timeout in expected[0])  # no request outlives the deadline
 
 
 def test_hops_agree_when_the_failure_budget_runs_out() -> None:
@@ -225,7 +217,7 @@ def test_a_scenario_is_read_by_the_real_adapter() -> None:
     scenario = Scenario("artos", done_at=5.0, timeout=100.0, policy=PollPolicy(jitter=0.0), unknown_until=2.0)
     sent, outcome = one_wait(scenario)
     assert outcome == ("task", TaskState.SUCCEEDED, "Ready")
-    assert [round(t, 6) for t, _, _ in sent] == [0.0, 1.05, 2.3, 3.35, 4.6, 6.09]
+    assert [round(t, 6) for t, _ in sent] == [0.0, 1.05, 2.3, 3.35, 4.6, 6.09]
     assert hops(scenario, lambda call: True) == (sent, outcome)
 
 
@@ -239,3 +231,79 @@ def test_the_last_poll_before_the_deadline_stays_the_last_across_a_hop() -> None
     expected = one_wait(scenario)
     assert hops(scenario, lambda call: True) == expected
     assert expected[1][0] == "timeout" and expected[1][-2] is True  # it ended after its last poll
+
+
+# A wait carried in windows: `wait(timeout=w)`, then `resume(token, timeout=w)` again and again ------
+
+
+def in_windows(scenario: Scenario, window: float, horizon: float, colour: str) -> tuple[list[float], int]:
+    """Poll times over `horizon` seconds of a wait carried in windows of `window` seconds, each window
+    resumed from the last one's WaitTimeoutError token, through the clients' own loop; and the windows."""
+    clock = scenario.clock()
+    poll = clock.poll(get(scenario.provider), scenario.policy)
+
+    async def fake_sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+
+    async def apoll(state: WaitState, now: float) -> Task[Any] | TaskpollError:
+        return poll(0, state, now)
+
+    async def windows() -> int:
+        state = begin(scenario.provider, "t1", now=0.0, timeout=min(window, horizon), seed=SEED_64)
+        count = 0
+        while True:
+            count += 1
+            if colour == "sync":
+                runs = run([state], poll, scenario.policy, clock=clock.clock, sleep=clock.sleep)
+                outcome = next(outcome for _, outcome, done in runs if done)
+            else:
+                ends = [
+                    found
+                    async for found, done in arun(state, apoll, scenario.policy, clock=clock.clock, sleep=fake_sleep)
+                    if done
+                ]
+                outcome = ends[-1]
+            if not isinstance(outcome, WaitTimeoutError) or clock.now >= horizon - 1e-9:
+                return count
+            clock.now = max(clock.now, state.deadline)  # the next window starts no sooner than this one's end
+            state = resumed(
+                WaitState.from_token(outcome.token), now=clock.now, timeout=min(window, horizon - clock.now)
+            )
+
+    count = asyncio.run(windows())
+    return clock.fetch_times(), count
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_a_wait_carried_in_windows_keeps_its_backoff(colour: str) -> None:
+    # What a user saw before: 21 polls in 10 windows of 0.5 s, against 6 for one 3 s wait.
+    policy = PollPolicy(initial_delay=0.1, multiplier=2.0, max_delay=10, jitter=0.0)
+    scenario = Scenario("artos", done_at=math.inf, timeout=3.0, policy=policy, latencies=(0.002,))
+    one = in_windows(scenario, 3.0, 3.0, colour)
+    carried, windows = in_windows(scenario, 0.5, 3.0, colour)
+    assert len(one[0]) == 6
+    assert len(carried) <= len(one[0]) + windows, (carried, one)
+    assert all(b - a >= 0.099 for a, b in itertools.pairwise(carried))  # never two polls at once
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    scenario=scenarios(),
+    windows=st.integers(2, 30),
+    colour=st.sampled_from(["sync", "async"]),
+)
+def test_a_wait_in_windows_makes_at_most_one_poll_more_per_window(
+    scenario: Scenario, windows: int, colour: str
+) -> None:
+    scenario = Scenario(
+        scenario.provider,
+        math.inf,
+        scenario.timeout,
+        scenario.policy,
+        poll_after=scenario.poll_after,
+        latencies=(0.05,),
+    )
+    horizon = scenario.timeout
+    one, _ = in_windows(scenario, horizon, horizon, colour)
+    carried, count = in_windows(scenario, horizon / windows, horizon, colour)
+    assert len(carried) <= len(one) + count

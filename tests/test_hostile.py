@@ -220,24 +220,7 @@ def test_an_async_client_of_your_own_is_bounded_as_a_whole(drip: str, kind: str)
     assert elapsed <= 1.5 + SLACK
 
 
-def test_the_clients_taskpoll_owns_run_over_the_deadline_backend() -> None:
-    # bound_requests reaches into httpx's private transport attributes: fail loudly if they move.
-    with client("http://127.0.0.1:1") as c:
-        assert type(c._http._transport._pool._network_backend).__name__ == "_DeadlineBackend"  # type: ignore[attr-defined]
-
-    async def run() -> str:
-        async with aclient("http://127.0.0.1:1") as c:
-            return type(c._http._transport._pool._network_backend).__name__  # type: ignore[attr-defined]
-
-    assert asyncio.run(run()) == "_AsyncDeadlineBackend"
-
-
-def test_the_aiohttp_transport_is_taskpolls_own_and_bounded_by_asyncio_timeout() -> None:
-    async def run() -> tuple[str, bool]:
-        async with aclient("http://127.0.0.1:1", "aiohttp") as c:
-            return type(c._http._transport).__module__, c._clipped
-
-    assert asyncio.run(run()) == ("taskpoll._aiohttp", False)
+def test_the_aiohttp_transport_is_configured_by_taskpoll_alone() -> None:
     with pytest.raises(taskpoll.ConfigurationError, match="one or the other"):
         aclient("http://127.0.0.1:1", "aiohttp", http_client=httpx.AsyncClient())
     with pytest.raises(taskpoll.ConfigurationError, match="transport"):

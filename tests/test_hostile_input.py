@@ -25,13 +25,12 @@ from hypothesis import strategies as st
 
 import taskpoll
 from taskpoll import Task, TaskpollError, TaskState
-from taskpoll._engine import Reply, Sleep, wait_flow
 from taskpoll._ids import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH
+from taskpoll._loop import run
 from taskpoll._policy import MAX_SECONDS, Observation
-from taskpoll._token import decode, make
-from taskpoll.providers import get as get_provider
 from taskpoll.providers._base import parse_time, retry_after
 
+from .answers import old_token
 from .clients import FAST
 from .loopback import Canned, CannedServer, canned_server
 
@@ -188,7 +187,7 @@ def test_a_lone_surrogate_in_a_task_id_is_refused_before_any_request(server: Can
 )
 def test_a_damaged_token_is_an_invalid_token_error(server: CannedServer, token: str) -> None:
     with pytest.raises(taskpoll.InvalidTokenError, match="damaged"):
-        decode(token)
+        taskpoll.WaitState.from_token(token)
     client = taskpoll.Client("artos", api_key="k", base_url=server.base_url)
     with client, pytest.raises(taskpoll.InvalidTokenError):
         client.resume(token)
@@ -213,15 +212,25 @@ def test_the_token_of_the_longest_accepted_id_and_status_resumes(task_id: str) -
         poll_after=1e308,  # a hostile server's hint
         observed_at=datetime.now(UTC),
     )
-    resume = decode(task.token())
-    assert (resume.provider, resume.task_id, resume.status) == ("artos", task_id, status)
-    assert resume.next_poll_at is not None and math.isfinite(resume.next_poll_at)
+    resume = taskpoll.WaitState.from_token(task.token())
+    assert (resume.provider, resume.task_id, resume.last_status) == ("artos", task_id, status)
+    assert resume.next_poll is not None and math.isfinite(resume.next_poll)
 
 
-@pytest.mark.parametrize("next_poll_at", [math.inf, -math.inf, math.nan, 1e308, -1e308])
-def test_a_token_made_from_any_next_poll_time_decodes(next_poll_at: float) -> None:
-    resume = decode(make("artos", "t", "Pending", next_poll_at))
-    assert resume.next_poll_at is None or math.isfinite(resume.next_poll_at)
+@pytest.mark.parametrize("poll_after", [math.inf, -math.inf, math.nan, 1e308, -1e308])
+def test_a_token_made_from_any_hint_decodes(poll_after: float) -> None:
+    task: Task[Any] = Task(
+        provider="artos",
+        id="t",
+        state=TaskState.RUNNING,
+        status="Pending",
+        poll_after=poll_after,
+        observed_at=datetime.now(UTC),
+    )
+    resume = taskpoll.WaitState.from_token(task.token())
+    assert resume.next_poll is None or math.isfinite(resume.next_poll)
+    resume = taskpoll.WaitState.from_token(old_token("artos", "t", "Pending", poll_after))
+    assert resume.next_poll is None or math.isfinite(resume.next_poll)
 
 
 def test_a_2048_emoji_id_goes_over_the_wire_and_its_token_resumes_the_wait(server: CannedServer) -> None:
@@ -240,20 +249,25 @@ def test_a_next_poll_past_the_deadline_ends_the_wait_resumably(server: CannedSer
     before = len(server.seen)
     client = taskpoll.Client("artos", api_key="k", base_url=server.base_url)
     with client, pytest.raises(taskpoll.WaitTimeoutError, match="past the deadline") as caught:
-        client.resume(make("artos", "t", "Pending", 1e300), timeout=1)
-    assert len(server.seen) == before and decode(caught.value.token).task_id == "t"
+        client.resume(old_token("artos", "t", "Pending", 1e300), timeout=1)
+    assert len(server.seen) == before and taskpoll.WaitState.from_token(caught.value.token).task_id == "t"
+
+
+class Enough(Exception):
+    pass
 
 
 def test_a_next_poll_in_1e300_seconds_without_a_deadline_sleeps_in_pieces_that_fit() -> None:
-    flow = wait_flow(get_provider("artos"), "t", FAST, timeout=math.inf, started=0.0, not_before=1e300)
-    now, pieces = 0.0, []
-    command = next(flow)
-    for _ in range(3):
-        assert isinstance(command, Sleep)
-        pieces.append(command.seconds)
-        now += command.seconds
-        command = flow.send(Reply(now))
-    flow.close()
+    state = taskpoll.WaitState(provider="artos", task_id="t", next_poll=1e300, hinted=True)
+    pieces: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        pieces.append(seconds)
+        if len(pieces) == 3:
+            raise Enough
+
+    with pytest.raises(Enough):
+        next(run([state], lambda *_: pytest.fail("polled"), FAST, clock=lambda: sum(pieces), sleep=sleep))
     assert pieces == [MAX_SECONDS] * 3 and MAX_SECONDS < threading.TIMEOUT_MAX  # time.sleep's own limit
 
 
@@ -264,6 +278,16 @@ NUMBERS = st.one_of(
     st.booleans(),
     st.integers(min_value=-(10**30), max_value=10**30),
     st.sampled_from([HUGE, -HUGE, HUGER, 0, 1, 10**9, 10**10]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=5),
+)
+# A token's JSON cannot hold HUGER (json.dumps refuses it): drawn from the numbers without it, not
+# filtered (a filter that rejects often makes hypothesis repr the strategy, and HUGER's repr fails).
+NUMBERS_IN_JSON = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.sampled_from([HUGE, -HUGE, 0, 1, 10**9, 10**10]),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=5),
 )
@@ -287,7 +311,7 @@ TOKEN_PAYLOADS = st.fixed_dictionaries(
         "p": st.sampled_from(["artos", "notion", "", "x" * 200]) | st.text(max_size=8),
         "id": IDS | JSON,
         "s": JSON,
-        "n": NUMBERS.filter(lambda n: not isinstance(n, int) or abs(n) < 10**4000) | JSON,
+        "n": NUMBERS_IN_JSON | JSON,
     },
 )
 
@@ -300,7 +324,7 @@ def _damaged(token: str, at: int, text: str) -> str:
 TOKENS = st.one_of(
     st.text(max_size=60),
     st.builds(lambda p: "tp1." + base64.urlsafe_b64encode(json.dumps(p).encode()).decode(), TOKEN_PAYLOADS),
-    st.builds(_damaged, st.just(make("artos", "t", "Pending", 1.5)), st.integers(), st.text(max_size=4)),
+    st.builds(_damaged, st.just(old_token("artos", "t", "Pending", 1.5)), st.integers(), st.text(max_size=4)),
     st.sampled_from(["tp1." + "A" * 20_000, "tp1." + base64.urlsafe_b64encode(b"[" * 6000).decode()]),
 )
 URLS = st.one_of(
@@ -432,7 +456,7 @@ def test_no_client_option_raises_anything_but_a_taskpoll_error(
             return
     else:
         options[option] = base_url if option == "base_url" else api_key
-    _run(options, colour, how, "t", make("artos", "t", None, None), timeout)
+    _run(options, colour, how, "t", old_token("artos", "t", None, None), timeout)
 
 
 @given(
@@ -460,4 +484,4 @@ def test_no_answer_raises_anything_but_a_taskpoll_error(
     server.answer_all(Canned(status, body, headers=tuple(headers.items())))
     policy = FAST.with_changes(max_hint=0.05, max_consecutive_failures=1)
     options = {"api_key": "k", "base_url": server.base_url, "policy": policy}
-    _run(options, colour, how, "t", make("artos", "t", "Pending", 1.0), 0.25)
+    _run(options, colour, how, "t", old_token("artos", "t", "Pending", 1.0), 0.25)

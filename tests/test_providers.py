@@ -12,9 +12,11 @@ import pytest
 from taskpoll_unsiloed_api.types import Unset
 
 from taskpoll import RateLimitError, ResponseValidationError, TaskState
+from taskpoll._http import Answer
 from taskpoll.providers import get, names
 from taskpoll.providers._base import parse_time
 
+from .answers import as_answer
 from .specs import PROVIDERS, ROOT, codegen, status_vocabularies
 
 
@@ -98,8 +100,8 @@ SEGMENT = {
 JOB = {"job_id": "j1", "status": "Succeeded", "created_at": "2025-10-22T06:51:16Z", "metadata": {}}
 
 
-def answer(body: object, status: int = 200) -> httpx.Response:
-    return httpx.Response(status, json=body, request=httpx.Request("GET", "https://x/parse/j1"))
+def answer(body: object, status: int = 200) -> Answer:
+    return as_answer(httpx.Response(status, json=body, request=httpx.Request("GET", "https://x/parse/j1")))
 
 
 def test_unsiloed_one_odd_segment_or_chunk_does_not_fail_the_job(caplog: pytest.LogCaptureFixture) -> None:
@@ -113,7 +115,7 @@ def test_unsiloed_one_odd_segment_or_chunk_does_not_fail_the_job(caplog: pytest.
         ],
     }
     with caplog.at_level(logging.WARNING, logger="taskpoll"):
-        task = get("unsiloed").parse("j1", answer(body))
+        task = get("unsiloed").read("j1", answer(body))
     assert task.state is TaskState.SUCCEEDED and task.raw == body and task.result is not None
     chunks = task.result.chunks
     assert isinstance(chunks, list) and [[s.segment_id for s in c.segments] for c in chunks] == [["s1", "s3"], ["s4"]]
@@ -124,7 +126,7 @@ def test_unsiloed_one_odd_segment_or_chunk_does_not_fail_the_job(caplog: pytest.
 
 
 def test_unsiloed_segments_without_html_and_markdown_fit_whole() -> None:
-    task = get("unsiloed").parse("j1", answer({**JOB, "chunks": [{"chunk_length": 1, "segments": [SEGMENT]}]}))
+    task = get("unsiloed").read("j1", answer({**JOB, "chunks": [{"chunk_length": 1, "segments": [SEGMENT]}]}))
     assert task.result_issues == () and task.result is not None and isinstance(task.result.chunks, list)
     segment = task.result.chunks[0].segments[0]
     assert isinstance(segment.html, Unset) and isinstance(segment.markdown, Unset)
@@ -142,7 +144,7 @@ def test_unsiloed_segments_without_html_and_markdown_fit_whole() -> None:
 )
 def test_unsiloed_an_answer_without_a_readable_state_is_a_validation_error(body: object) -> None:
     with pytest.raises(ResponseValidationError):
-        get("unsiloed").parse("j1", answer(body))
+        get("unsiloed").read("j1", answer(body))
 
 
 NOTION_TASK = {
@@ -157,11 +159,11 @@ NOTION_TASK = {
 def test_notion_reads_the_state_whatever_the_operation_looks_like() -> None:
     notion = get("notion")
     odd = {**NOTION_TASK, "operation": {"surface": 3}}
-    queued = notion.parse("task_abc123", answer({**odd, "status": "queued", "poll_after_seconds": 2}))
+    queued = notion.read("task_abc123", answer({**odd, "status": "queued", "poll_after_seconds": 2}))
     assert queued.state is TaskState.PENDING and queued.poll_after == 2.0
-    failed = notion.parse("task_abc123", answer({**odd, "status": "failed", "error": {"message": "No."}}))
+    failed = notion.read("task_abc123", answer({**odd, "status": "failed", "error": {"message": "No."}}))
     assert failed.state is TaskState.FAILED and failed.error is not None and failed.error.message == "No."
-    done = notion.parse("task_abc123", answer({**odd, "status": "succeeded", "result": {"id": "p1"}}))
+    done = notion.read("task_abc123", answer({**odd, "status": "succeeded", "result": {"id": "p1"}}))
     assert done.state is TaskState.SUCCEEDED and done.raw["result"] == {"id": "p1"}
     assert done.result_issues  # the odd operation is reported, the finished task stays finished
 
@@ -170,15 +172,15 @@ def test_notion_reads_the_state_whatever_the_operation_looks_like() -> None:
 def test_notion_an_in_progress_task_without_a_usable_hint_is_a_validation_error(poll_after: object) -> None:
     body = {**NOTION_TASK, "status": "running", "poll_after_seconds": poll_after}
     with pytest.raises(ResponseValidationError, match="poll_after_seconds"):
-        get("notion").parse("task_abc123", answer(body))
+        get("notion").read("task_abc123", answer(body))
 
 
 # Artos and Veza: what is state and what is result (issue 11) ------------------------------------
 
 
-def _answer(body: object, status: int = 200) -> httpx.Response:
+def _answer(body: object, status: int = 200) -> Answer:
     request = httpx.Request("GET", "https://provider.test/status/t-1")
-    return httpx.Response(status, content=json.dumps(body).encode(), request=request)
+    return as_answer(httpx.Response(status, content=json.dumps(body).encode(), request=request))
 
 
 def test_artos_complete_is_an_alias_of_ready() -> None:
@@ -187,19 +189,19 @@ def test_artos_complete_is_an_alias_of_ready() -> None:
 
 
 def test_artos_progress_of_another_type_is_reported_not_fatal() -> None:
-    task = get("artos").parse("t-1", _answer({"task_id": "t-1", "status": "Generating", "progress": "40%"}))
+    task = get("artos").read("t-1", _answer({"task_id": "t-1", "status": "Generating", "progress": "40%"}))
     assert task.state is TaskState.RUNNING and task.progress is None
     assert task.result_issues == ("result.progress: str, not an integer (left out)",)
 
 
 def test_artos_answer_without_its_task_id_is_a_validation_error() -> None:
     with pytest.raises(ResponseValidationError):
-        get("artos").parse("t-1", _answer({"status": "Ready"}))
+        get("artos").read("t-1", _answer({"status": "Ready"}))
 
 
 def test_veza_integer_enums_are_read_and_the_raw_body_is_left_as_sent() -> None:
     body = {"task": {"id": "t-1", "state": 3, "status": 2, "error_status": 13}}
-    task = get("veza").parse("t-1", _answer(body))
+    task = get("veza").read("t-1", _answer(body))
     assert task.state is TaskState.FAILED and task.status == "COMPLETE/FAILED"
     assert task.error is not None and task.error.code == "13"
     assert task.raw == {"task": {"id": "t-1", "state": 3, "status": 2, "error_status": 13}}

@@ -11,7 +11,6 @@ import httpx
 import pytest
 
 import taskpoll
-from taskpoll._client import _URL_CACHE_SIZE
 
 from .loopback import Canned, canned_server
 
@@ -88,13 +87,3 @@ def test_a_callers_client_keeps_its_params_headers_and_the_providers_query(colou
     assert seen.raw_path == "/v1/async/result/t-1?tenant=t9&path_filter=%5E%2Fv1%2Fdocument%2Fpartition%24"
     assert seen.headers["x-team"] == "blue"
     assert seen.headers["accept-encoding"] == "gzip, deflate"
-
-
-def test_the_url_cache_of_one_off_requests_stays_bounded() -> None:
-    with canned_server() as server:
-        server.answer_all(RUNNING)
-        with taskpoll.Client("artos", base_url=server.base_url, api_key=KEY) as client:
-            for index in range(_URL_CACHE_SIZE + 20):
-                client.get(f"d-{index}")
-            assert len(client._urls) == _URL_CACHE_SIZE
-    assert server.seen[-1].raw_path == f"/api/v1/documents/status/d-{_URL_CACHE_SIZE + 19}"

@@ -32,6 +32,7 @@ from taskpoll.simulator import (
 )
 from taskpoll.simulator.providers.aryn import Aryn as SimulatedAryn
 
+from .answers import as_answer
 from .sim_helpers import auth, get_status, raw_status, reach, status_path, veza_task
 from .specs import validate_exchange
 
@@ -194,7 +195,7 @@ def test_unsiloed_jobs_come_in_every_documented_result_shape(sim: Simulator, htt
             else ("full" if "html" in segment and "markdown" in segment else "output_fields")
         )
         seen[shape] = seen.get(shape, 0) + 1
-        task = get("unsiloed").parse(task_id, response)
+        task = get("unsiloed").read(task_id, as_answer(response))
         assert task.state is TaskState.SUCCEEDED and task.result_issues == ()
         assert task.result is not None and isinstance(task.result.chunks, list) and len(task.result.chunks) == 2
     assert set(seen) == {"full", "output_fields", "minimal"}
@@ -233,7 +234,7 @@ def test_aryn_tasks_come_in_every_documented_output_shape(sim: Simulator, http: 
             dict(response.headers),
             response.content,
         )
-        task = get("aryn").parse(task_id, response)
+        task = get("aryn").read(task_id, as_answer(response))
         assert task.state is TaskState.SUCCEEDED and task.result_issues == () and task.result is not None
         assert task.raw == body
         if shape.startswith("markdown"):
@@ -266,7 +267,7 @@ def test_notion_operations_come_with_and_without_a_surface(sim: Simulator, http:
         task_id = sim.create_task("notion", [succeeded()], task_id=f"59833787-2cf9-4fdf-8782-e53db20768{index:02d}")
         response = get_status(http, sim, "notion", task_id)
         operations.add(json.dumps(response.json()["operation"], sort_keys=True))
-        task = get("notion").parse(task_id, response)
+        task = get("notion").read(task_id, as_answer(response))
         assert task.state is TaskState.SUCCEEDED and task.result_issues == () and task.result is not None
     assert any('"surface"' not in o for o in operations) and any('"mcp"' in o for o in operations)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,7 +103,7 @@ def test_a_retry_after_past_the_deadline_ends_the_wait_with_a_token_that_honours
     step = advance(state, rate_limited(30.0), POLICY, now=1.0, sent_at=0.95)
     assert isinstance(step, Done) and isinstance(step.outcome, taskpoll.WaitTimeoutError)
     resumed = WaitState.from_token(step.outcome.token)
-    assert resumed.not_before == pytest.approx(31.0)
+    assert resumed.next_poll == pytest.approx(31.0) and resumed.hinted
     assert resumed.rate_limits == 1
 
 
@@ -141,10 +142,10 @@ def test_a_damaged_state_is_an_invalid_token_error(data: object) -> None:
 
 
 def test_a_state_round_trips_through_its_token_in_another_clock() -> None:
-    state = begin("notion", "t-1", now=100.0, timeout=50.0, not_before=110.0, seed=3, clock_offset=1000.0)
-    again = WaitState.from_token(state.token(), clock_offset=2000.0)
+    state = begin("notion", "t-1", now=100.0, timeout=50.0, seed=3, clock_offset=1000.0)
+    again = WaitState.from_token(attrs.evolve(state, next_poll=110.0).token(), clock_offset=2000.0)
     assert again.deadline == pytest.approx(150.0 - 1000.0)
-    assert again.not_before == pytest.approx(110.0 - 1000.0)
+    assert again.next_poll == pytest.approx(110.0 - 1000.0)
     assert (again.provider, again.task_id, again.seed) == ("notion", "t-1", 3)
 
 

@@ -19,8 +19,8 @@ import pytest
 import taskpoll
 from taskpoll import PollPolicy, TaskState, WaitState
 from taskpoll._ids import MAX_STATUS_LENGTH, MAX_TASK_ID_LENGTH
-from taskpoll._token import make
 
+from .answers import old_token as make
 from .clients import FAST
 from .loopback import Canned, CannedServer, canned_server
 
@@ -58,7 +58,9 @@ def largest_state(task_id: str) -> WaitState:
         last_state=TaskState.UNKNOWN,
         last_status="\x1f" * MAX_STATUS_LENGTH,  # JSON writes each as \u001f: six bytes
         last_progress=0.123456789012345,
-        not_before=now - 1.0e-3 - 1.23456789e-9,
+        next_poll=now - 1.0e-3 - 1.23456789e-9,
+        hinted=True,
+        last_poll=now - 4.0e-3 - 1.23456789e-9,
         booked=now - 2.0e-3 - 1.23456789e-9,
         final_poll=True,
         warned_unknown=True,
@@ -133,8 +135,8 @@ def test_a_tasks_token_holds_what_its_answer_told() -> None:
     )
     state = WaitState.from_token(task.token())
     assert (state.last_state, state.last_status, state.last_progress) == (TaskState.RUNNING, "in_progress", 0.5)
-    assert task.observed_at is not None and state.not_before is not None
-    assert state.not_before == pytest.approx(task.observed_at.timestamp() + 7.0)
+    assert task.observed_at is not None and state.next_poll is not None and state.hinted
+    assert state.next_poll == pytest.approx(task.observed_at.timestamp() + 7.0, abs=1e-3)
     assert state.attempt == 0 and math.isinf(state.deadline)
 
 
@@ -166,11 +168,11 @@ def test_a_wait_timeout_token_keeps_the_servers_retry_after(server: CannedServer
             c.wait("doc-1", timeout=0.5)
         ended = time.time()
         state = WaitState.from_token(caught.value.token)
-        assert state.rate_limits == 1 and state.not_before is not None and state.not_before > ended + 0.8
+        assert state.rate_limits == 1 and state.next_poll is not None and state.next_poll > ended + 0.8
         server.answer_all(READY)
         before = len(server.seen)
         assert c.resume(caught.value.token, timeout=10).state is TaskState.SUCCEEDED
-    assert time.time() >= state.not_before - 0.01  # the resumed wait's one poll came after the Retry-After
+    assert time.time() >= state.next_poll - 0.01  # the resumed wait's one poll came after the Retry-After
     assert len(server.seen) == before + 1
 
 

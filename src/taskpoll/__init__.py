@@ -10,8 +10,8 @@ typed interface, and be told, correctly and within a deadline, when each is done
 
 from . import _errors
 from ._client import AsyncClient, Client
-from ._engine import PollEvent
 from ._errors import *  # noqa: F403  the error tree, re-exported: its names are _errors.__all__
+from ._loop import PollEvent
 from ._policy import PollPolicy
 from ._step import Done, PollAgain, RateLimit, WaitState
 from ._task import Task, TaskError, TaskState

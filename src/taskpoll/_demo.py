@@ -16,8 +16,8 @@ from typing import Any, TextIO
 
 from ._client import AsyncClient
 from ._display import encodable, printable, summarize, write_line
-from ._engine import PollEvent
 from ._errors import TaskpollError
+from ._loop import PollEvent
 from ._task import Task, TaskState
 from .providers import get as get_provider
 

@@ -215,7 +215,17 @@ class ServerError(APIError):
 
 
 class APIConnectionError(TaskpollError):
-    """The request got no answer: the connection was refused, reset or dropped."""
+    """The request got no answer: the connection was refused, reset or dropped.
+
+    `sent` is False when provably nothing of the request left this process (the connection never
+    opened, no connection came free, or its time ran out before it went out): the server never saw it.
+    """
+
+    def __init__(
+        self, message: str, *, provider: str | None = None, task_id: str | None = None, sent: bool = True
+    ) -> None:
+        super().__init__(message, provider=provider, task_id=task_id)
+        self.sent = sent
 
     def __str__(self) -> str:
         return f"{self._where()}: {self.args[0]}" if self._where() else str(self.args[0])
@@ -226,17 +236,9 @@ class APIConnectionError(TaskpollError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The request got no answer within its timeout.
-
-    `sent` is False when its time ran out in this process, before a byte of it went out (a busy event
-    loop, a full pool): the server never saw it, and such a poll does not count against the failure budget.
+    """The request got no answer within its timeout. One that was never sent (`sent` False: a busy
+    event loop, a full pool) says nothing about the server and does not spend a wait's failure budget.
     """
-
-    def __init__(
-        self, message: str, *, provider: str | None = None, task_id: str | None = None, sent: bool = True
-    ) -> None:
-        super().__init__(message, provider=provider, task_id=task_id)
-        self.sent = sent
 
 
 class SubmitOutcomeUnknownError(APIConnectionError):

@@ -1,8 +1,11 @@
-"""HTTP plumbing owned by taskpoll: the key's auth object, URL checks, and the default httpx settings."""
+"""The HTTP edge taskpoll owns, on public httpx and httpcore APIs only: the key's auth, URL and key
+checks, a sync transport that bounds each request as a whole, bodies read under a cap on decoded
+bytes, what a request's trace says about whether it left, and the client's key taken out of
+everything a server says.
+"""
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import io
 import ipaddress
@@ -11,7 +14,6 @@ import logging
 import math
 import os
 import re
-import select
 import socket
 import ssl
 import threading
@@ -19,9 +21,10 @@ import time
 import urllib.parse
 import weakref
 import zlib
-from collections.abc import Generator, Iterable
-from typing import Any
+from collections.abc import Generator, Iterable, Iterator
+from typing import Any, cast
 
+import attrs
 import httpcore
 import httpx
 
@@ -30,27 +33,28 @@ from ._spool import SPILL_AT, Spool
 from ._version import __version__
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
+# Keep-alive up to the connection limit: httpcore closes idle connections whenever more than the
+# keep-alive limit are open, busy ones counted (encode/httpcore#1000); equal limits never churn.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # the largest real result (100,000 Aryn elements) is 55.8 MB
+ACCEPT_ENCODING = "gzip, deflate"  # what Body decodes in bounded steps (never br/zstd, even if installed)
+MAX_BODY_EXCERPT = 64 * 1024  # the part of a body an error keeps
+MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so they are not searched for
+REDACTED = "***"
 
 
 @functools.lru_cache(maxsize=4)
 def _ssl_context(cafile: str | None, capath: str | None) -> ssl.SSLContext:
     import certifi
 
-    if cafile:
-        return ssl.create_default_context(cafile=cafile)
-    if capath:
-        return ssl.create_default_context(capath=capath)
+    if cafile or capath:
+        return ssl.create_default_context(cafile=cafile or None, capath=None if cafile else capath)
     return ssl.create_default_context(cafile=certifi.where())
 
 
 def default_ssl_context() -> ssl.SSLContext:
-    """httpx's `verify=True` context (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once per process.
-
-    httpx builds a new one for each client, loading the whole CA bundle: 50-300 ms, during which an
-    AsyncClient being constructed blocks its event loop (the fault soak's ten clients stalled the loop
-    for over a second at its start). An SSLContext is safe to share between clients and threads.
-    """
+    """httpx's `verify=True` context (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once per process:
+    httpx loads the whole CA bundle for each client (50-300 ms, blocking an event loop)."""
     return _ssl_context(os.environ.get("SSL_CERT_FILE") or None, os.environ.get("SSL_CERT_DIR") or None)
 
 
@@ -107,29 +111,26 @@ def is_loopback(host: str) -> bool:
 
 
 def check_base_url(url: object, provider: str, allow_insecure_http: bool) -> str:
+    def refuse(why: str) -> ConfigurationError:
+        return ConfigurationError(f"the {provider} base URL {why}", provider=provider)
+
     if not isinstance(url, str) or not url.strip():
-        raise ConfigurationError(f"the {provider} base URL must be a non-empty string", provider=provider)
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in url):
-        # Not text: it cannot be encoded, and httpx would raise UnicodeEncodeError on the first request.
-        raise ConfigurationError(f"the {provider} base URL holds a lone surrogate character", provider=provider)
+        raise refuse("must be a non-empty string")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in url):  # not text: httpx would fail on the first request
+        raise refuse("holds a lone surrogate character")
     try:
         parsed = httpx.URL(url.strip())
         port = parsed.port
     except httpx.InvalidURL as exc:
-        raise ConfigurationError(f"the {provider} base URL is not a URL: {exc}", provider=provider) from None
-    if port is not None and not 0 < port <= 65535:
-        # httpx accepts any number here, and the socket layer would take it modulo 65536.
-        raise ConfigurationError(f"the {provider} base URL's port {port} is not between 1 and 65535", provider=provider)
+        raise refuse(f"is not a URL: {exc}") from None
+    if port is not None and not 0 < port <= 65535:  # httpx accepts any number; sockets take it modulo 65536
+        raise refuse(f"has port {port}, not one between 1 and 65535")
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ConfigurationError(
-            f"the {provider} base URL must be http(s)://host[:port][/path], not {url!r}", provider=provider
-        )
+        raise refuse(f"must be http(s)://host[:port][/path], not {url!r}")
     if parsed.userinfo:
-        raise ConfigurationError(
-            f"the {provider} base URL carries credentials; pass the key as api_key instead", provider=provider
-        )
+        raise refuse("carries credentials; pass the key as api_key instead")
     if parsed.query or parsed.fragment:
-        raise ConfigurationError(f"the {provider} base URL must not have a query or fragment", provider=provider)
+        raise refuse("must not have a query or fragment")
     if parsed.scheme == "http" and not is_loopback(parsed.host) and not allow_insecure_http:
         raise ConfigurationError(
             f"refusing to send the {provider} key over plain http to {parsed.host}; use https, "
@@ -139,95 +140,77 @@ def check_base_url(url: object, provider: str, allow_insecure_http: bool) -> str
     return str(parsed).rstrip("/")
 
 
-# A whole request's deadline --------------------------------------------------------------------
+# Whether a request left -------------------------------------------------------------------------
+
+
+class NotSent(Exception):
+    """A request's time ran out in this process before any of it left (a busy event loop, a full pool)."""
+
+
+class RequestTrace:
+    """How far one request got, as httpcore's `trace` request extension reports it: once its headers
+    start to go out, the server may have seen it. It also refuses to start a connect or a send once
+    the request's `deadline` (monotonic) has passed: the time ran out here, and nothing leaves late.
+    Of a transport that does not trace (aiohttp, or one of the caller's that may not), only an error
+    that no connection was made (or free) proves that nothing left."""
+
+    __slots__ = ("deadline", "sent", "traced")
+
+    def __init__(self, deadline: float, traced: bool) -> None:
+        self.deadline = deadline
+        self.traced = traced  # the transport reports every request's progress (httpx's own, taskpoll's)
+        self.sent = False
+
+    def __call__(self, name: str, info: object) -> None:
+        if name.endswith(("send_request_headers.started", "connect_tcp.started")):
+            if time.monotonic() >= self.deadline:
+                raise NotSent("its time ran out in this process, before any of it left")
+            self.sent = self.sent or name.endswith("headers.started")
+
+    async def atrace(self, name: str, info: object) -> None:
+        self(name, info)
+
+    def left(self, error: Exception) -> bool:
+        """Whether the request may have reached the server, given the error it ended with."""
+        if isinstance(error, NotSent):
+            return False
+        if self.traced:
+            return self.sent
+        return not isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+
+
+# A whole request's deadline, sync ---------------------------------------------------------------
 #
-# httpx's timeouts are per read, write and connect: a server that drips its headers or body one byte
-# at a time keeps a request alive for ever. The clients taskpoll owns run over a network backend whose
-# streams clip every connect, read and write timeout to the deadline of the request being sent, which
-# `_send` puts in this context variable (monotonic seconds; inf outside a taskpoll request, so the
-# wrapper changes nothing for anyone else). A clipped timeout raises httpx's own timeout errors.
-
-REQUEST_DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("taskpoll_request_deadline", default=math.inf)
+# httpx's timeouts are per read, write and connect: a server that drips its headers or body a byte
+# at a time keeps a request alive for ever. The sync clients taskpoll owns send through
+# `DeadlineTransport`: an httpcore pool whose connections each get a network backend that clips every
+# connect, read and write to the deadline of the request the connection is serving, set from the
+# request's timeout as it enters the transport. (Async clients bound the exchange with asyncio.timeout.)
 
 
-class RequestProgress:
-    """How far one request got: `_send` puts a fresh one in REQUEST_PROGRESS for each request."""
-
-    __slots__ = ("late", "written")
+class _Deadline:
+    __slots__ = ("at",)
 
     def __init__(self) -> None:
-        self.written = False  # a byte of the request went out: from here on the server may have seen it
-        self.late = False  # a connect or write found the deadline already passed, before starting
+        self.at = math.inf
+
+    def clip(self, timeout: float | None, error: type[Exception]) -> float | None:
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise error("the request's deadline passed")
+        return left if timeout is None or timeout > left else timeout
 
 
-REQUEST_PROGRESS: contextvars.ContextVar[RequestProgress | None] = contextvars.ContextVar(
-    "taskpoll_progress", default=None
-)
-
-
-class NotSent(httpx.PoolTimeout):
-    """The request's time ran out before a byte of it was sent, before its connect or its write had even
-    begun: it waited in this process (for the event loop, a pool slot) and the server never saw it.
-
-    A poll that ends so says nothing about the server: it does not count against the failure budget.
-    """
-
-
-def not_sent(error: httpx.HTTPError, progress: RequestProgress) -> httpx.HTTPError:
-    """`error` as a NotSent when it is a timeout that struck before the request's I/O began."""
-    if (
-        isinstance(error, httpx.TimeoutException)
-        and not isinstance(error, NotSent)
-        and not progress.written
-        and (progress.late or isinstance(error, httpx.PoolTimeout))
-    ):
-        try:
-            request: httpx.Request | None = error.request
-        except RuntimeError:
-            request = None
-        return NotSent(
-            f"not sent: its time ran out in this process, before its {_PHASE.get(type(error), 'send')} began",
-            request=request,
-        )
-    return error
-
-
-_PHASE = {httpx.ConnectTimeout: "connect", httpx.WriteTimeout: "write", httpx.PoolTimeout: "wait for a connection"}
-
-
-def _clip(timeout: float | None, error: type[Exception]) -> float | None:
-    deadline = REQUEST_DEADLINE.get()
-    if deadline == math.inf:
-        return timeout
-    left = deadline - time.monotonic()
-    if left <= 0:
-        progress = REQUEST_PROGRESS.get()
-        if progress is not None:
-            progress.late = True
-        raise error("the request's deadline passed")
-    return left if timeout is None or timeout > left else timeout
-
-
-def _written(buffer: bytes) -> None:
-    if buffer:
-        progress = REQUEST_PROGRESS.get()
-        if progress is not None:
-            progress.written = True
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    __slots__ = ("_stream",)
-
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
+class _Stream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline) -> None:
         self._stream = stream
+        self._deadline = deadline
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
+        return self._stream.read(max_bytes, self._deadline.clip(timeout, httpcore.ReadTimeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        timeout = _clip(timeout, httpcore.WriteTimeout)
-        _written(buffer)  # from here on the server may have seen it
-        self._stream.write(buffer, timeout)
+        self._stream.write(buffer, self._deadline.clip(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
         self._stream.close()
@@ -235,56 +218,40 @@ class _DeadlineStream(httpcore.NetworkStream):
     def start_tls(
         self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.NetworkStream:
-        tls = self._stream.start_tls(ssl_context, server_hostname, _clip(timeout, httpcore.ConnectTimeout))
-        return _DeadlineStream(tls)
+        timeout = self._deadline.clip(timeout, httpcore.ConnectTimeout)
+        return _Stream(self._stream.start_tls(ssl_context, server_hostname, timeout), self._deadline)
 
     def get_extra_info(self, info: str) -> Any:
         return self._stream.get_extra_info(info)
 
 
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
-def _resolve(host: str, port: int, timeout: float) -> list[str]:
-    """The host's addresses, or httpcore's ConnectTimeout once `timeout` passes.
-
-    socket.create_connection resolves with no timeout at all, so a sync request's deadline would not
-    cover a slow resolver. The lookup runs in a daemon thread of its own (a hung resolver must neither
-    block the request nor the interpreter's exit); the request stops waiting for it at the deadline.
-    """
-    box: list[list[Any] | OSError] = []
+def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """The host's addresses, or ConnectTimeout once `timeout` passes: socket.create_connection resolves
+    with no timeout at all. The lookup runs in a daemon thread the request stops waiting for."""
+    box: list[Any] = []
     done = threading.Event()
 
     def lookup() -> None:
         try:
             box.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
-        except OSError as exc:
+        except Exception as exc:  # OSError, and UnicodeError from an unencodable name
             box.append(exc)
-        except Exception as exc:  # UnicodeError from an unencodable name, and the like
-            box.append(OSError(str(exc)))
-        finally:
-            done.set()
+        done.set()
 
     threading.Thread(target=lookup, name="taskpoll-resolve", daemon=True).start()
     if not done.wait(timeout):
         raise httpcore.ConnectTimeout(f"resolving {host!r} took longer than the request's deadline allows")
-    (result,) = box
-    if isinstance(result, OSError):
-        raise httpcore.ConnectError(f"could not resolve {host!r}: {result}")
-    addresses = list(dict.fromkeys(str(info[4][0]) for info in result))
-    if not addresses:
-        raise httpcore.ConnectError(f"could not resolve {host!r}: no address")
-    return addresses
+    if isinstance(box[0], Exception) or not box[0]:
+        raise httpcore.ConnectError(f"could not resolve {host!r}: {box[0] or 'no address'}")
+    return list(dict.fromkeys(str(info[4][0]) for info in box[0]))
 
 
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
-        self._backend = backend
+class _Backend(httpcore.NetworkBackend):
+    """The network of one connection: every operation clipped to `deadline`, names resolved under it."""
+
+    def __init__(self, deadline: _Deadline) -> None:
+        self._backend = httpcore.SyncBackend()
+        self._deadline = deadline
 
     def connect_tcp(
         self,
@@ -294,247 +261,128 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        clipped = _clip(timeout, httpcore.ConnectTimeout)
-        if REQUEST_DEADLINE.get() == math.inf or clipped is None or _is_ip(host):
-            return _DeadlineStream(self._backend.connect_tcp(host, port, clipped, local_address, socket_options))
-        # A name: resolved under the deadline, then each address tried in turn with what is left (TLS
-        # still checks the certificate against the name: httpcore passes it to start_tls).
-        failure: httpcore.ConnectError | None = None
-        for address in _resolve(host, port, clipped):
-            left = _clip(timeout, httpcore.ConnectTimeout)
+        clip = self._deadline.clip
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+            addresses = [host]
+        except ValueError:  # a name: resolved under the deadline, then each address tried with what is left
+            addresses = _resolve(host, port, clip(timeout, httpcore.ConnectTimeout))
+        for index, address in enumerate(addresses):
             try:
+                left = clip(timeout, httpcore.ConnectTimeout)
                 stream = self._backend.connect_tcp(address, port, left, local_address, socket_options)
-            except httpcore.ConnectError as exc:
-                failure = exc
+            except httpcore.ConnectError:
+                if index == len(addresses) - 1:
+                    raise
                 continue
-            return _DeadlineStream(stream)
-        assert failure is not None
-        raise failure
+            return _Stream(stream, self._deadline)
+        raise httpcore.ConnectError(f"no address to connect to for {host!r}")
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
     ) -> httpcore.NetworkStream:
-        timeout = _clip(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._backend.connect_unix_socket(path, timeout, socket_options))
+        timeout = self._deadline.clip(timeout, httpcore.ConnectTimeout)
+        return _Stream(self._backend.connect_unix_socket(path, timeout, socket_options), self._deadline)
 
     def sleep(self, seconds: float) -> None:
         self._backend.sleep(seconds)
 
 
-_UNKNOWN = object()
+class _Connection(httpcore.HTTPConnection):
+    """One connection; the request it serves sets the deadline its network clips to."""
+
+    def __init__(self, origin: httpcore.Origin, ssl_context: ssl.SSLContext, keepalive_expiry: float | None) -> None:
+        self.taskpoll_deadline = _Deadline()
+        super().__init__(
+            origin, ssl_context, keepalive_expiry=keepalive_expiry, network_backend=_Backend(self.taskpoll_deadline)
+        )
+
+    def handle_request(self, request: httpcore.Request) -> httpcore.Response:
+        self.taskpoll_deadline.at = request.extensions.get("taskpoll_deadline", math.inf)
+        return super().handle_request(request)
 
 
-def _socket_readable(sock: Any) -> bool:
-    """httpcore's own test (`_utils.is_socket_readable`): closed, in error, or with data to read."""
-    if sock.fileno() < 0:
-        return True
-    if not hasattr(select, "poll"):  # Windows
-        readable, _, _ = select.select([sock], [], [], 0)
-        return bool(readable)
-    poll = select.poll()
-    poll.register(sock, select.POLLIN)
-    return bool(poll.poll(0))
+class _Pool(httpcore.ConnectionPool):
+    def __init__(self, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
+        super().__init__(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+        )
+        self.taskpoll_options = (ssl_context, limits.keepalive_expiry)
+
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.ConnectionInterface:
+        return _Connection(origin, *self.taskpoll_options)
 
 
-class _AsyncDeadlineStream(httpcore.AsyncNetworkStream):
-    """Each read, write and TLS handshake clipped to the request's deadline.
+def _httpx_error(exc: Exception, request: httpx.Request | None = None) -> httpx.TransportError:
+    """httpcore's error as httpx's of the same name (httpx's own transport maps them alike)."""
+    error = getattr(httpx, type(exc).__name__, None)
+    if not (isinstance(error, type) and issubclass(error, httpx.TransportError)):
+        error = httpx.TransportError
+    return error(str(exc), request=request)
 
-    It also answers the pool's "is_readable" (asked for every idle connection whenever a request
-    starts or ends) from the socket it looked up once: anyio's stream builds its whole table of
-    attributes, a getpeername() included, for each lookup (17 us a question in a profile of 64
-    waits in flight, a fifth of the client's CPU).
-    """
 
-    __slots__ = ("_socket", "_stream")
-
-    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
+class _Body(httpx.SyncByteStream):
+    def __init__(self, stream: Iterable[bytes]) -> None:
         self._stream = stream
-        self._socket: Any = _UNKNOWN
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._stream.read(max_bytes, _clip(timeout, httpcore.ReadTimeout))
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self._stream
+        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as exc:
+            raise _httpx_error(exc) from exc
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        timeout = _clip(timeout, httpcore.WriteTimeout)
-        _written(buffer)  # from here on the server may have seen it
-        await self._stream.write(buffer, timeout)
-
-    async def aclose(self) -> None:
-        await self._stream.aclose()
-
-    async def start_tls(
-        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        timeout = _clip(timeout, httpcore.ConnectTimeout)
-        return _AsyncDeadlineStream(await self._stream.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable":
-            if self._socket is _UNKNOWN:
-                self._socket = self._stream.get_extra_info("socket")
-            if self._socket is not None:  # asyncio's TransportSocket, not a socket.socket
-                return _socket_readable(self._socket)
-        return self._stream.get_extra_info(info)
+    def close(self) -> None:
+        if hasattr(self._stream, "close"):
+            self._stream.close()
 
 
-class _AsyncDeadlineBackend(httpcore.AsyncNetworkBackend):
-    def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
-        self._backend = backend
+class DeadlineTransport(httpx.BaseTransport):
+    """httpx's HTTP/1.1 transport, with each request bounded as a whole by the largest of its timeouts
+    (taskpoll sets all four to what is left of the wait)."""
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        timeout = _clip(timeout, httpcore.ConnectTimeout)
-        stream = await self._backend.connect_tcp(host, port, timeout, local_address, socket_options)
-        return _AsyncDeadlineStream(stream)
+    def __init__(self, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
+        self._pool = _Pool(ssl_context, limits)
 
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        timeout = _clip(timeout, httpcore.ConnectTimeout)
-        return _AsyncDeadlineStream(await self._backend.connect_unix_socket(path, timeout, socket_options))
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        timeouts = request.extensions.get("timeout") or {}
+        limit = max((t for t in timeouts.values() if t is not None), default=math.inf)
+        url = request.url
+        core = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions={**request.extensions, "taskpoll_deadline": time.monotonic() + limit},
+        )
+        try:
+            response = self._pool.handle_request(core)
+        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as exc:
+            raise _httpx_error(exc, request) from exc
+        except httpcore.UnsupportedProtocol as exc:
+            raise httpx.UnsupportedProtocol(str(exc), request=request) from exc
+        return httpx.Response(
+            response.status,
+            headers=response.headers,
+            stream=_Body(cast(Iterable[bytes], response.stream)),
+            extensions=response.extensions,
+        )
 
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
-
-
-# httpcore's pool closes an idle connection whenever more connections than max_keepalive_connections
-# are open, idle *or busy*: it counts every connection where it means the idle ones (1.0.9, the newest
-# release; fixed upstream by encode/httpcore#1000, unreleased). Above 20 requests in flight (httpx's
-# default keep-alive limit) a pool therefore closes and reopens connections all the time, and the count
-# it runs for every idle connection makes each request cost O(open connections squared). For the pools
-# of the clients taskpoll owns, `_assign_requests_to_connections` is replaced by the same algorithm with
-# the idle connections counted, once: same order, same cases, same closing. Only for the httpcore
-# versions it was checked against (tests/test_pool.py compares the method's source with the one this was
-# written from); any other version keeps its own pool as it is.
-_POOL_FIX_VERSIONS = frozenset({"1.0.9"})
+    def close(self) -> None:
+        self._pool.close()
 
 
-def _assign_requests_to_connections(self: Any) -> list[Any]:
-    closing_connections = []
-    connections = self._connections
-    # A connection handed to a request that has not started on it yet still says IDLE: it is never
-    # closed as surplus nor to make room (encode/httpcore#1110: upstream can close it under the request).
-    promised = {id(r.connection) for r in self._requests if r.connection is not None}
-    kept = []
-    idle = 0
-    for connection in connections:
-        if connection.is_closed():
-            continue  # removed
-        if connection.is_idle():
-            # Only an idle connection can have expired (a busy one's keep-alive clock is stopped, and
-            # one that failed to connect says idle): the readability test is not run for busy ones.
-            if connection.has_expired():
-                closing_connections.append(connection)
-                continue
-            idle += id(connection) not in promised
-        kept.append(connection)
-    surplus = idle - self._max_keepalive_connections
-    if surplus > 0:
-        # The oldest idle connections go first, as upstream's walk in list order closes them.
-        survivors = []
-        for connection in kept:
-            if surplus > 0 and connection.is_idle() and id(connection) not in promised:
-                closing_connections.append(connection)
-                surplus -= 1
-            else:
-                survivors.append(connection)
-        kept = survivors
-    connections[:] = kept
-
-    # Assign queued requests to connections, as httpcore 1.0.9 does, except that a connection is promised
-    # to one request at a time: upstream hands the first idle connection to every queued request, the
-    # first to run takes it and the others retry (ConnectionNotAvailable) and queue again — with 64
-    # requests in flight, 13 passes of the pool for each request sent. (One request a connection is
-    # HTTP/1.1's rule; the clients taskpoll owns never enable HTTP/2.)
-    for pool_request in [request for request in self._requests if request.is_queued()]:
-        origin = pool_request.request.url.origin
-        available = [
-            c for c in connections if id(c) not in promised and c.can_handle_request(origin) and c.is_available()
-        ]
-        if available:
-            pool_request.assign_to_connection(available[0])
-            promised.add(id(available[0]))
-            continue
-        if len(connections) >= self._max_connections:
-            idle_connections = [c for c in connections if c.is_idle() and id(c) not in promised]
-            if not idle_connections:
-                continue  # stays queued until a connection is released
-            connections.remove(idle_connections[0])
-            closing_connections.append(idle_connections[0])
-        connection = self.create_connection(origin)
-        connections.append(connection)
-        pool_request.assign_to_connection(connection)
-        promised.add(id(connection))
-    return closing_connections
+# Bodies: streamed, decoded by us in bounded steps, capped --------------------------------------
 
 
-class _CountedPool(httpcore.ConnectionPool):
-    _assign_requests_to_connections = _assign_requests_to_connections
-
-
-class _AsyncCountedPool(httpcore.AsyncConnectionPool):
-    _assign_requests_to_connections = _assign_requests_to_connections
-
-
-def _count_idle_connections(pool: object) -> None:
-    if httpcore.__version__ not in _POOL_FIX_VERSIONS:
-        return
-    if type(pool) is httpcore.ConnectionPool:
-        pool.__class__ = _CountedPool
-    elif type(pool) is httpcore.AsyncConnectionPool:
-        pool.__class__ = _AsyncCountedPool
-
-
-def bound_requests(client: httpx.Client | httpx.AsyncClient) -> int:
-    """Put the deadline backend under every httpcore pool of a client taskpoll owns (its transport
-    and any proxy mounts from the environment), and count its idle connections right
-    (`_assign_requests_to_connections` above); returns how many pools it wrapped.
-
-    httpx (0.28, pinned) has no public hook for the network backend, so this reaches for the
-    transports' `_pool._network_backend`; a test fails if a new httpx moves it.
-    """
-    transports = [client._transport, *client._mounts.values()]
-    wrapped = 0
-    for transport in transports:
-        pool = getattr(transport, "_pool", None)
-        _count_idle_connections(pool)
-        backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, (_DeadlineBackend, _AsyncDeadlineBackend)) or backend is None:
-            continue
-        if isinstance(backend, httpcore.AsyncNetworkBackend):
-            pool._network_backend = _AsyncDeadlineBackend(backend)  # type: ignore[union-attr]
-        else:
-            pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
-        wrapped += 1
-    return wrapped
-
-
-# Bodies: streamed, decoded by us in bounded steps, capped ----------------------------------------
-
-DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # the largest real result (100,000 Aryn elements) is 55.8 MB
-ACCEPT_ENCODING = "gzip, deflate"  # what _Body can decode in bounded steps (never br/zstd, even if installed)
-_MAX_ENCODINGS = 3
-
-
-class BodyTooLarge(httpx.TransportError):
+class BodyTooLarge(Exception):
     """The answer's body, decoded, is longer than the client's `max_response_bytes` (an excerpt is kept)."""
 
     def __init__(self, response: httpx.Response, limit: int, excerpt: bytes) -> None:
-        super().__init__(f"the answer's body is longer than max_response_bytes={limit}", request=response.request)
-        self.response = response
-        self.limit = limit
-        self.excerpt = excerpt
-
-
-class _Overflow(Exception):
-    def __init__(self, fitted: bytes) -> None:
-        self.fitted = fitted
+        super().__init__(f"its body is longer than max_response_bytes={limit} (decoded)")
+        self.response, self.limit, self.excerpt = response, limit, excerpt
 
 
 class _Inflate:
@@ -548,7 +396,7 @@ class _Inflate:
         self._raw_fallback = deflate  # servers send raw deflate as "deflate" too (httpx tries both)
 
     def decode(self, data: bytes, room: int) -> bytes:
-        """At most `room` bytes; _Overflow (with what fitted) when the layer would give more."""
+        """At most `room` bytes, or `room + 1` when the layer would give more (the caller stops there)."""
         if self._z.eof or not data:
             return b""  # whatever follows the end of the stream is ignored, as httpx does
         try:
@@ -560,114 +408,66 @@ class _Inflate:
             self._z = zlib.decompressobj(-zlib.MAX_WBITS)
             return self.decode(data, room)
         self._raw_fallback = False
-        if len(out) > room or self._z.unconsumed_tail:
-            raise _Overflow(out[:room])
         return out
 
 
 class Body:
-    """A response body read chunk by chunk into one buffer, decoded (gzip, deflate) in bounded steps.
-
-    `limit` bounds the decoded size (and, twice over, the bytes on the wire); `deadline` (monotonic) bounds the
-    time the whole read may take, checked after each chunk, for transports taskpoll does not own.
-    """
-
-    __slots__ = (
-        "_buffer",
-        "_first",
-        "_layers",
-        "_limit",
-        "_response",
-        "_size",
-        "_spool",
-        "_wire",
-        "_wire_limit",
-        "deadline",
-    )
+    """A response body read chunk by chunk, decoded (gzip, deflate) in bounded steps: `limit` bounds
+    the decoded size (and, twice over, the bytes on the wire); `deadline` (monotonic) the time the
+    read may take, checked after each chunk; past SPILL_AT bytes it goes to `spool`, if given."""
 
     def __init__(self, response: httpx.Response, limit: int, deadline: float, spool: Spool | None = None) -> None:
-        self._response = response
-        self._spool = spool  # where the body goes once it passes SPILL_AT bytes (then only its head stays here)
-        self._limit = limit
-        self.deadline = deadline
+        self._response, self._limit, self._deadline, self._spool = response, limit, deadline, spool
         self._size = self._wire = 0
-        self._wire_limit = 2 * limit + MAX_BODY_EXCERPT
-        self._first: bytes | None = None
-        self._buffer: io.BytesIO | None = None
+        self._buffer = io.BytesIO()
         self._layers: list[_Inflate] = []
-        encodings = response.headers.get_list("content-encoding", split_commas=True)
-        for encoding in reversed([e.strip().lower() for e in encodings]):
-            if encoding in ("", "identity"):
-                continue
-            if encoding not in ("gzip", "x-gzip", "deflate") or len(self._layers) >= _MAX_ENCODINGS:
+        for encoding in reversed(response.headers.get_list("content-encoding", split_commas=True)):
+            encoding = encoding.strip().lower()
+            if encoding not in ("", "identity", "gzip", "x-gzip", "deflate") or len(self._layers) >= 3:
                 raise httpx.DecodingError(f"the answer uses a content-encoding taskpoll does not accept: {encoding!r}")
-            self._layers.append(_Inflate(encoding))
+            if encoding not in ("", "identity"):
+                self._layers.append(_Inflate(encoding))
         length = response.headers.get("content-length", "")
         if not self._layers and length.isdigit() and len(length) < 20 and int(length) > limit:
             raise self._too_large()
 
     def feed(self, chunk: bytes) -> None:
         self._wire += len(chunk)
-        if self._wire > self._wire_limit:  # compressed data that inflates to nothing
+        if self._wire > 2 * self._limit + MAX_BODY_EXCERPT:  # compressed data that inflates to nothing
             raise self._too_large()
         data = chunk
-        try:
-            for index, layer in enumerate(self._layers, 1):
-                # An inner layer is still compressed: bounded like the wire, the last one by the room left.
-                room = self._limit - self._size if index == len(self._layers) else self._wire_limit
-                data = layer.decode(data, room)
-        except _Overflow as overflow:
-            raise self._too_large(overflow.fitted) from None
+        for index, layer in enumerate(self._layers, 1):
+            # An inner layer is still compressed: bounded like the wire; the last by the room left.
+            last = index == len(self._layers)
+            room = self._limit - self._size if last else 2 * self._limit + MAX_BODY_EXCERPT
+            data = layer.decode(data, room)
+            if len(data) > room:
+                raise self._too_large(data[:room] if last else b"")
         if self._size + len(data) > self._limit:
             raise self._too_large(data)
         self._size += len(data)
         if self._spool is not None and (self._spool.spilled or self._size > SPILL_AT):
-            self._spill(data)
-        elif self._first is None and self._buffer is None:
-            self._first = data  # most answers are one chunk: keep it as it is
+            if not self._spool.spilled:
+                held = self._buffer.getvalue()
+                self._spool.write(held)
+                self._buffer = io.BytesIO((held + data)[:MAX_BODY_EXCERPT])  # the head, for errors
+            self._spool.write(data)
         else:
-            if self._buffer is None:
-                self._buffer = io.BytesIO(self._first or b"")
-                self._buffer.seek(0, io.SEEK_END)
-                self._first = None
             self._buffer.write(data)
-        if time.monotonic() > self.deadline:
-            raise httpx.ReadTimeout(
-                "the request's deadline passed while reading the body", request=self._response.request
-            )
-
-    def _spill(self, data: bytes) -> None:
-        assert self._spool is not None
-        if not self._spool.spilled:
-            held = self.value()
-            self._spool.write(held)
-            self._first, self._buffer = (held + data)[:MAX_BODY_EXCERPT], None  # the head, for errors
-        self._spool.write(data)
+        if time.monotonic() > self._deadline:
+            raise httpx.ReadTimeout("the request's deadline passed while reading the body")
 
     def value(self) -> bytes:
-        """The decoded body (its first MAX_BODY_EXCERPT bytes once spilled to the spool).
-
-        BytesIO.getvalue() hands over its own buffer, so it is never copied.
-        """
-        if self._buffer is not None:
-            return self._buffer.getvalue()
-        return self._first or b""
+        """The decoded body (its first MAX_BODY_EXCERPT bytes once spilled to the spool)."""
+        return self._buffer.getvalue()
 
     def _too_large(self, pending: bytes = b"") -> BodyTooLarge:
-        excerpt = self.value()[:MAX_BODY_EXCERPT]
-        if len(excerpt) < MAX_BODY_EXCERPT and pending:
-            excerpt += pending[: MAX_BODY_EXCERPT - len(excerpt)]
+        excerpt = (self.value()[:MAX_BODY_EXCERPT] + pending)[:MAX_BODY_EXCERPT]
         return BodyTooLarge(self._response, self._limit, excerpt)
 
 
-MAX_BODY_EXCERPT = 64 * 1024
-
-
 def read_body(response: httpx.Response, limit: int, deadline: float, spool: Spool | None = None) -> bytes:
-    """Read a streamed response's body under the cap and the deadline; the response is closed after.
-
-    With a `spool`, a body past SPILL_AT bytes goes there and only its head is returned.
-    """
+    """Read a streamed response's body under the cap and the deadline; the response is closed after."""
     try:
         body = Body(response, limit, deadline, spool)
         for chunk in response.iter_raw():
@@ -688,40 +488,39 @@ async def aread_body(response: httpx.Response, limit: int, deadline: float, spoo
         await response.aclose()
 
 
-# Secrets: the client's own key, taken out of everything a server says ----------------------------
+@attrs.frozen
+class Answer:
+    """One HTTP answer as the adapters read it: its status, headers and decoded body, the client's key
+    taken out of all three; `spool` holds a body too large to keep in memory (`iter_elements`)."""
 
-MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so they are not searched for
-REDACTED = "***"
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+    reason_phrase: str = ""
+    spool: Spool | None = None
 
+
+# Secrets: the client's own key, taken out of everything a server says ---------------------------
 
 # httpx and httpcore log what a server sent (the status line, at DEBUG the raw headers) before taskpoll
 # sees it; this filter, on their loggers, takes every live client's key out of those records. Logger
 # filters only run for records that are going to be emitted, so this costs nothing when logging is off.
-_HTTP_LOGGERS = (
-    "httpx",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
-    "httpcore.socks",
-)
+_HTTP_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy")
 _LIVE: weakref.WeakSet[Redactor] = weakref.WeakSet()
 
 
 class _RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         redactors = list(_LIVE)
-        if not redactors:
-            return True
-        try:
-            message = record.getMessage()
-        except Exception:  # a record that cannot be formatted is logging's own business
-            return True
-        clean = message
-        for redactor in redactors:
-            clean = redactor.text(clean)
-        if clean != message:
-            record.msg, record.args = clean, None
+        if redactors:
+            try:
+                message = clean = record.getMessage()
+            except Exception:  # a record that cannot be formatted is logging's own business
+                return True
+            for redactor in redactors:
+                clean = redactor.text(clean)
+            if clean != message:
+                record.msg, record.args = clean, None
         return True
 
 
@@ -731,9 +530,7 @@ _FILTER = _RedactingFilter()
 class Redactor:
     """Replaces the client's key, as sent and in its percent-encoded and JSON-escaped forms, by `***`
     in what a server supplies: the body, header values (Location included), the reason phrase and
-    the text of a transport error, and in httpx's and httpcore's log records. Nothing is copied when
-    the key is not there.
-    """
+    the text of a transport error, and in httpx's and httpcore's log records."""
 
     __slots__ = ("__weakref__", "_bytes", "_text")
 
@@ -761,13 +558,13 @@ class Redactor:
     def __repr__(self) -> str:
         return f"Redactor(forms={len(self._text)})"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("Redactor holds a secret and is not picklable")
+
     @property
     def longest(self) -> int:
         """The length in bytes of the longest form searched for (0: none)."""
         return max(map(len, self._bytes), default=0)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        raise TypeError("Redactor holds a secret and is not picklable")
 
     def text(self, value: str) -> str:
         for form in self._text:
@@ -779,27 +576,13 @@ class Redactor:
             value = value.replace(form, b"***")  # the very same object when the form is not there
         return value
 
-    def response(self, response: httpx.Response, body: bytes) -> bytes:
-        """The body, redacted; the response's headers and reason phrase are redacted in place."""
-        raw = response.headers.raw
-        if any(form in value for _, value in raw for form in self._bytes):
-            response.headers = httpx.Headers([(name, self.data(value)) for name, value in raw])
+    def answer(self, response: httpx.Response, body: bytes, spool: Spool | None = None) -> Answer:
+        """What the server said, its key taken out."""
+        headers = response.headers
+        if any(form in value for _, value in headers.raw for form in self._bytes):
+            headers = httpx.Headers([(name, self.data(value)) for name, value in headers.raw])
         reason = response.extensions.get("reason_phrase")
-        if isinstance(reason, bytes) and reason:
-            response.extensions["reason_phrase"] = self.data(reason)
-        return self.data(body)
-
-    def error(self, error: httpx.HTTPError) -> httpx.HTTPError:
-        """The error, or one of the same kind whose text holds no key."""
-        text = str(error)
-        clean = self.text(text)
-        if clean == text:
-            return error
-        try:
-            request: httpx.Request | None = error.request
-        except RuntimeError:  # an error raised outside a request has none
-            request = None
-        try:
-            return type(error)(clean, request=request)  # type: ignore[call-arg]
-        except TypeError:  # an error type that needs more than a message (HTTPStatusError)
-            return httpx.TransportError(clean, request=request)
+        reason = self.data(reason).decode("ascii", "replace") if isinstance(reason, bytes) else ""
+        return Answer(
+            response.status_code, headers, self.data(body), reason, spool if spool and spool.spilled else None
+        )

@@ -2,9 +2,8 @@
 
 This is the one place that decides anything about a wait. It does no I/O, reads no clock and draws
 no random number of its own: the same state and answer give the same next step in any process, so
-a wait can be carried in hops (a Celery message per poll, a cron, a resume token) and make the same
-polls as one uninterrupted wait. `wait_flow`, the scheduler, the clients' `poll_once` and the Celery
-integration all drive these functions.
+a wait can be carried in hops (a resume token, a Celery message, a Temporal activity) and make the
+same polls as one uninterrupted wait. The clients' loops, `poll_once` and the engines all drive it.
 
     state = begin("notion", task_id, now=time.time(), timeout=600)
     step = before_poll(state, now=time.time())         # PollAgain(at=now): send now; at=T: not before T
@@ -12,58 +11,55 @@ integration all drive these functions.
     step = advance(step.state, task_or_error, policy, now=time.time(), sent_at=sent)
     # Done(outcome=Task | TaskpollError) or PollAgain(at=T, reason="backoff", ...)
 
-Times are absolute, in whatever clock the caller uses consistently (`time.monotonic()` in one
-process, `time.time()` across processes); a state's `clock_offset` (wall time minus its clock) puts
-wall-clock times into its token, and `from_token(..., clock_offset=)` reads them into another clock.
+The state keeps the time of its next poll, so a wait resumed from a token sleeps until then, as the
+uninterrupted wait would have. Times are absolute, in whatever clock the caller uses consistently
+(`time.monotonic()` in one process, `time.time()` across processes); a state's `clock_offset` (wall
+time minus its clock) puts wall-clock times into its token, and `from_token(..., clock_offset=)`
+reads them into another clock.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
 from . import _token
-from ._errors import APITimeoutError, InvalidTokenError, RateLimitError, TaskpollError, WaitTimeoutError
+from ._errors import (
+    APITimeoutError,
+    InvalidTaskIdError,
+    InvalidTokenError,
+    RateLimitError,
+    TaskpollError,
+    WaitTimeoutError,
+)
+from ._ids import check_task_id
 from ._policy import Decision, Observation
 from ._task import Task, TaskState
 
-__all__ = [
-    "Done",
-    "Policy",
-    "PollAgain",
-    "RateLimit",
-    "WaitState",
-    "advance",
-    "before_poll",
-    "begin",
-    "of_task",
-    "request_timeout",
-    "resumed",
-    "timed_out",
-]
+__all__ = ["Done", "Policy", "PollAgain", "RateLimit", "WaitState", "advance", "before_poll", "begin", "resumed"]
 
 R = TypeVar("R")
-logger = logging.getLogger("taskpoll")
 
 # Below this much time left, a request is not worth sending: the wait ends instead.
 MIN_REMAINING = 0.005
 # A poll due this little after `now` goes out now (timers fire a little early or late).
 EARLY = 0.001
-# When the backoff would pass the deadline, one last poll goes out as late as its answer can still
-# come back in time: what is left minus LATENCY_FACTOR times the slowest of the last LATENCY_SAMPLES
-# requests, minus FINAL_POLL_MARGIN ...
+# When the next poll would come after the deadline, one last poll goes out as late as its answer can
+# still come back in time: the deadline minus LATENCY_FACTOR times the slowest of the last
+# LATENCY_SAMPLES requests, minus FINAL_POLL_MARGIN ...
 LATENCY_SAMPLES = 4
 LATENCY_FACTOR = 2.0
 FINAL_POLL_MARGIN = 0.1
-# ... unless that poll would follow the one just made by less than this (or half the backoff, when
-# that is shorter): two polls a moment apart tell nothing more than one, so the wait ends instead.
+# ... unless it would follow the last answer by less than this (or half the backoff, when that is
+# shorter): two polls a moment apart tell nothing more than one, so the wait ends instead.
 MIN_FINAL_GAP = 0.25
+FINAL = "last poll before the deadline"
 _MASK64 = (1 << 64) - 1
-# Times written into a token are kept below this (unix seconds, year 33658): an absurd hint still resumes.
-_MAX_TIME = 1e12
+_MAX_TIME = 1e12  # times written into a token stay below this (unix seconds, year 33658)
+_TIMES = frozenset({"deadline", "next_poll", "last_poll", "booked", "started"})
+_COUNTS = frozenset({"attempt", "polls_in_state", "failures", "rate_limits"})
 
 
 class Policy(Protocol):
@@ -91,7 +87,7 @@ def _jitter_sample(seed: int, attempt: int) -> float:
     return ((z ^ (z >> 31)) >> 11) / float(1 << 53)
 
 
-def _time(value: object, what: str) -> float:
+def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidTokenError(f"wait state is damaged: {what} is not a number")
     try:
@@ -103,31 +99,48 @@ def _time(value: object, what: str) -> float:
     return number
 
 
-def _count(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1 << 62:
-        raise InvalidTokenError(f"wait state is damaged: {what} is not a count")
-    return value
-
-
-def _latencies(value: object) -> tuple[float, ...]:
-    """The request durations a state keeps: a list (this version) or one number (the first v2 tokens)."""
-    samples = value if isinstance(value, list) else [value]
-    if len(samples) > LATENCY_SAMPLES:
-        raise InvalidTokenError("wait state is damaged: too many latency samples")
-    return tuple(max(0.0, min(_time(sample, "latency"), 3600.0)) for sample in samples)
-
-
-def _wall(value: float, offset: float) -> float | None:
-    """A time of this clock as wall-clock seconds for a token (None for no time), kept finite and sane."""
-    return None if math.isinf(value) else min(max(value + offset, -_MAX_TIME), _MAX_TIME)
-
-
-def _text(value: object, what: str, limit: int) -> str | None:
-    if value is None:
-        return None
+def _text(value: object, what: str, limit: int) -> str:
     if not isinstance(value, str) or len(value) > limit:
         raise InvalidTokenError(f"wait state is damaged: bad {what}")
     return value
+
+
+def _read(name: str, value: object, offset: float) -> Any:
+    """A token's value of WaitState field `name`, checked (InvalidTokenError for anything else)."""
+    if name in _TIMES:
+        return _number(value, name) - offset
+    if name in _COUNTS:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1 << 62:
+            raise InvalidTokenError(f"wait state is damaged: {name} is not a count")
+        return value
+    if name in ("hinted", "final_poll", "warned_unknown"):
+        return value is True
+    if name == "provider":
+        if not _text(value, "provider name", 100) or not str(value).isprintable():
+            raise InvalidTokenError("wait state is damaged: bad provider name")
+        return value
+    if name == "task_id":
+        try:
+            return check_task_id(value)
+        except InvalidTaskIdError as exc:
+            raise InvalidTokenError(f"wait state is damaged: {exc}") from None
+    if name == "last_state":
+        try:
+            return TaskState(value)
+        except ValueError:
+            raise InvalidTokenError("wait state is damaged: bad state") from None
+    if name == "latencies":
+        samples = value if isinstance(value, list) else [value]
+        if len(samples) > LATENCY_SAMPLES:
+            raise InvalidTokenError("wait state is damaged: too many latency samples")
+        return tuple(max(0.0, min(_number(sample, "latency"), 3600.0)) for sample in samples)
+    if name == "seed":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MASK64:
+            raise InvalidTokenError("wait state is damaged: bad seed")
+        return value
+    if name == "last_progress":
+        return _number(value, name)
+    return _text(value, name, 300 if name == "last_error_text" else 200)
 
 
 @attrs.frozen(kw_only=True)
@@ -148,7 +161,9 @@ class WaitState:
     last_state: TaskState | None = None
     last_status: str | None = None
     last_progress: float | None = None
-    not_before: float | None = None  # the server's earliest next poll (poll_after_seconds, Retry-After)
+    next_poll: float | None = None  # when the next poll is due (None: at once)
+    hinted: bool = False  # the server asked for that time (poll_after_seconds, Retry-After): never sooner
+    last_poll: float | None = None  # when the last poll was answered
     booked: float | None = None  # the rate-limit slot this wait holds for its next poll, if any
     final_poll: bool = False  # the last poll before the deadline has been scheduled
     warned_unknown: bool = False
@@ -161,32 +176,29 @@ class WaitState:
     last_error: TaskpollError | None = attrs.field(default=None, eq=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-safe dict of the state (what a resume token holds), its times in wall-clock seconds."""
-        offset = self.clock_offset
-        return {
-            "v": 2,
-            "p": self.provider,
-            "id": self.task_id,
-            "d": _wall(self.deadline, offset),
-            "a": self.attempt,
-            "ps": self.polls_in_state,
-            "f": self.failures,
-            "rl": self.rate_limits,
-            "st": None if self.last_state is None else self.last_state.value,
-            "s": None if self.last_status is None else self.last_status[:200],
-            "pr": self.last_progress if self.last_progress is None or math.isfinite(self.last_progress) else None,
-            "n": None if self.not_before is None else _wall(self.not_before, offset),
-            "b": None if self.booked is None else _wall(self.booked, offset),
-            "fp": self.final_poll,
-            "wu": self.warned_unknown,
-            "l": list(self.latencies),
-            "seed": self.seed,
-            "t0": None if self.started is None else _wall(self.started, offset),
-            "e": None if self.last_error_text is None else self.last_error_text[:300],
-        }
+        """A JSON-safe dict of what differs from a new wait (what a token holds), times in wall-clock seconds."""
+        data: dict[str, Any] = {}
+        for field in attrs.fields(WaitState):
+            value = getattr(self, field.name)
+            key = _token.KEYS.get(field.name)
+            if key is None or value == field.default:
+                continue
+            if field.name in _TIMES:
+                value = None if math.isinf(value) else min(max(value + self.clock_offset, -_MAX_TIME), _MAX_TIME)
+            elif isinstance(value, TaskState):
+                value = value.value
+            elif isinstance(value, tuple):
+                value = list(value)
+            elif field.name in ("last_status", "last_error_text"):
+                value = value[: 300 if field.name == "last_error_text" else 200]
+            elif isinstance(value, float) and not math.isfinite(value):
+                continue
+            if value is not None:
+                data[key] = value
+        return data
 
     def token(self) -> str:
-        """A secret-free resume token of this state (`tp1.`...); `from_token` reads it back."""
+        """A secret-free resume token of this state (`tp2.`...); `from_token` reads it back."""
         return _token.dumps(self.to_dict())
 
     @classmethod
@@ -201,43 +213,12 @@ class WaitState:
         """
         if not isinstance(data, dict):
             raise InvalidTokenError("wait state is damaged: not an object")
-        provider, task_id = data.get("p"), data.get("id")
-        if not isinstance(provider, str) or not isinstance(task_id, str):
+        if not isinstance(data.get("p"), str) or not isinstance(data.get("id"), str):
             raise InvalidTokenError("wait state is damaged: provider or task id missing")
-        state = data.get("st")
-        try:
-            last_state = None if state is None else TaskState(state)
-        except ValueError:
-            raise InvalidTokenError("wait state is damaged: bad state") from None
-        deadline = data.get("d")
-        not_before = data.get("n")
-        booked = data.get("b")
-        progress = data.get("pr")
-        started = data.get("t0")
-        seed = data.get("seed", 0)
-        if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= _MASK64:
-            raise InvalidTokenError("wait state is damaged: bad seed")
-        return cls(
-            provider=provider,
-            task_id=task_id,
-            deadline=math.inf if deadline is None else _time(deadline, "deadline") - clock_offset,
-            attempt=_count(data.get("a", 0), "attempt"),
-            polls_in_state=_count(data.get("ps", 0), "polls in state"),
-            failures=_count(data.get("f", 0), "failures"),
-            rate_limits=_count(data.get("rl", 0), "rate limits"),
-            last_state=last_state,
-            last_status=_text(data.get("s"), "status", 200),
-            last_progress=None if progress is None else _time(progress, "progress"),
-            not_before=None if not_before is None else _time(not_before, "next poll time") - clock_offset,
-            booked=None if booked is None else _time(booked, "rate-limit slot") - clock_offset,
-            final_poll=data.get("fp") is True,
-            warned_unknown=data.get("wu") is True,
-            latencies=_latencies(data.get("l", [])),
-            seed=seed,
-            started=None if started is None else _time(started, "start time") - clock_offset,
-            last_error_text=_text(data.get("e"), "last error", 300),
-            clock_offset=clock_offset,
-        )
+        values = {
+            name: _read(name, data[key], clock_offset) for name, key in _token.KEYS.items() if data.get(key) is not None
+        }
+        return cls(**values, clock_offset=clock_offset)
 
 
 @attrs.frozen
@@ -265,24 +246,14 @@ NextStep = PollAgain | Done[Any]  # what before_poll says to do
 
 
 def begin(
-    provider: str,
-    task_id: str,
-    *,
-    now: float,
-    timeout: float = math.inf,
-    not_before: float | None = None,
-    seed: int = 0,
-    clock_offset: float = 0.0,
+    provider: str, task_id: str, *, now: float, timeout: float = math.inf, seed: int = 0, clock_offset: float = 0.0
 ) -> WaitState:
-    """A new wait that may run `timeout` seconds from `now`; its first poll not before `not_before`.
-
-    `seed` fixes the jitter of its polls; `clock_offset` is wall time minus the clock of `now`.
-    """
+    """A new wait that may run `timeout` seconds from `now`. `seed` fixes the jitter of its polls;
+    `clock_offset` is wall time minus the clock of `now`."""
     return WaitState(
         provider=provider,
         task_id=task_id,
         deadline=now + timeout,
-        not_before=not_before,
         seed=seed & _MASK64,
         started=now,
         clock_offset=clock_offset,
@@ -291,46 +262,27 @@ def begin(
 
 def resumed(state: WaitState, *, now: float, timeout: float = math.inf) -> WaitState:
     """`state` carried on as a new wait window (`Client.resume`): its counters, streaks, last state,
-    latencies, jitter and the server's next-poll time are kept; the deadline is `timeout` from `now`,
-    and a rate-limit slot booked elsewhere is given up (the resuming process books its own).
+    latencies, jitter and its next poll time are kept; the deadline is `timeout` from `now`, and a
+    rate-limit slot booked elsewhere is given up (the resuming process books its own).
     """
     return attrs.evolve(state, deadline=now + timeout, started=now, final_poll=False, booked=None)
 
 
-def of_task(task: Task[Any]) -> WaitState:
-    """The state a Task's token holds (`Task.token()`): what one answer tells, and the server's hint."""
-    not_before = None
-    if task.poll_after is not None and task.observed_at is not None:
-        not_before = task.observed_at.timestamp() + task.poll_after
-        not_before = None if math.isnan(not_before) else min(max(not_before, 0.0), _MAX_TIME)
-    return WaitState(
-        provider=task.provider,
-        task_id=task.id,
-        last_state=task.state,
-        last_status=task.status[:200] if isinstance(task.status, str) else None,
-        last_progress=task.progress if task.progress is None or math.isfinite(task.progress) else None,
-        not_before=not_before,
-        last=task,
-    )
-
-
-def timed_out(state: WaitState, now: float, why: str, started: float | None = None) -> WaitTimeoutError:
+def timed_out(state: WaitState, now: float, why: str) -> WaitTimeoutError:
     """The WaitTimeoutError that ends `state` at `now`, with a token that resumes it (the transient
     error of the last poll, if it failed, is its `__cause__` and its `last_error`)."""
-    last = state.last
     seen = ""
     if state.last_state is not None:
         seen = f"; last seen {state.last_state.value} ({state.last_status})"
     if state.last_error_text and (state.last_state is None or state.failures or state.rate_limits):
         seen += f"; the last poll failed: {state.last_error_text}"
-    started = state.started if started is None else started
-    elapsed = max(0.0, now - started) if started is not None else 0.0
-    waited = f" (waited {elapsed:.1f} s)" if started is not None else ""
+    elapsed = max(0.0, now - state.started) if state.started is not None else 0.0
+    waited = f" (waited {elapsed:.1f} s)" if state.started is not None else ""
     error = WaitTimeoutError(
         f"{state.provider} task {state.task_id!r}: {why}{waited}{seen}; the task goes on",
         provider=state.provider,
         task_id=state.task_id,
-        task=last,
+        task=state.last,
         elapsed=elapsed,
         token=state.token(),
         last_error=state.last_error,
@@ -339,16 +291,34 @@ def timed_out(state: WaitState, now: float, why: str, started: float | None = No
     return error
 
 
+def _scheduled(state: WaitState, now: float) -> tuple[WaitState, NextStep | None]:
+    """The wait's next poll as its state schedules it: a later time, the end of the wait (no poll fits
+    before the deadline), or None when it is due now. Places the last poll before the deadline."""
+    due = state.next_poll
+    if due is None or due <= now + EARLY:
+        return state, None
+    if due < state.deadline:
+        return state, PollAgain(due, "server poll_after" if state.hinted else "scheduled", state)
+    if state.hinted:
+        return state, Done(timed_out(state, now, f"the server asked to wait {due - now:g} s, past the deadline"), state)
+    budget = LATENCY_FACTOR * max(state.latencies, default=0.0) + FINAL_POLL_MARGIN
+    last = state.deadline - budget
+    since = state.last_poll if state.last_poll is not None else -math.inf
+    if state.final_poll or last < now or last - since < min(MIN_FINAL_GAP, (due - since) / 2):
+        return state, Done(timed_out(state, now, "wait timed out"), state)
+    state = attrs.evolve(state, next_poll=last, final_poll=True)
+    return state, (PollAgain(last, FINAL, state) if last > now + EARLY else None)
+
+
 def before_poll(state: WaitState, now: float, rate_limit: RateLimit | None = None) -> NextStep:
     """At `now`, may this wait's next poll go out? `PollAgain(at=now)`: send it now (its state then holds
-    no slot); `PollAgain(at=T)` with T later: not before T (the server's hint, or the rate-limit slot
-    now booked for it); `Done`: the wait ended (no poll fits before the deadline).
+    no slot); `PollAgain(at=T)` with T later: not before T (its schedule, the server's hint, or the
+    rate-limit slot now booked for it); `Done`: the wait ended (no poll fits before the deadline).
     """
+    state, step = _scheduled(state, now)
+    if step is not None:
+        return step
     soon = now + EARLY
-    if state.not_before is not None and state.not_before > soon:
-        if state.not_before >= state.deadline:
-            return Done(timed_out(state, now, "the server asked to wait past the deadline"), state)
-        return PollAgain(state.not_before, "server poll_after", state)
     if state.booked is not None and state.booked > soon:
         return PollAgain(state.booked, "rate limit", state)
     if rate_limit is not None and state.booked is None:
@@ -368,17 +338,6 @@ def request_timeout(state: WaitState, policy: Policy, now: float) -> float:
     return min(policy.request_timeout, state.deadline - now)
 
 
-def _final_poll_delay(state: WaitState, remaining: float, backoff: float) -> float | None:
-    """How long to wait before the last poll before the deadline: as late as a request as slow as the
-    slowest of the recent ones still answers in time; None when that poll would follow the one just
-    made by only a moment (the wait ends instead)."""
-    budget = LATENCY_FACTOR * max(state.latencies, default=0.0) + FINAL_POLL_MARGIN
-    delay = remaining - budget
-    if delay < min(MIN_FINAL_GAP, backoff / 2):
-        return None
-    return delay
-
-
 def advance(
     state: WaitState,
     answer: Task[R] | TaskpollError,
@@ -386,22 +345,19 @@ def advance(
     *,
     now: float,
     sent_at: float | None = None,
-    started: float | None = None,
 ) -> PollAgain | Done[R]:
     """What a wait does after one poll, answered at `now` with `answer` (a Task, or the error it met).
-
-    `sent_at` (when the request went out) adds a latency sample; `started` overrides the state's own
-    start time for `elapsed`.
-    """
+    `sent_at` (when the request went out) adds a latency sample."""
     latencies = state.latencies
     if sent_at is not None:
         latencies = (*latencies, max(0.0, now - sent_at))[-LATENCY_SAMPLES:]
     attempt = state.attempt + 1
     hint: float | None = None
+    error: TaskpollError | None = None
     if isinstance(answer, TaskpollError):
         if not answer.is_transient:
             return Done(answer, attrs.evolve(state, attempt=attempt, latencies=latencies))
-        hint = getattr(answer, "retry_after", None)
+        error, hint = answer, getattr(answer, "retry_after", None)
         if isinstance(answer, RateLimitError):
             failures, rate_limits = state.failures, state.rate_limits + 1
         else:
@@ -419,16 +375,14 @@ def advance(
             last_error_text=str(answer)[:300],
         )
         changed = False
-        error: TaskpollError | None = answer
     else:
         task = answer
-        same = state.last_state is task.state
         seen = (state.last_state, state.last_status, state.last_progress)
         changed = state.last is None or seen != (task.state, task.status, task.progress)
         state = attrs.evolve(
             state,
             attempt=attempt,
-            polls_in_state=state.polls_in_state + 1 if same else 1,
+            polls_in_state=state.polls_in_state + 1 if state.last_state is task.state else 1,
             failures=0,
             rate_limits=0,
             latencies=latencies,
@@ -438,24 +392,15 @@ def advance(
             last=task,
             last_error=None,
             last_error_text=None,
+            warned_unknown=state.warned_unknown or task.state is TaskState.UNKNOWN,
         )
         if task.state.is_terminal:
             return Done(task, state, changed=True)
-        if task.state is TaskState.UNKNOWN and not state.warned_unknown:
-            state = attrs.evolve(state, warned_unknown=True)
-            logger.warning(
-                "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
-                state.provider,
-                state.task_id,
-                task.status,
-            )
         hint = task.poll_after
-        error = None
-    started = state.started if started is None else started
     decision = policy.decide(
         Observation(
             attempt=attempt,
-            elapsed=0.0 if started is None else now - started,
+            elapsed=0.0 if state.started is None else now - state.started,
             polls_in_state=max(state.polls_in_state, 1),
             hint=hint,
             failures=state.failures,
@@ -466,29 +411,19 @@ def advance(
     if decision is None:  # the failure budget is spent: the last error ends the wait
         assert error is not None
         return Done(error, state)
-    delay, reason = decision.delay, decision.reason
-    not_before = now + delay if decision.hint_bound else None
-    if not_before != state.not_before:
-        state = attrs.evolve(state, not_before=not_before)
+    delay = decision.delay
+    state = attrs.evolve(state, next_poll=now + delay, hinted=decision.hint_bound, last_poll=now)
     if decision.beyond_max_hint:
         # "Wait at least" this long, and longer than the policy lets a wait sleep: polling sooner
         # would be rude, so the wait ends now, with a token that resumes at the server's time.
         limit = getattr(policy, "max_hint", None)
         beyond = f"PollPolicy.max_hint ({limit:g} s)" if isinstance(limit, (int, float)) else "the policy's max_hint"
-        why = f"the server asked to wait {delay:g} s, more than {beyond}"
-        return Done(timed_out(state, now, why, started), state, changed=changed)
-    remaining = state.deadline - now
-    if delay >= remaining:
-        if decision.hint_bound or state.final_poll:
-            # The server asked for a wait (poll_after_seconds, a 429's Retry-After) that ends past
-            # the deadline, or the last poll has been made: the wait ends now, resumable.
-            why = (
-                f"the server asked to wait {delay:g} s, past the deadline" if decision.hint_bound else "wait timed out"
-            )
-            return Done(timed_out(state, now, why, started), state, changed=changed)
-        last_delay = _final_poll_delay(state, remaining, delay)
-        if last_delay is None:
-            return Done(timed_out(state, now, "wait timed out", started), state, changed=changed)
-        delay, reason = last_delay, "last poll before the deadline"
-        state = attrs.evolve(state, final_poll=True)
-    return PollAgain(now + delay, reason, state, changed=changed, error=error, delay=delay)
+        return Done(timed_out(state, now, f"the server asked to wait {delay:g} s, more than {beyond}"), state, changed)
+    state, step = _scheduled(state, now)
+    if isinstance(step, Done):
+        return Done(step.outcome, state, changed)
+    if step is None:  # due at once (a zero delay)
+        return PollAgain(now, decision.reason, state, changed=changed, error=error, delay=0.0)
+    if step.reason == FINAL:
+        return PollAgain(step.at, FINAL, state, changed=changed, error=error, delay=step.at - now)
+    return PollAgain(step.at, decision.reason, state, changed=changed, error=error, delay=delay)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import enum
-import importlib
 import math
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from . import _token
 from ._errors import InvalidTokenError, ResultUnavailableError, TaskCanceledError, TaskFailedError
 
 __all__ = ["Task", "TaskError", "TaskState"]
@@ -78,10 +78,17 @@ class Task(Generic[R]):
 
     def token(self) -> str:
         """A secret-free string from which `Client.resume` carries on waiting, in any process: the
-        state this answer tells (`WaitState.from_token` reads it), and when the server said to ask again."""
-        from ._step import of_task  # _step stands above _task: imported when a token is made
-
-        return of_task(self).token()
+        state this answer tells, and when the server said to ask again (`WaitState.from_token` reads it)."""
+        keys = _token.KEYS
+        data: dict[str, Any] = {keys["provider"]: self.provider, keys["task_id"]: self.id}
+        data[keys["last_state"]], data[keys["last_status"]] = self.state.value, self.status[:200]
+        if self.progress is not None and math.isfinite(self.progress):
+            data[keys["last_progress"]] = self.progress
+        if self.poll_after is not None and self.observed_at is not None:
+            at = self.observed_at.timestamp() + self.poll_after
+            if math.isfinite(at):
+                data[keys["next_poll"]], data[keys["hinted"]] = min(max(at, 0.0), 1e12), True
+        return _token.dumps(data)
 
     def unwrap(self) -> R:
         """The result of a succeeded task, typed `R` (no `None` to check).
@@ -131,34 +138,42 @@ class Task(Generic[R]):
             data["raw"] = self.raw
         return data
 
+    @overload
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Task[Any]:
-        """The Task `to_dict` wrote, its result rebuilt as the provider's generated model.
+    def from_dict(cls, data: Mapping[str, Any], result_type: None = None) -> Task[Any]: ...
+    @overload
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], result_type: type[R]) -> Task[R]: ...
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], result_type: type[Any] | None = None) -> Task[Any]:
+        """The Task `to_dict` wrote. With `result_type` (the provider's result model, e.g.
+        `taskpoll.providers.aryn.PartitionerResponse`) its result is rebuilt as that model through its
+        `from_dict`; without, it stays the JSON `to_dict` wrote.
 
         Raises InvalidTokenError when `data` is not such a dict (it is serialised state, like a token).
         """
         if not isinstance(data, Mapping):
             raise InvalidTokenError(f"a serialised Task is a dict, not {type(data).__name__}")
         try:
-            provider_name, task_id, state, status = data["provider"], data["id"], data["state"], data["status"]
-            if not all(isinstance(v, str) for v in (provider_name, task_id, status)):
+            provider, task_id, state, status = data["provider"], data["id"], data["state"], data["status"]
+            if not all(isinstance(v, str) for v in (provider, task_id, status)):
                 raise TypeError("provider, id and status are strings")
-            task_state = TaskState(state)
             error = data.get("error")
-            task_error = None if error is None else TaskError(str(error["message"]), _opt_str(error.get("code")))
             issues = tuple(str(i) for i in data.get("result_issues") or ())
-            provider = importlib.import_module("taskpoll.providers").get(provider_name)  # by name: no import cycle
             result = data.get("result")
-            if result is not None:
-                result, more = provider.result_reader.build(result)
-                issues += tuple(more)
+            if result is not None and result_type is not None:
+                try:
+                    result = result_type.from_dict(result)
+                except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                    result, issues = None, (*issues, f"result: {type(exc).__name__}: {exc}"[:300])
             return cls(
-                provider=provider_name,
+                provider=provider,
                 id=task_id,
-                state=task_state,
+                state=TaskState(state),
                 status=status,
                 result=result,
-                error=task_error,
+                error=None if error is None else TaskError(str(error["message"]), _opt_str(error.get("code"))),
                 progress=_opt_float(data.get("progress")),
                 created_at=_from_iso(data.get("created_at")),
                 finished_at=_from_iso(data.get("finished_at")),
@@ -168,11 +183,7 @@ class Task(Generic[R]):
                 raw=data.get("raw"),
                 result_issues=issues,
             )
-        except InvalidTokenError:
-            raise
         except Exception as exc:  # a damaged dict of any shape: one typed error, never a raw KeyError
-            if isinstance(exc, ValueError) and "unknown provider" in str(exc):
-                raise InvalidTokenError(f"a serialised Task names an unknown provider: {exc}") from None
             raise InvalidTokenError(f"a serialised Task that does not read: {type(exc).__name__}: {exc}") from None
 
     def changed_since(self, other: Task[Any] | None) -> bool:

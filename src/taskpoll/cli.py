@@ -23,7 +23,6 @@ from typing import Any, TextIO
 
 from ._client import Client
 from ._display import encodable, printable, strict_json, summarize, write_line
-from ._engine import PollEvent
 from ._errors import (
     ConfigurationError,
     InvalidTaskIdError,
@@ -34,8 +33,9 @@ from ._errors import (
     UnsupportedOperationError,
     WaitTimeoutError,
 )
+from ._loop import PollEvent
+from ._step import WaitState
 from ._task import Task, TaskState
-from ._token import decode
 from ._version import __version__
 from .providers import get as get_provider
 from .providers import names
@@ -363,7 +363,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_resume(args: argparse.Namespace) -> int:
     try:
-        provider = decode(args.token).provider
+        provider = WaitState.from_token(args.token).provider
         get_provider(provider)
     except TaskpollError as error:
         return report_error(error, args)

@@ -182,7 +182,9 @@ def outcome_task(outcome: Mapping[str, Any]) -> taskpoll.Task[Any]:
     if outcome.get("task") is None:
         error = outcome.get("error") or {}
         raise ConfigurationError(f"the wait ended without a final Task: {error.get('type')}: {error.get('message')}")
-    return taskpoll.Task.from_dict(outcome["task"])
+    task = outcome["task"]
+    provider = task.get("provider") if isinstance(task, Mapping) else None
+    return taskpoll.Task.from_dict(task, taskpoll.providers.get(str(provider)).result_type)
 
 
 class Waiter:

@@ -18,30 +18,25 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
-import httpx
 from dateutil.parser import isoparse
 
 from .._errors import (
-    APIConnectionError,
     APIError,
-    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     InvalidTaskIdError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
-    ResponseTooLargeError,
     ResponseValidationError,
     ServerError,
-    SubmitOutcomeUnknownError,
     TaskpollError,
     UnsupportedOperationError,
 )
-from .._http import BodyTooLarge, NotSent
+from .._http import Answer
 from .._ids import MAX_STATUS_LENGTH, check_task_id
 from .._policy import PollPolicy
-from .._spool import SPOOL, Spool, skeleton
+from .._spool import skeleton
 from .._task import Task, TaskError, TaskState
 from ._results import PARSE_ERRORS, Lenient, describe
 
@@ -67,7 +62,7 @@ def parse_time(value: object) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-def retry_after(response: httpx.Response) -> float | None:
+def retry_after(response: Answer) -> float | None:
     """Retry-After in seconds (from delta-seconds or an HTTP-date), or None when absent or unreadable.
 
     An HTTP-date is measured against the response's own Date header when there is one, so a client
@@ -104,7 +99,7 @@ def _http_date(value: str | None) -> datetime | None:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
-def request_id_from(response: httpx.Response) -> str | None:
+def request_id_from(response: Answer) -> str | None:
     value: str | None = response.headers.get("x-request-id") or response.headers.get("request-id")
     return value
 
@@ -114,7 +109,7 @@ def _title(html: str) -> str | None:
     return " ".join(match.group(1).split()) if match else None
 
 
-def generic_message(response: httpx.Response) -> str:
+def generic_message(response: Answer) -> str:
     """A short description of an error body whose provider format is unknown or not followed."""
     text = response.content[:4096].decode("utf-8", "replace").strip()
     content_type = response.headers.get("content-type", "")
@@ -135,15 +130,6 @@ def json_field(data: Any, *path: str) -> Any:
     return data
 
 
-# Transport errors after which the request provably never left: no connection was made (or none was
-# free in the pool), so nothing was written. Only these are retried for a request that is not idempotent.
-NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-def sent_nothing(error: httpx.HTTPError) -> bool:
-    return isinstance(error, NOTHING_SENT)
-
-
 @attrs.frozen
 class Call(Generic[T]):
     """One request that is not a status poll (a submit, a cancel, a list) and how its answer reads.
@@ -151,12 +137,12 @@ class Call(Generic[T]):
     `request` is what the generated `_get_kwargs` built (method, url, params, headers, and `json` or
     `files`); `read` turns a 2xx answer into the value the client returns (it may raise any of
     PARSE_ERRORS: the answer does not fit). `idempotent` is False for anything that creates or changes
-    a task: such a call is retried only when its request provably never left.
+    a task: such a call is sent again only when its request provably never left.
     """
 
     operation: str
     request: Mapping[str, Any]
-    read: Callable[[httpx.Response], T]
+    read: Callable[[Answer], T]
     idempotent: bool = False
     task_id: str | None = None
     # Error statuses after which the provider documents that the same request may be sent again (it
@@ -221,32 +207,20 @@ class Provider(Generic[R]):
             f"{self.title} has no {operation}: {why}", operation=operation, provider=self.name
         )
 
-    def read_call(self, call: Call[T], reply: Any) -> T:
-        """A driver's reply to a Call as its value, or the TaskpollError it means (never retried here)."""
-        if reply.error is not None:
-            error: httpx.HTTPError = reply.error
-            if not call.idempotent and not sent_nothing(error) and not isinstance(error, BodyTooLarge):
-                reason = str(error) or type(error).__name__
-                raise SubmitOutcomeUnknownError(
-                    f"{call.operation}: no answer ({reason}); the request may have reached {self.title}, so it "
-                    "was not sent again",
-                    provider=self.name,
-                    task_id=call.task_id,
-                ) from None
-            raise self.transport_error(call.task_id, error) from None
-        response: httpx.Response = reply.response
-        if not 200 <= response.status_code < 300:
-            raise self.error(call.task_id, response)
+    def read_call(self, call: Call[T], answer: Answer) -> T:
+        """The answer to a Call as its value, or the TaskpollError it means."""
+        if not 200 <= answer.status_code < 300:
+            raise self.error(call.task_id, answer)
         try:
-            return call.read(response)
+            return call.read(answer)
         except InvalidTaskIdError as exc:  # the server's id, not the caller's: the answer does not fit
-            raise self.invalid(call.task_id, response, f"{call.operation}: the answer's task id: {exc}") from None
+            raise self.invalid(call.task_id, answer, f"{call.operation}: the answer's task id: {exc}") from None
         except TaskpollError:
             raise
         except PARSE_ERRORS as exc:
-            raise self.invalid(call.task_id, response, f"{call.operation}: {describe(exc)}") from exc
+            raise self.invalid(call.task_id, answer, f"{call.operation}: {describe(exc)}") from exc
 
-    def accepted(self, response: httpx.Response, task_id: object, status: str, **fields: Any) -> Task[R]:
+    def accepted(self, response: Answer, task_id: object, status: str, **fields: Any) -> Task[R]:
         """The Task a create answer stands for: its id checked, PENDING unless `fields` say otherwise."""
         if not isinstance(task_id, str):
             raise TypeError(f"the answer's task id is {type(task_id).__name__}, not a string")
@@ -260,51 +234,21 @@ class Provider(Generic[R]):
 
     # Answers ----------------------------------------------------------------------------------
 
-    def read(self, task_id: str, reply: Any) -> Task[R]:
-        """A driver's reply (response or transport error) as a Task, or the error it means."""
-        if reply.error is not None:
-            raise self.transport_error(task_id, reply.error)
-        return self.parse(task_id, reply.response)
-
-    def transport_error(self, task_id: str | None, error: httpx.HTTPError) -> TaskpollError:
-        if isinstance(error, BodyTooLarge):
-            return ResponseTooLargeError(
-                f"its body is longer than max_response_bytes={error.limit} (decoded)",
-                provider=self.name,
-                task_id=task_id,
-                status_code=error.response.status_code,
-                body=error.excerpt,
-                request_id=request_id_from(error.response),
-                limit=error.limit,
-            )
-        if isinstance(error, NotSent):  # the server never saw it: say so, it is not the server's slowness
-            return APITimeoutError(f"no answer in time ({error})", provider=self.name, task_id=task_id, sent=False)
-        if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(f"no answer in time ({type(error).__name__})", provider=self.name, task_id=task_id)
-        if isinstance(error, httpx.DecodingError):
-            return ResponseValidationError(
-                f"the body could not be decoded ({error})", provider=self.name, task_id=task_id, status_code=0
-            )
-        reason = str(error) or type(error).__name__
-        return APIConnectionError(f"no answer ({reason})", provider=self.name, task_id=task_id)
-
-    def parse(self, task_id: str, response: httpx.Response) -> Task[R]:
+    def read(self, task_id: str, answer: Answer) -> Task[R]:
         """One status answer as a Task, or the TaskpollError it stands for."""
-        if not 200 <= response.status_code < 300:
-            raise self.error(task_id, response)
+        if not 200 <= answer.status_code < 300:
+            raise self.error(task_id, answer)
         data = _NOT_DECODED
         try:
-            data = self._decoded(response)
-            return self.parse_ok(task_id, response, data)
+            data = self.decode(answer)
+            return self.parse_ok(task_id, answer, data)
         except TaskpollError:
             raise
         except PARSE_ERRORS as exc:
             raw = self.raw_status(data) if data is not _NOT_DECODED else None
             if self.is_unknown_status(raw):
-                return self.task(
-                    task_id, response, data, state=TaskState.UNKNOWN, status=raw, poll_after=self.hint(data)
-                )
-            raise self.invalid(task_id, response, describe(exc)) from exc
+                return self.task(task_id, answer, data, state=TaskState.UNKNOWN, status=raw, poll_after=self.hint(data))
+            raise self.invalid(task_id, answer, describe(exc)) from exc
 
     def is_unknown_status(self, raw: object) -> bool:
         """A status value taskpoll does not know but will report as UNKNOWN and keep polling through.
@@ -319,27 +263,21 @@ class Provider(Generic[R]):
             and raw not in self.known_statuses
         )
 
-    def decode(self, response: httpx.Response) -> Any:
-        return json.loads(response.content)
-
-    def _decoded(self, response: httpx.Response) -> Any:
-        """`decode`, or for a body spilled to a Spool (`Client.iter_elements`), its top level with
-        the streamed list left empty; the items stay in the spool, read later one by one."""
-        spool: Spool | None = response.extensions.get(SPOOL)
+    def decode(self, answer: Answer) -> Any:
+        """The decoded body; for a body spooled to disk (`Client.iter_elements`), its top level with
+        the streamed list left empty (the items stay in the spool, read later one by one)."""
+        spool = answer.spool
         if spool is None:
-            return self.decode(response)
+            return json.loads(answer.content)
         if self.streamed is not None:
             try:
                 return skeleton(spool, self.streamed[0])
             except PARSE_ERRORS:
                 pass
-        # Not an object with the list (or no list to stream): read it whole, like any other answer.
-        spool.found = None
-        response._content = spool.read()
-        del response.extensions[SPOOL]
-        return self.decode(response)
+        spool.found = None  # not an object with the list (or no list to stream): read it whole
+        return json.loads(spool.read())
 
-    def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[R]:
+    def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[R]:
         """A 2xx answer as a Task. May raise any of PARSE_ERRORS when the body does not fit."""
         raise NotImplementedError
 
@@ -351,7 +289,7 @@ class Provider(Generic[R]):
         """The server's poll-again advice in a decoded body, if the provider sends one."""
         return None
 
-    def task(self, task_id: str, response: httpx.Response, raw: Any = None, **fields: Any) -> Task[R]:
+    def task(self, task_id: str, response: Answer, raw: Any = None, **fields: Any) -> Task[R]:
         """The Task of one answer; `raw` is its decoded body. Logs what of the result did not fit."""
         task: Task[R] = Task(
             provider=self.name,
@@ -381,7 +319,7 @@ class Provider(Generic[R]):
     def failed(self, message: str | None, code: object = None) -> TaskError:
         return TaskError(message or "the provider gave no reason", None if code is None else str(code))
 
-    def invalid(self, task_id: str | None, response: httpx.Response, why: str) -> ResponseValidationError:
+    def invalid(self, task_id: str | None, response: Answer, why: str) -> ResponseValidationError:
         return ResponseValidationError(
             why,
             provider=self.name,
@@ -393,7 +331,7 @@ class Provider(Generic[R]):
 
     # Errors -----------------------------------------------------------------------------------
 
-    def error(self, task_id: str | None, response: httpx.Response) -> APIError:
+    def error(self, task_id: str | None, response: Answer) -> APIError:
         status = response.status_code
         try:
             message, code, request_id = self.error_details(response)
@@ -414,7 +352,7 @@ class Provider(Generic[R]):
             retry_after=retry_after(response),
         )
 
-    def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+    def error_details(self, response: Answer) -> tuple[str, str | None, str | None]:
         """(message, code, request id) from an error body; the FastAPI `{"detail": ...}` shape by default."""
         data = json.loads(response.content)
         detail = json_field(data, "detail")

@@ -29,7 +29,6 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import httpx
 from taskpoll_artos_api.api.documents import generate_document as _generate
 from taskpoll_artos_api.api.documents import get_document_status as _status
 from taskpoll_artos_api.models import (
@@ -41,6 +40,7 @@ from taskpoll_artos_api.models import (
 )
 from taskpoll_artos_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._http import Answer
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Provider, generic_message, json_field
@@ -107,7 +107,7 @@ class Artos(Provider[TaskStatusResponse]):
         assert body is not None
         return Call("submit", _generate._get_kwargs(body=body), self._read_submit)
 
-    def _read_submit(self, response: httpx.Response) -> Task[TaskStatusResponse]:
+    def _read_submit(self, response: Answer) -> Task[TaskStatusResponse]:
         data = json.loads(response.content)
         answer = GenerateDocumentResponse.from_dict(data)
         return self.accepted(response, answer.task_id, str(response.status_code))
@@ -115,7 +115,7 @@ class Artos(Provider[TaskStatusResponse]):
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
         return _status._get_kwargs(task_id)
 
-    def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[TaskStatusResponse]:
+    def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[TaskStatusResponse]:
         if not isinstance(data, Mapping):
             raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
         status = data["status"]
@@ -145,7 +145,7 @@ class Artos(Provider[TaskStatusResponse]):
             fields["error"] = self.failed(error if isinstance(error, str) else None)
         return self.task(task_id, response, data, result_issues=tuple(issues), **fields)
 
-    def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+    def error_details(self, response: Answer) -> tuple[str, str | None, str | None]:
         """`{"detail": ...}` (text, a list of validation problems, or an object), or the errors
         page's second shape `{"error": code, "error_description": text, "details": {...}}`."""
         data = json.loads(response.content)

@@ -48,7 +48,6 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import httpx
 from taskpoll_aryn_api.api.partition import field_async_partition_document_cancel_v1 as _cancel
 from taskpoll_aryn_api.api.partition import field_async_partition_document_list_v1 as _list
 from taskpoll_aryn_api.api.partition import field_async_partition_document_status_v1 as _status
@@ -84,6 +83,7 @@ from taskpoll_aryn_api.models import (
 from taskpoll_aryn_api.types import UNSET, File, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, AuthenticationError, ConfigurationError, PermissionDeniedError
+from .._http import Answer
 from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
@@ -188,7 +188,7 @@ class Aryn(Provider[PartitionerResponse]):
             ]
         return Call("submit", kwargs, self._read_submit)
 
-    def _read_submit(self, response: httpx.Response) -> Task[PartitionerResponse]:
+    def _read_submit(self, response: Answer) -> Task[PartitionerResponse]:
         data = json.loads(response.content)
         if not isinstance(data, dict):
             raise TypeError("the answer is not a JSON object")
@@ -204,7 +204,7 @@ class Aryn(Provider[PartitionerResponse]):
             "list_tasks", _list._get_kwargs(path_filter=ListPathFilter.VALUE_0), self._read_list, idempotent=True
         )
 
-    def _read_list(self, response: httpx.Response) -> list[Task[PartitionerResponse]]:
+    def _read_list(self, response: Answer) -> list[Task[PartitionerResponse]]:
         data = json.loads(response.content)
         tasks = data["tasks"] if isinstance(data, dict) else None
         if not isinstance(tasks, dict):
@@ -224,7 +224,7 @@ class Aryn(Provider[PartitionerResponse]):
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
         return _status._get_kwargs(task_id, path_filter=StatusPathFilter.VALUE_0)
 
-    def decode(self, response: httpx.Response) -> Any:
+    def decode(self, response: Answer) -> Any:
         # Only a 200 carries information; a 202's body ("Task is pending.") is kept as raw if it is JSON.
         if response.status_code == 200:
             return super().decode(response)
@@ -233,7 +233,7 @@ class Aryn(Provider[PartitionerResponse]):
         except ValueError:
             return None
 
-    def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[PartitionerResponse]:
+    def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[PartitionerResponse]:
         code = response.status_code
         if code == 202:
             return self.task(task_id, response, data, state=TaskState.RUNNING, status="202")

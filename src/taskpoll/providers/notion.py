@@ -46,7 +46,6 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import attrs
-import httpx
 from taskpoll_notion_api.api.async_tasks import retrieve_async_task as _status
 from taskpoll_notion_api.api.pages import create_page as _create
 from taskpoll_notion_api.api.pages import update_page_markdown as _update
@@ -76,6 +75,7 @@ from taskpoll_notion_api.models import (
 from taskpoll_notion_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, ConfigurationError, RateLimitError
+from .._http import Answer
 from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
@@ -172,7 +172,7 @@ class Notion(Provider[AsyncTaskSucceeded]):
             "submit", kwargs, lambda response: self._read_submit(response, "POST /v1/pages"), retry_statuses=_REFUSED
         )
 
-    def _read_submit(self, response: httpx.Response, operation: str) -> Task[AsyncTaskSucceeded]:
+    def _read_submit(self, response: Answer, operation: str) -> Task[AsyncTaskSucceeded]:
         data = json.loads(response.content)
         if not isinstance(data, dict):
             raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
@@ -206,7 +206,7 @@ class Notion(Provider[AsyncTaskSucceeded]):
             finished_at=now,
         )
 
-    def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[AsyncTaskSucceeded]:
+    def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[AsyncTaskSucceeded]:
         # State strict: `status`, and for a task in progress its `poll_after_seconds`. The rest (the
         # operation, the ids, the result) is read tolerantly and never fails the answer.
         status = json_field(data, "status")
@@ -249,7 +249,7 @@ class Notion(Provider[AsyncTaskSucceeded]):
     def hint(self, data: Any) -> float | None:
         return _seconds(json_field(data, "poll_after_seconds"))
 
-    def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+    def error_details(self, response: Answer) -> tuple[str, str | None, str | None]:
         # The request id is in the body, or else in `x-notion-request-id` (notion-sdk-js src/errors.ts
         # l.253-254, 306).
         header_id = response.headers.get("x-notion-request-id")

@@ -46,7 +46,6 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import attrs
-import httpx
 from taskpoll_unsiloed_api.api.parse_vision_api_compatible import create_parse_task as _create
 from taskpoll_unsiloed_api.api.parse_vision_api_compatible import get_parse_task as _status
 from taskpoll_unsiloed_api.models import (
@@ -63,6 +62,7 @@ from taskpoll_unsiloed_api.models import (
 from taskpoll_unsiloed_api.types import UNSET, File, Unset  # re-exported: optional fields are X | None | Unset
 
 from .._errors import APIError, ConfigurationError, QuotaExceededError
+from .._http import Answer
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Provider, generic_message, json_field, parse_time
@@ -157,7 +157,7 @@ class Unsiloed(Provider[ParseGetResponse]):
         ]
         return Call("submit", kwargs, self._read_submit)
 
-    def _read_submit(self, response: httpx.Response) -> Task[ParseGetResponse]:
+    def _read_submit(self, response: Answer) -> Task[ParseGetResponse]:
         data = json.loads(response.content)
         answer = ParseCreateResponse.from_dict(data)
         status = answer.status
@@ -167,7 +167,7 @@ class Unsiloed(Provider[ParseGetResponse]):
         created = parse_time(json_field(data, "created_at"))
         return self.accepted(response, answer.job_id, status, state=state, created_at=created)
 
-    def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[ParseGetResponse]:
+    def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[ParseGetResponse]:
         if not isinstance(data, dict):
             raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
         status, job_id = data.get("status"), data.get("job_id")
@@ -198,7 +198,7 @@ class Unsiloed(Provider[ParseGetResponse]):
             return QuotaExceededError
         return super().error_class(status, code, message)
 
-    def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+    def error_details(self, response: Answer) -> tuple[str, str | None, str | None]:
         # Plain text ("Job <id> not found") in the v1 spec; a JSON string in the docs' examples
         # (get-parse-job-status.mdx l.296-302); `{"detail": ...}` in the older spec and the SDK, whose
         # 402 carries `{"detail": {"message": ...}}` (unsiloed-sdk 0.1.7 client.py l.69-74).

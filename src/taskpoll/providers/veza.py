@@ -32,7 +32,6 @@ import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import httpx
 from taskpoll_veza_api.api.query_builder import create_get_assessment_query_spec_result_async as _create
 from taskpoll_veza_api.api.query_builder import get_assessment_async_task as _status
 from taskpoll_veza_api.models import (
@@ -44,6 +43,7 @@ from taskpoll_veza_api.models import (
 )
 from taskpoll_veza_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._http import Answer
 from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
@@ -129,7 +129,7 @@ class Veza(Provider[AsyncTask]):
         assert body is not None
         return Call("submit", _create._get_kwargs(body=body), self._read_submit)
 
-    def _read_submit(self, response: httpx.Response) -> Task[AsyncTask]:
+    def _read_submit(self, response: Answer) -> Task[AsyncTask]:
         data = json.loads(response.content)
         task = _task_of(data)
         if task is None:
@@ -139,7 +139,7 @@ class Veza(Provider[AsyncTask]):
             raise TypeError("task.id is not a string")
         return self.parse_ok(check_task_id(task_id), response, data)
 
-    def parse_ok(self, task_id: str, response: httpx.Response, data: Any) -> Task[AsyncTask]:
+    def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[AsyncTask]:
         task = _task_of(data)
         if task is None:
             raise TypeError(f"the body is a JSON {type(data).__name__}, not an object")
@@ -179,7 +179,7 @@ class Veza(Provider[AsyncTask]):
     def known_statuses(self) -> frozenset[str]:  # Task.status is "COMPLETE/<outcome>" once complete
         return frozenset(self.vocabularies["state"]) | {f"COMPLETE/{s}" for s in self.vocabularies["status"]}
 
-    def error_details(self, response: httpx.Response) -> tuple[str, str | None, str | None]:
+    def error_details(self, response: Answer) -> tuple[str, str | None, str | None]:
         """google.rpc.Status as Veza sends it: `code` a number or a name, `message`, `request_id`,
         `timestamp` and `details` (a BadRequest's field violations are added to the message)."""
         data = json.loads(response.content)
