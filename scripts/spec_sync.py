@@ -206,6 +206,11 @@ def _parent(root: Any, location: tuple[Any, ...]) -> Any:
     return node
 
 
+def _position(node: jsonpath_rfc9535.JSONPathNode) -> tuple[str, ...]:
+    """A node's location, sortable whatever mixes names and indexes (indexes in number order)."""
+    return tuple(f"{step:012d}" if isinstance(step, int) else f"~{step}" for step in node.location)
+
+
 def _update(target: Any, update: Any, where: str) -> bool:
     """Merge `update` into `target` as an Overlay update; True when anything changed."""
     if isinstance(target, list):
@@ -247,7 +252,7 @@ def apply_overlay(document: dict[str, Any], overlay: dict[str, Any]) -> list[Out
             result = "applied" if any(changed) else "no change"
         elif nodes:
             raise SyncError(f"correction #{number} ({target}) neither updates nor removes")
-        outcomes.append(Outcome(number, target, str(action["description"]), result))
+        outcomes.append(Outcome(number, target, str(action.get("description", "")), result))
     return outcomes
 
 
