@@ -19,7 +19,7 @@ is not strict JSON) goes through four steps, each the same for every provider:
 Several files may be given (a provider that publishes one excerpt per endpoint, as Artos does): their
 paths and components are joined first, and a name defined twice differently is an error.
 
-`--check` prints the difference between the result and specs/<provider>.yaml and exits 1 when they
+`--check` (the default) prints the difference between the result and specs/<provider>.yaml and exits 1 when they
 differ (drift: the provider changed something no correction explains, or someone edited the spec by
 hand). A correction whose target is gone, or which changes nothing any more (the provider fixed it),
 is listed apart from the drift; alone it exits 3. `--write` writes the result (and lists the same).
@@ -394,12 +394,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("provider", nargs="?", help="the provider (specs/<provider>.yaml)")
     parser.add_argument("published", nargs="*", type=Path, help="the provider's published document(s)")
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--check", action="store_true", help="print the difference; exit 1 on drift, 3 on stale")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="(default) show the difference; exit 1 on drift, 3 if stale")
     mode.add_argument("--write", action="store_true", help="write specs/<provider>.yaml")
     parser.add_argument("--all", action="store_true", help="every provider, with its kept copy in specs/published/")
     parser.add_argument("--specs", type=Path, default=SPECS, help=argparse.SUPPRESS)  # tests: a copy of specs/
     args = parser.parse_args(argv)
+    args.check = not args.write
     specs: Path = args.specs
     corrections = specs / "corrections"
     if args.all == bool(args.provider):
