@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run every check CI runs, in order, and stop at the first failure.
 
-    python scripts/check.py            # lint, format, types, drift, the installed wheel, tests
+    python scripts/check.py            # lint, format, types, spec and generated drift, the wheel, tests
     python scripts/check.py -- -k aryn # extra arguments after -- go to pytest
 
 Run it inside the project environment (`python3 scripts/dev.py test` sets that up and calls this).
@@ -30,6 +30,9 @@ STEPS: list[tuple[str, list[str]]] = [
         "mypy --strict generated",
         [PY, "-m", "mypy", "--strict", "--disable-error-code", "redundant-cast", "generated"],
     ),
+    # Each spec is what its provider's kept published document and our corrections give (no hand edit,
+    # no correction gone stale).
+    ("specs/ match the published documents + corrections", [PY, "scripts/spec_sync.py", "--all", "--check"]),
     ("generated/ matches specs/", [PY, "scripts/generate.py", "--check"]),
     # A user's view: the built wheel in a fresh venv outside the repo runs the demo and a typed program.
     ("the wheel installs and runs outside the repo", [PY, "scripts/check_install.py"]),

@@ -127,6 +127,40 @@ def run(args: list[str], what: str) -> None:
         raise GenerationError(f"{what} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
 
 
+def what_failed(output: str) -> list[str]:
+    """The schemas and endpoints openapi-python-client names in its warnings, each with its reason:
+    "schema /components/schemas/X: type array must have items ...", "endpoint POST /p: ..."."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    found = []
+    for index, line in enumerate(lines):
+        reason = lines[index + 1] if index + 1 < len(lines) else ""
+        if match := re.match(r"Unable to process schema (\S+?):?$", line):
+            found.append(f"schema {match.group(1)}: {reason}")
+        elif match := re.match(r"WARNING parsing (\S+ \S+)", line):
+            refs = []
+            for later in lines[index + 1 :]:
+                if later.startswith(("WARNING", "Unable to process", "If you believe")):
+                    break
+                refs += re.findall(r'"\$ref": "([^"]+)"', later)
+            where = f" (reference {', '.join(refs)})" if refs else ""
+            found.append(f"endpoint {match.group(1)} dropped: {reason}{where}")
+    return found
+
+
+def generator(args: list[str], spec: str) -> None:
+    """Run openapi-python-client on one spec; a failure names the spec and the schemas it could not build."""
+    env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
+    result = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT)
+    if result.returncode != 0:
+        output = result.stdout + result.stderr
+        named = "".join(f"\n  - {item}" for item in what_failed(output)) or " (see the output below)"
+        raise GenerationError(
+            f"{spec} does not generate (openapi-python-client exit {result.returncode}):{named}\n"
+            f"Fix the spec (or its corrections in specs/corrections/, then scripts/spec_sync.py --write); generated/ "
+            f"was left as it was.\n--- generator output ---\n{output}"
+        )
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -142,6 +176,7 @@ def build(out: Path, config: dict[str, Any], pins: dict[str, str]) -> None:
         },
         "packages": {},
     }
+    failures: list[str] = []  # every provider is tried, so one run names every spec that does not build
     with tempfile.TemporaryDirectory(prefix="taskpoll-gen-") as scratch:
         for provider, entry in sorted(config["providers"].items()):
             spec = ROOT / entry["spec"]
@@ -149,28 +184,34 @@ def build(out: Path, config: dict[str, Any], pins: dict[str, str]) -> None:
             provider_config = {**config["generator"], "class_overrides": entry.get("class_overrides") or {}}
             config_file = Path(scratch) / f"{provider}.json"
             config_file.write_text(json.dumps(provider_config, indent=2, sort_keys=True), encoding="utf-8")
-            run(
-                [
-                    sys.executable,
-                    "-m",
-                    "openapi_python_client",
-                    "generate",
-                    "--path",
-                    str(spec),
-                    "--config",
-                    str(config_file),
-                    "--meta",
-                    "none",
-                    "--output-path",
-                    str(out / package),
-                    "--custom-template-path",
-                    str(TEMPLATES),
-                    "--fail-on-warning",
-                ],
-                f"openapi-python-client on {entry['spec']}",
-            )
+            try:
+                generator(
+                    [
+                        sys.executable,
+                        "-m",
+                        "openapi_python_client",
+                        "generate",
+                        "--path",
+                        str(spec),
+                        "--config",
+                        str(config_file),
+                        "--meta",
+                        "none",
+                        "--output-path",
+                        str(out / package),
+                        "--custom-template-path",
+                        str(TEMPLATES),
+                        "--fail-on-warning",
+                    ],
+                    entry["spec"],
+                )
+            except GenerationError as exc:
+                failures.append(str(exc))
+                continue
             (out / package / "py.typed").write_text("", encoding="utf-8")
             manifest["packages"][package] = {"provider": provider, "spec": entry["spec"], "spec_sha256": sha256(spec)}
+    if failures:
+        raise GenerationError("\n\n".join(failures))
     run([sys.executable, "-m", "ruff", *RUFF_FIX, str(out)], "ruff check --fix")
     run([sys.executable, "-m", "ruff", *RUFF_FORMAT, str(out)], "ruff format")
     (out / "README.md").write_text(

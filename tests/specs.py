@@ -52,8 +52,13 @@ def status_vocabularies(provider: str) -> dict[str, set[str]]:
 
     A marked schema is an `enum` (every value counts) or a `const` (its one value counts).
     """
+    return vocabularies_of(spec(provider))
+
+
+def vocabularies_of(document: dict[str, Any]) -> dict[str, set[str]]:
+    """status_vocabularies of any parsed spec (tests/test_spec_sync.py reads specs it writes itself)."""
     found: dict[str, set[str]] = {}
-    for node in walk(spec(provider)):
+    for node in walk(document):
         name = node.get("x-taskpoll-status")
         if name is None:
             continue

@@ -52,10 +52,8 @@ from taskpoll_notion_api.api.async_tasks import retrieve_async_task
 from taskpoll_notion_api.api.pages import create_page
 from taskpoll_notion_api.models import (
     AsyncTaskInProgress,
-    CreatePageNotionVersion,
     CreatePageRequest,
     CreatePageRequestParent,
-    RetrieveAsyncTaskNotionVersion,
 )
 from taskpoll_unsiloed_api import Client as UnsiloedClient
 from taskpoll_unsiloed_api.api.parse_vision_api_compatible import create_parse_task, get_parse_task
@@ -139,7 +137,7 @@ def _unsiloed_status(base_url: str, task_id: str) -> Any:
 
 def _notion_status(base_url: str, task_id: str) -> Any:
     client = NotionClient(base_url=base_url, token=KEY, timeout=5.0)
-    kwargs = retrieve_async_task._get_kwargs(task_id, notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0)
+    kwargs = retrieve_async_task._get_kwargs(task_id, notion_version="2026-03-11")
     response = client.get_httpx_client().request(**kwargs)
     if response.status_code not in HTTPStatus._value2member_map_:
         # 529 is not an IANA code: the generated sync_detailed dies in HTTPStatus(529) before parsing
@@ -333,6 +331,6 @@ def test_notion_create_page_answers_202_with_an_async_task(server: CannedServer)
         markdown="# Quarterly review\n\nNumbers are in.",
         allow_async=True,
     )
-    response = create_page.sync_detailed(client=client, body=body, notion_version=CreatePageNotionVersion.VALUE_0)
+    response = create_page.sync_detailed(client=client, body=body, notion_version="2026-03-11")
     assert isinstance(response.parsed, AsyncTaskInProgress) and response.parsed.id == "task_abc123"
     assert json.loads(server.seen[-1].body)["allow_async"] is True

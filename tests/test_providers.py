@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import json
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 import pytest
 from taskpoll_unsiloed_api.types import Unset
 
-from taskpoll import RateLimitError, ResponseValidationError, TaskState
+from taskpoll import Client, ConfigurationError, RateLimitError, ResponseValidationError, TaskpollError, TaskState
 from taskpoll._http import Answer
 from taskpoll.providers import get, names
 from taskpoll.providers._base import parse_time
 
 from .answers import as_answer
-from .specs import PROVIDERS, ROOT, codegen, status_vocabularies
+from .clients import policy_for
+from .loopback import Canned, canned_server
+from .specs import PROVIDERS, ROOT, codegen, spec, status_vocabularies
 
 
 def test_specs_generated_packages_and_adapters_are_the_same_set() -> None:
@@ -237,3 +241,80 @@ def test_the_error_class_reads_the_status_and_the_message(
     assert type(error).__name__ == expected
     assert (error.provider, error.task_id, error.status_code, error.body) == (provider, "t-1", status, body)
     assert error.retry_after == 7.0 and detail in error.message
+
+
+# The spec drives the adapter: auth and the Notion version ------------------------------------------
+
+
+def spec_auth(document: dict[str, Any]) -> set[tuple[str, str]]:
+    """(header, scheme word) for every security scheme the spec's operations require: http bearer is
+    ("authorization", "bearer"), an apiKey in a header is (its header name, "")."""
+    requirements = list(document.get("security") or [])
+    for item in document["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict):
+                requirements += operation.get("security") or []
+    schemes = document["components"]["securitySchemes"]
+    found = set()
+    for name in {name for requirement in requirements for name in requirement}:
+        scheme = schemes[name]
+        if scheme["type"] == "http":
+            found.add(("authorization", scheme["scheme"].lower()))
+        elif scheme["type"] == "apiKey" and scheme["in"] == "header":
+            found.add((scheme["name"].lower(), ""))
+        else:
+            found.add((f"{scheme['type']} in {scheme.get('in')}", "unsupported"))
+    return found
+
+
+def check_auth(provider: str, document: dict[str, Any]) -> None:
+    adapter = get(provider)
+    sent = (adapter.auth_header.lower(), adapter.auth_scheme.lower())
+    assert spec_auth(document) == {sent}, f"{provider}: the adapter sends {sent}, the spec asks {spec_auth(document)}"
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_adapter_sends_the_key_as_the_specs_security_scheme_says(provider: str) -> None:
+    check_auth(provider, spec(provider))
+
+
+def test_a_spec_whose_security_scheme_changes_fails_the_auth_check() -> None:
+    changed = copy.deepcopy(spec("unsiloed"))
+    changed["components"]["securitySchemes"]["api_key"] = {"type": "http", "scheme": "bearer"}
+    with pytest.raises(AssertionError, match="api-key"):
+        check_auth("unsiloed", changed)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_key_arrives_where_the_spec_says(provider: str) -> None:
+    ((header, scheme),) = spec_auth(spec(provider))
+    with canned_server() as server:
+        server.answer_all(Canned(404, b"{}"))
+        options = {"base_url": server.base_url, "api_key": "spec-key", "policy": policy_for(provider)}
+        with Client(provider, **options) as client, pytest.raises(TaskpollError):
+            client.get("task-1")
+    assert server.seen[-1].headers[header] == (f"{scheme.capitalize()} spec-key" if scheme else "spec-key")
+
+
+def test_notion_sends_the_version_it_is_given_and_the_tested_one_by_default() -> None:
+    from taskpoll.providers.notion import NOTION_VERSION, Notion  # here: a broken Notion package fails only this
+
+    with canned_server() as server:
+        not_found = b'{"object": "error", "status": 404, "code": "object_not_found", "message": "x"}'
+        server.answer_all(Canned(404, not_found))
+        for provider, expected in ((Notion(version="2026-09-01"), "2026-09-01"), ("notion", NOTION_VERSION)):
+            with Client(provider, base_url=server.base_url, api_key="k", policy=policy_for("notion")) as client:
+                with pytest.raises(TaskpollError):
+                    client.get("task-1")
+                with pytest.raises(TaskpollError):
+                    client.submit({"parent": {"page_id": "p"}, "markdown": "# x"})
+            assert [seen.headers["notion-version"] for seen in server.seen[-2:]] == [expected, expected]
+    assert spec("notion")["components"]["parameters"]["NotionVersion"]["schema"]["default"] == NOTION_VERSION
+
+
+@pytest.mark.parametrize("version", ["", "latest", "2026-3-11", "2026-03-11\r\nX: y", 20260311])
+def test_notion_refuses_a_version_that_is_not_a_date(version: Any) -> None:
+    from taskpoll.providers.notion import Notion
+
+    with pytest.raises(ConfigurationError, match="Notion-Version"):
+        Notion(version=version)

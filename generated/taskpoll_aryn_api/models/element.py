@@ -34,20 +34,20 @@ class Element(DeferredField):
         text_representation (None | str | Unset): The text representation of the element. Null or absent on tables (and
             on some older
             elements), see `table`.
-        table (ElementTableType0 | None | Unset): The table structure of a table element (`cells`, `caption`,
-            `num_rows`, `num_cols`,
-            `column_headers`), or null when it was not extracted.
         binary_representation (None | str | Unset): The binary representation of the element (base64 in JSON). Absent
             from real output unless
             images were extracted.
+        table (ElementTableType0 | None | Unset): The table structure of a table element (`cells`, `caption`,
+            `num_rows`, `num_cols`,
+            `column_headers`), or null when it was not extracted.
     """
 
     type_: str
     bbox: list[float]
     properties: ElementProperties
     text_representation: None | str | Unset = UNSET
-    table: ElementTableType0 | None | Unset = UNSET
     binary_representation: None | str | Unset = UNSET
+    table: ElementTableType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +65,12 @@ class Element(DeferredField):
         else:
             text_representation = self.text_representation
 
+        binary_representation: None | str | Unset
+        if isinstance(self.binary_representation, Unset):
+            binary_representation = UNSET
+        else:
+            binary_representation = self.binary_representation
+
         table: dict[str, Any] | None | Unset
         if isinstance(self.table, Unset):
             table = UNSET
@@ -72,12 +78,6 @@ class Element(DeferredField):
             table = self.table.to_dict()
         else:
             table = self.table
-
-        binary_representation: None | str | Unset
-        if isinstance(self.binary_representation, Unset):
-            binary_representation = UNSET
-        else:
-            binary_representation = self.binary_representation
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,10 +90,10 @@ class Element(DeferredField):
         )
         if text_representation is not UNSET:
             field_dict["text_representation"] = text_representation
-        if table is not UNSET:
-            field_dict["table"] = table
         if binary_representation is not UNSET:
             field_dict["binary_representation"] = binary_representation
+        if table is not UNSET:
+            field_dict["table"] = table
 
         return field_dict
 
@@ -113,25 +113,25 @@ class Element(DeferredField):
 
         text_representation = src_dict.get("text_representation", UNSET)
 
+        binary_representation = src_dict.get("binary_representation", UNSET)
+
         table = src_dict.get("table", UNSET)
         if table is not None and table is not UNSET:
             table = _parse_table(table)
-
-        binary_representation = src_dict.get("binary_representation", UNSET)
 
         element = cls(
             type_,
             bbox,
             properties,
             text_representation,
-            table,
             binary_representation,
+            table,
         )
         if properties is DEFERRED:
             element._deferred = properties_input
 
-        if len(src_dict) != 3 + (text_representation is not UNSET) + (table is not UNSET) + (
-            binary_representation is not UNSET
+        if len(src_dict) != 3 + (text_representation is not UNSET) + (binary_representation is not UNSET) + (
+            table is not UNSET
         ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             element.additional_properties = d
@@ -160,8 +160,8 @@ _KNOWN_KEYS = frozenset(
         "bbox",
         "properties",
         "text_representation",
-        "table",
         "binary_representation",
+        "table",
     }
 )
 

@@ -8,7 +8,6 @@ from .async_task_operation_surface import AsyncTaskOperationSurface
 from .async_task_succeeded import AsyncTaskSucceeded
 from .async_task_succeeded_result import AsyncTaskSucceededResult
 from .content_update import ContentUpdate
-from .create_page_notion_version import CreatePageNotionVersion
 from .create_page_request import CreatePageRequest
 from .create_page_request_children_item import CreatePageRequestChildrenItem
 from .create_page_request_content_item import CreatePageRequestContentItem
@@ -28,9 +27,7 @@ from .page_parent import PageParent
 from .page_properties import PageProperties
 from .replace_content import ReplaceContent
 from .replace_content_range import ReplaceContentRange
-from .retrieve_async_task_notion_version import RetrieveAsyncTaskNotionVersion
 from .update_content import UpdateContent
-from .update_page_markdown_notion_version import UpdatePageMarkdownNotionVersion
 from .update_page_markdown_request import UpdatePageMarkdownRequest
 from .update_page_markdown_request_type import UpdatePageMarkdownRequestType
 
@@ -43,7 +40,6 @@ __all__ = (
     "AsyncTaskSucceeded",
     "AsyncTaskSucceededResult",
     "ContentUpdate",
-    "CreatePageNotionVersion",
     "CreatePageRequest",
     "CreatePageRequestChildrenItem",
     "CreatePageRequestContentItem",
@@ -63,9 +59,7 @@ __all__ = (
     "PageProperties",
     "ReplaceContent",
     "ReplaceContentRange",
-    "RetrieveAsyncTaskNotionVersion",
     "UpdateContent",
-    "UpdatePageMarkdownNotionVersion",
     "UpdatePageMarkdownRequest",
     "UpdatePageMarkdownRequestType",
 )

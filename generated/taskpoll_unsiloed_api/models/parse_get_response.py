@@ -7,14 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus
-from ..types import (
-    DEFERRED,
-    UNSET,
-    DeferredField,
-    Unset,
-    defer_model_field,
-    lazy_additional_properties,
-)
+from ..types import UNSET, Unset, lazy_additional_properties
 
 if TYPE_CHECKING:
     from ..models.chunk import Chunk
@@ -29,7 +22,7 @@ T = TypeVar("T", bound="ParseGetResponse")
 
 @lazy_additional_properties
 @_attrs_define
-class ParseGetResponse(DeferredField):
+class ParseGetResponse:
     """Response body for `GET /parse/{job_id}`.
 
     Fields marked as optional appear only when the job has reached the relevant status.
@@ -37,13 +30,11 @@ class ParseGetResponse(DeferredField):
         Attributes:
             created_at (str): ISO 8601 timestamp when the job was created.
             job_id (str): Job identifier.
-            metadata (ParseGetResponseMetadata): Citation or job metadata. Populated when `xml_citation` is enabled or from
-                the job record.
             status (JobStatus | str): Current job status: `Starting`, `Processing`, `Succeeded`, `Failed`, or `Cancelled`.
             chunks (list[Chunk] | None | Unset): Array of document chunks with segments and extracted content. Present when
                 status is `Succeeded`.
             configuration (None | ParseGetResponseConfigurationType0 | Unset): Configuration used for this job (mirrors the
-                parameters submitted at creation time). Kept free-form; see the provenance note.
+                parameters submitted at creation time). Kept free-form; see specs/corrections/unsiloed.yaml.
             credit_used (int | None | Unset): Credits used for this job.
             file_name (None | str | Unset): Original file name from the job record.
             file_type (None | str | Unset): MIME type of the uploaded file.
@@ -53,6 +44,8 @@ class ParseGetResponse(DeferredField):
             id (None | str | Unset): Internal Supabase job record ID.
             merge_tables (bool | None | Unset): Whether table merging was enabled for this job.
             message (None | str | Unset): Error or status detail message. Present when status is `Failed`.
+            metadata (ParseGetResponseMetadata | Unset): Citation or job metadata. Populated when `xml_citation` is enabled
+                or from the job record.
             page_count (int | None | Unset): Number of pages in the document. Present when status is `Succeeded`.
             pdf_url (None | str | Unset): Presigned S3 URL to the generated PDF. Present when status is `Succeeded`.
             started_at (None | str | Unset): ISO 8601 timestamp when processing started. Present when status is not
@@ -62,7 +55,6 @@ class ParseGetResponse(DeferredField):
 
     created_at: str
     job_id: str
-    metadata: ParseGetResponseMetadata
     status: JobStatus | str
     chunks: list[Chunk] | None | Unset = UNSET
     configuration: None | ParseGetResponseConfigurationType0 | Unset = UNSET
@@ -74,6 +66,7 @@ class ParseGetResponse(DeferredField):
     id: None | str | Unset = UNSET
     merge_tables: bool | None | Unset = UNSET
     message: None | str | Unset = UNSET
+    metadata: ParseGetResponseMetadata | Unset = UNSET
     page_count: int | None | Unset = UNSET
     pdf_url: None | str | Unset = UNSET
     started_at: None | str | Unset = UNSET
@@ -88,8 +81,6 @@ class ParseGetResponse(DeferredField):
         created_at = self.created_at
 
         job_id = self.job_id
-
-        metadata = self.metadata.to_dict()
 
         status: str
         if isinstance(self.status, JobStatus):
@@ -165,6 +156,10 @@ class ParseGetResponse(DeferredField):
         else:
             message = self.message
 
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
         page_count: int | None | Unset
         if isinstance(self.page_count, Unset):
             page_count = UNSET
@@ -195,7 +190,6 @@ class ParseGetResponse(DeferredField):
             {
                 "created_at": created_at,
                 "job_id": job_id,
-                "metadata": metadata,
                 "status": status,
             }
         )
@@ -219,6 +213,8 @@ class ParseGetResponse(DeferredField):
             field_dict["merge_tables"] = merge_tables
         if message is not UNSET:
             field_dict["message"] = message
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
         if page_count is not UNSET:
             field_dict["page_count"] = page_count
         if pdf_url is not UNSET:
@@ -237,12 +233,6 @@ class ParseGetResponse(DeferredField):
         created_at = src_dict["created_at"]
 
         job_id = src_dict["job_id"]
-
-        metadata_input = src_dict["metadata"]
-        if type(metadata_input) is dict:
-            metadata = DEFERRED
-        else:
-            metadata = ParseGetResponseMetadata.from_dict(metadata_input)
 
         status = _parse_status(src_dict["status"])
 
@@ -270,6 +260,13 @@ class ParseGetResponse(DeferredField):
 
         message = src_dict.get("message", UNSET)
 
+        _metadata = src_dict.get("metadata", UNSET)
+        metadata: ParseGetResponseMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = ParseGetResponseMetadata.from_dict(_metadata)
+
         page_count = src_dict.get("page_count", UNSET)
 
         pdf_url = src_dict.get("pdf_url", UNSET)
@@ -281,7 +278,6 @@ class ParseGetResponse(DeferredField):
         parse_get_response = cls(
             created_at,
             job_id,
-            metadata,
             status,
             chunks,
             configuration,
@@ -293,21 +289,14 @@ class ParseGetResponse(DeferredField):
             id,
             merge_tables,
             message,
+            metadata,
             page_count,
             pdf_url,
             started_at,
             total_chunks,
         )
-        if metadata is DEFERRED:
-            parse_get_response._deferred = metadata_input
 
-        if len(src_dict) != 4 + (chunks is not UNSET) + (configuration is not UNSET) + (credit_used is not UNSET) + (
-            file_name is not UNSET
-        ) + (file_type is not UNSET) + (file_url is not UNSET) + (finished_at is not UNSET) + (id is not UNSET) + (
-            merge_tables is not UNSET
-        ) + (message is not UNSET) + (page_count is not UNSET) + (pdf_url is not UNSET) + (started_at is not UNSET) + (
-            total_chunks is not UNSET
-        ):
+        if not src_dict.keys() <= _KNOWN_KEYS:
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             parse_get_response.additional_properties = d
         return parse_get_response
@@ -333,7 +322,6 @@ _KNOWN_KEYS = frozenset(
     {
         "created_at",
         "job_id",
-        "metadata",
         "status",
         "chunks",
         "configuration",
@@ -345,6 +333,7 @@ _KNOWN_KEYS = frozenset(
         "id",
         "merge_tables",
         "message",
+        "metadata",
         "page_count",
         "pdf_url",
         "started_at",
@@ -402,5 +391,3 @@ from ..models.parse_get_response_configuration_type_0 import (
     ParseGetResponseConfigurationType0,  # noqa: E402
 )
 from ..models.parse_get_response_metadata import ParseGetResponseMetadata  # noqa: E402
-
-defer_model_field(ParseGetResponse, "metadata", ParseGetResponseMetadata.from_dict)

@@ -14,8 +14,8 @@ T = TypeVar("T", bound="ParseGetResponseConfigurationType0")
 @lazy_additional_properties
 @_attrs_define
 class ParseGetResponseConfigurationType0(BorrowedInput):
-    """Configuration used for this job (mirrors the parameters submitted at creation time). Kept free-form; see the
-    provenance note.
+    """Configuration used for this job (mirrors the parameters submitted at creation time). Kept free-form; see
+    specs/corrections/unsiloed.yaml.
 
     """
 

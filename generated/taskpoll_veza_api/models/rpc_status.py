@@ -24,16 +24,16 @@ class RpcStatus:
         code (int | str | Unset): The error code: a google.rpc.Code number, or its name as Veza sends it ("Internal",
             "InvalidArgument", "NotFound").
         message (str | Unset): A developer-facing error message.
+        details (list[ProtobufAny] | Unset):
         request_id (str | Unset): The id of the failed request, for Veza support.
         timestamp (str | Unset): When the error happened (RFC 3339 with nanoseconds, kept as text).
-        details (list[ProtobufAny] | Unset):
     """
 
     code: int | str | Unset = UNSET
     message: str | Unset = UNSET
+    details: list[ProtobufAny] | Unset = UNSET
     request_id: str | Unset = UNSET
     timestamp: str | Unset = UNSET
-    details: list[ProtobufAny] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,16 +45,16 @@ class RpcStatus:
 
         message = self.message
 
-        request_id = self.request_id
-
-        timestamp = self.timestamp
-
         details: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.details, Unset):
             details = []
             for details_item_data in self.details:
                 details_item = details_item_data.to_dict()
                 details.append(details_item)
+
+        request_id = self.request_id
+
+        timestamp = self.timestamp
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,12 +63,12 @@ class RpcStatus:
             field_dict["code"] = code
         if message is not UNSET:
             field_dict["message"] = message
+        if details is not UNSET:
+            field_dict["details"] = details
         if request_id is not UNSET:
             field_dict["request_id"] = request_id
         if timestamp is not UNSET:
             field_dict["timestamp"] = timestamp
-        if details is not UNSET:
-            field_dict["details"] = details
 
         return field_dict
 
@@ -80,10 +80,6 @@ class RpcStatus:
 
         message = src_dict.get("message", UNSET)
 
-        request_id = src_dict.get("request_id", UNSET)
-
-        timestamp = src_dict.get("timestamp", UNSET)
-
         _details = src_dict.get("details", UNSET)
         details: list[ProtobufAny] | Unset = UNSET
         if _details is not UNSET:
@@ -93,12 +89,16 @@ class RpcStatus:
 
                 details.append(details_item)
 
+        request_id = src_dict.get("request_id", UNSET)
+
+        timestamp = src_dict.get("timestamp", UNSET)
+
         rpc_status = cls(
             code,
             message,
+            details,
             request_id,
             timestamp,
-            details,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:
@@ -127,9 +127,9 @@ _KNOWN_KEYS = frozenset(
     {
         "code",
         "message",
+        "details",
         "request_id",
         "timestamp",
-        "details",
     }
 )
 

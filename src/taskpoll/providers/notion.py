@@ -1,5 +1,8 @@
 """Notion: `GET /v1/async_tasks/{task_id}` with `Notion-Version: 2026-03-11` (specs/notion.yaml).
 
+The version is the one taskpoll is tested against; another is one argument away:
+`taskpoll.Client(Notion(version="2026-09-01"))` sends it on every request of that client.
+
 The async_task is queued, running or retrying (all in progress, with `poll_after_seconds`: wait at
 least that long; a hint beyond `PollPolicy.max_hint` ends the wait, resumable, rather than being
 shortened), succeeded (with `result`, e.g. the created page) or failed (with a standard error
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -57,7 +61,6 @@ from taskpoll_notion_api.models import (
     AsyncTaskSucceeded,
     AsyncTaskSucceededResult,
     ContentUpdate,
-    CreatePageNotionVersion,
     CreatePageRequest,
     CreatePageRequestParent,
     CreatePageRequestProperties,
@@ -66,9 +69,7 @@ from taskpoll_notion_api.models import (
     PageMarkdown,
     ReplaceContent,
     ReplaceContentRange,
-    RetrieveAsyncTaskNotionVersion,
     UpdateContent,
-    UpdatePageMarkdownNotionVersion,
     UpdatePageMarkdownRequest,
     UpdatePageMarkdownRequestType,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "CreatePageRequestParent",
     "CreatePageRequestProperties",
     "InsertContent",
+    "Notion",
     "Page",
     "PageMarkdown",
     "ReplaceContent",
@@ -106,7 +108,8 @@ __all__ = [
     "UpdatePageMarkdownRequestType",
 ]
 
-NOTION_VERSION = RetrieveAsyncTaskNotionVersion.VALUE_0.value
+# The Notion-Version taskpoll is tested against: the default of specs/notion.yaml's open version header.
+NOTION_VERSION = "2026-03-11"
 # A 429 rate_limited or 529 service_overload refused the request: Notion's own client resends those
 # "for every HTTP method", POST included ("the server explicitly asks us to retry";
 # notion-sdk-js@9060802 src/Client.ts, canRetry), after the Retry-After. A submit does the same.
@@ -135,8 +138,17 @@ class Notion(Provider[AsyncTaskSucceeded]):
         "failed": {"failed": TaskState.FAILED},
     }
 
+    def __init__(self, version: str = NOTION_VERSION) -> None:
+        """`version`: the Notion-Version header every request of a client using this adapter sends."""
+        if not isinstance(version, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", version):
+            raise ConfigurationError(f"a Notion-Version is a date like {NOTION_VERSION!r}, not {version!r}")
+        self.version = version
+
+    def __repr__(self) -> str:
+        return f"Notion(version={self.version!r})"
+
     def status_kwargs(self, task_id: str) -> dict[str, Any]:
-        return _status._get_kwargs(task_id, notion_version=RetrieveAsyncTaskNotionVersion.VALUE_0)
+        return _status._get_kwargs(task_id, notion_version=self.version)
 
     def submit_call(
         self,
@@ -157,7 +169,7 @@ class Notion(Provider[AsyncTaskSucceeded]):
                 raise ConfigurationError(
                     f"request.type is {update.type_.value!r}, but request.{update.type_.value} is not set"
                 )
-            kwargs = _update._get_kwargs(page, body=update, notion_version=UpdatePageMarkdownNotionVersion.VALUE_0)
+            kwargs = _update._get_kwargs(page, body=update, notion_version=self.version)
             name = "PATCH /v1/pages/{page_id}/markdown"
             read = lambda response: self._read_submit(response, name)  # noqa: E731
             return Call("submit", kwargs, read, task_id=page, retry_statuses=_REFUSED)
@@ -167,7 +179,7 @@ class Notion(Provider[AsyncTaskSucceeded]):
             create = attrs.evolve(create, allow_async=True)
         if create.allow_async and isinstance(create.markdown, Unset):
             raise ConfigurationError("allow_async is only supported together with markdown (set request.markdown)")
-        kwargs = _create._get_kwargs(body=create, notion_version=CreatePageNotionVersion.VALUE_0)
+        kwargs = _create._get_kwargs(body=create, notion_version=self.version)
         return Call(
             "submit", kwargs, lambda response: self._read_submit(response, "POST /v1/pages"), retry_statuses=_REFUSED
         )

@@ -10,17 +10,16 @@ from ...models.async_task_failed import AsyncTaskFailed
 from ...models.async_task_in_progress import AsyncTaskInProgress
 from ...models.async_task_succeeded import AsyncTaskSucceeded
 from ...models.error import Error
-from ...models.retrieve_async_task_notion_version import RetrieveAsyncTaskNotionVersion
 from ...types import Response
 
 
 def _get_kwargs(
     task_id: str,
     *,
-    notion_version: RetrieveAsyncTaskNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["Notion-Version"] = str(notion_version)
+    headers["Notion-Version"] = notion_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -135,7 +134,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-    notion_version: RetrieveAsyncTaskNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> Response[AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str]:
     """Retrieve an async task
 
@@ -145,7 +144,7 @@ def sync_detailed(
 
     Args:
         task_id (str):
-        notion_version (RetrieveAsyncTaskNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +170,7 @@ def sync(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-    notion_version: RetrieveAsyncTaskNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str | None:
     """Retrieve an async task
 
@@ -181,7 +180,7 @@ def sync(
 
     Args:
         task_id (str):
-        notion_version (RetrieveAsyncTaskNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +201,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-    notion_version: RetrieveAsyncTaskNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> Response[AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str]:
     """Retrieve an async task
 
@@ -212,7 +211,7 @@ async def asyncio_detailed(
 
     Args:
         task_id (str):
-        notion_version (RetrieveAsyncTaskNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +235,7 @@ async def asyncio(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-    notion_version: RetrieveAsyncTaskNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> AsyncTaskFailed | AsyncTaskInProgress | AsyncTaskSucceeded | Error | str | None:
     """Retrieve an async task
 
@@ -246,7 +245,7 @@ async def asyncio(
 
     Args:
         task_id (str):
-        notion_version (RetrieveAsyncTaskNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.async_task_in_progress import AsyncTaskInProgress
-from ...models.create_page_notion_version import CreatePageNotionVersion
 from ...models.create_page_request import CreatePageRequest
 from ...models.error import Error
 from ...models.page import Page
@@ -16,10 +15,10 @@ from ...types import Response
 def _get_kwargs(
     *,
     body: CreatePageRequest,
-    notion_version: CreatePageNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["Notion-Version"] = str(notion_version)
+    headers["Notion-Version"] = notion_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -122,7 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
-    notion_version: CreatePageNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> Response[AsyncTaskInProgress | Error | Page | str]:
     """Create a page
 
@@ -130,7 +129,7 @@ def sync_detailed(
     execution and answered with HTTP 202 and an async_task to poll.
 
     Args:
-        notion_version (CreatePageNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (CreatePageRequest): Page creation parameters. `markdown` is mutually exclusive with
             `content`/`children`; `allow_async` is only supported together with `markdown`.
 
@@ -158,7 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
-    notion_version: CreatePageNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> AsyncTaskInProgress | Error | Page | str | None:
     """Create a page
 
@@ -166,7 +165,7 @@ def sync(
     execution and answered with HTTP 202 and an async_task to poll.
 
     Args:
-        notion_version (CreatePageNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (CreatePageRequest): Page creation parameters. `markdown` is mutually exclusive with
             `content`/`children`; `allow_async` is only supported together with `markdown`.
 
@@ -189,7 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
-    notion_version: CreatePageNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> Response[AsyncTaskInProgress | Error | Page | str]:
     """Create a page
 
@@ -197,7 +196,7 @@ async def asyncio_detailed(
     execution and answered with HTTP 202 and an async_task to poll.
 
     Args:
-        notion_version (CreatePageNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (CreatePageRequest): Page creation parameters. `markdown` is mutually exclusive with
             `content`/`children`; `allow_async` is only supported together with `markdown`.
 
@@ -223,7 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreatePageRequest,
-    notion_version: CreatePageNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> AsyncTaskInProgress | Error | Page | str | None:
     """Create a page
 
@@ -231,7 +230,7 @@ async def asyncio(
     execution and answered with HTTP 202 and an async_task to poll.
 
     Args:
-        notion_version (CreatePageNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (CreatePageRequest): Page creation parameters. `markdown` is mutually exclusive with
             `content`/`children`; `allow_async` is only supported together with `markdown`.
 

@@ -9,9 +9,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.async_task_in_progress import AsyncTaskInProgress
 from ...models.error import Error
 from ...models.page_markdown import PageMarkdown
-from ...models.update_page_markdown_notion_version import (
-    UpdatePageMarkdownNotionVersion,
-)
 from ...models.update_page_markdown_request import UpdatePageMarkdownRequest
 from ...types import Response
 
@@ -20,10 +17,10 @@ def _get_kwargs(
     page_id: str,
     *,
     body: UpdatePageMarkdownRequest,
-    notion_version: UpdatePageMarkdownNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["Notion-Version"] = str(notion_version)
+    headers["Notion-Version"] = notion_version
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -129,7 +126,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdatePageMarkdownRequest,
-    notion_version: UpdatePageMarkdownNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> Response[AsyncTaskInProgress | Error | PageMarkdown | str]:
     """Update a page's content as Markdown
 
@@ -140,7 +137,7 @@ def sync_detailed(
 
     Args:
         page_id (str):
-        notion_version (UpdatePageMarkdownNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (UpdatePageMarkdownRequest): One Markdown update: `type` names the operation and the
             property of the same name holds its parameters (notion-sdk-js
             UpdatePageMarkdownBodyParameters). `allow_async` opts into an async_task answer when the
@@ -172,7 +169,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UpdatePageMarkdownRequest,
-    notion_version: UpdatePageMarkdownNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> AsyncTaskInProgress | Error | PageMarkdown | str | None:
     """Update a page's content as Markdown
 
@@ -183,7 +180,7 @@ def sync(
 
     Args:
         page_id (str):
-        notion_version (UpdatePageMarkdownNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (UpdatePageMarkdownRequest): One Markdown update: `type` names the operation and the
             property of the same name holds its parameters (notion-sdk-js
             UpdatePageMarkdownBodyParameters). `allow_async` opts into an async_task answer when the
@@ -210,7 +207,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdatePageMarkdownRequest,
-    notion_version: UpdatePageMarkdownNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> Response[AsyncTaskInProgress | Error | PageMarkdown | str]:
     """Update a page's content as Markdown
 
@@ -221,7 +218,7 @@ async def asyncio_detailed(
 
     Args:
         page_id (str):
-        notion_version (UpdatePageMarkdownNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (UpdatePageMarkdownRequest): One Markdown update: `type` names the operation and the
             property of the same name holds its parameters (notion-sdk-js
             UpdatePageMarkdownBodyParameters). `allow_async` opts into an async_task answer when the
@@ -251,7 +248,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UpdatePageMarkdownRequest,
-    notion_version: UpdatePageMarkdownNotionVersion,
+    notion_version: str = "2026-03-11",
 ) -> AsyncTaskInProgress | Error | PageMarkdown | str | None:
     """Update a page's content as Markdown
 
@@ -262,7 +259,7 @@ async def asyncio(
 
     Args:
         page_id (str):
-        notion_version (UpdatePageMarkdownNotionVersion):
+        notion_version (str):  Default: '2026-03-11'.
         body (UpdatePageMarkdownRequest): One Markdown update: `type` names the operation and the
             property of the same name holds its parameters (notion-sdk-js
             UpdatePageMarkdownBodyParameters). `allow_async` opts into an async_task answer when the

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class CreatePageNotionVersion(StrEnum):
-    VALUE_0 = "2026-03-11"
-
-    def __str__(self) -> str:
-        return str(self.value)
