@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import logging
+import math
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 import pytest
 from taskpoll_unsiloed_api.types import Unset
 
+import taskpoll
 from taskpoll import RateLimitError, ResponseValidationError, TaskState
-from taskpoll.providers import get, names
+from taskpoll.providers import artos, get, names
 from taskpoll.providers._base import parse_time
 
+from .clients import FAST
+from .loopback import Canned, canned_server
 from .specs import PROVIDERS, ROOT, codegen, status_vocabularies
 
 
@@ -189,7 +195,12 @@ def test_artos_complete_is_an_alias_of_ready() -> None:
 def test_artos_progress_of_another_type_is_reported_not_fatal() -> None:
     task = get("artos").parse("t-1", _answer({"task_id": "t-1", "status": "Generating", "progress": "40%"}))
     assert task.state is TaskState.RUNNING and task.progress is None
-    assert task.result_issues == ("result.progress: str, not an integer (left out)",)
+    assert task.result_issues == ("result.progress: a string, not an integer or null (left out)",)
+    # Finished: the result's own reading names it, once, in the same words.
+    done = get("artos").parse("t-1", _answer({"task_id": "t-1", "status": "Ready", "progress": "40%"}))
+    assert done.state is TaskState.SUCCEEDED and done.progress is None and done.result is not None
+    assert done.result_issues == ("result.progress: a string, not an integer or null (left out)",)
+    assert done.result.progress is artos.UNSET
 
 
 def test_artos_answer_without_its_task_id_is_a_validation_error() -> None:
@@ -235,3 +246,96 @@ def test_the_error_class_reads_the_status_and_the_message(
     assert type(error).__name__ == expected
     assert (error.provider, error.task_id, error.status_code, error.body) == (provider, "t-1", status, body)
     assert error.retry_after == 7.0 and detail in error.message
+
+
+# State strictly, types truly, and what a result keeps (issue 22) -----------------------------------
+# Over loopback HTTP, sync and async: a body that is not the provider's never reads as a final state,
+# and a result that lacks a required top-level field keeps everything else.
+
+NOT_A_RESULT = {"status": "Paused", "task_id": "t", "state": "PAUSED", "job_id": "t"}  # the issue's exact body
+ELEMENT_BODY = {
+    "type": "Text",
+    "bbox": [0.1, 0.2, 0.3, 0.4],
+    "properties": {"page_number": 1},
+    "text_representation": "Hi",
+}
+ARYN_RESULT = {"status": ["Incremental status will be shown here"], "status_code": 200, "elements": []}
+STRICT = FAST.with_changes(max_consecutive_failures=2)
+
+
+def _over_loopback(provider: str, colour: str, answers: list[Canned], method: str, *args: Any, **kwargs: Any) -> Any:
+    """`client.<method>(...)` of a fresh Client or AsyncClient against a canned loopback server answering
+    `answers` in turn: (the Task or the error raised, how many requests the server saw)."""
+    with canned_server() as server:
+        server.answer_in_turn(answers)
+        options: dict[str, Any] = {"base_url": server.base_url, "api_key": "key", "policy": STRICT}
+        if provider == "unsiloed":
+            options["rate_limit"] = math.inf
+        try:
+            if colour == "sync":
+                with taskpoll.Client(provider, **options) as client:
+                    outcome = getattr(client, method)(*args, **kwargs)
+            else:
+
+                async def run() -> Any:
+                    async with taskpoll.AsyncClient(provider, **options) as client:
+                        return await getattr(client, method)(*args, **kwargs)
+
+                outcome = asyncio.run(run())
+        except taskpoll.TaskpollError as exc:
+            outcome = exc
+        return outcome, len(server.seen)
+
+
+def _json(body: object, status: int = 200) -> Canned:
+    return Canned(status, json.dumps(body).encode())
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_a_200_that_is_not_an_aryn_result_is_retried_then_a_validation_error(colour: str) -> None:
+    outcome, polls = _over_loopback("aryn", colour, [_json(NOT_A_RESULT)], "wait", "t", timeout=5)
+    assert isinstance(outcome, ResponseValidationError), outcome
+    assert "not an Aryn result" in str(outcome) and "status: a string, not an array" in str(outcome)
+    assert polls == STRICT.max_consecutive_failures + 1  # the failure budget, then the error
+    # Within the budget, the next answer that is Aryn's ends the wait as usual.
+    outcome, polls = _over_loopback("aryn", colour, [_json(NOT_A_RESULT), _json(ARYN_RESULT)], "wait", "t", timeout=5)
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED and polls == 2
+    assert outcome.result is not None and outcome.result.status == ARYN_RESULT["status"] and not outcome.result_issues
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"task_id": "t"},
+        {"status": None, "elements": None, "error": None},  # nulls are no values
+        {"status": "Paused", "elements": "none", "markdown": 5},
+        ["not", "an", "object"],
+    ],
+)
+def test_aryn_a_200_is_succeeded_only_with_a_result_field_of_its_type(colour: str, body: object) -> None:
+    outcome, _ = _over_loopback("aryn", colour, [_json(body)], "get", "t")
+    assert isinstance(outcome, ResponseValidationError), outcome
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_issue_body_is_a_final_state_for_no_provider(provider: str, colour: str) -> None:
+    outcome, _ = _over_loopback(provider, colour, [_json(NOT_A_RESULT)], "get", "t")
+    if provider in ("artos", "unsiloed"):
+        # Its own shape (task_id / job_id and a status word), with a word it does not know: UNKNOWN, polled on.
+        assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.UNKNOWN and outcome.status == "Paused"
+        assert outcome.result is None
+    else:
+        # Aryn (no result field), Veza (no AsyncTask id), Notion (no async_task object): not theirs at all.
+        assert isinstance(outcome, ResponseValidationError), outcome
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_notion_a_succeeded_status_outside_an_async_task_object_is_no_state(colour: str) -> None:
+    body = {"status": "succeeded", "result": {"object": "page", "id": "p1"}}
+    outcome, _ = _over_loopback("notion", colour, [_json(body)], "get", "t")
+    assert isinstance(outcome, ResponseValidationError) and "async task" in str(outcome)
+    outcome, _ = _over_loopback("notion", colour, [_json({**NOTION_TASK, **body})], "get", "t")
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED

@@ -150,7 +150,7 @@ class Task(Generic[R]):
             provider = importlib.import_module("taskpoll.providers").get(provider_name)  # by name: no import cycle
             result = data.get("result")
             if result is not None:
-                result, more = provider.result_reader.build(result)
+                result, more = provider.result_reader.rebuild(result, issues)
                 issues += tuple(more)
             return cls(
                 provider=provider_name,
