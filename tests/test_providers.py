@@ -20,6 +20,7 @@ from taskpoll.providers import artos, get, names
 from taskpoll.providers._base import parse_time
 
 from .clients import FAST
+from .declared_types import check_result
 from .loopback import Canned, canned_server
 from .specs import PROVIDERS, ROOT, codegen, status_vocabularies
 
@@ -339,3 +340,75 @@ def test_notion_a_succeeded_status_outside_an_async_task_object_is_no_state(colo
     assert isinstance(outcome, ResponseValidationError) and "async task" in str(outcome)
     outcome, _ = _over_loopback("notion", colour, [_json({**NOTION_TASK, **body})], "get", "t")
     assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED
+
+
+# A required top-level field that is missing: the result keeps the rest (the rule for every provider).
+
+UNSILOED_SEED_003 = {  # the fields seed 003 lists for a succeeded job: no metadata
+    "job_id": "j1",
+    "status": "Succeeded",
+    "created_at": "2025-10-22T06:51:16Z",
+    "started_at": "2025-10-22T06:51:17Z",
+    "finished_at": "2025-10-22T06:51:40Z",
+    "total_chunks": 1,
+    "chunks": [{"chunk_length": 1, "segments": [SEGMENT]}],
+}
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_unsiloed_a_job_without_metadata_keeps_every_chunk(colour: str) -> None:
+    outcome, _ = _over_loopback("unsiloed", colour, [_json(UNSILOED_SEED_003)], "wait", "j1", timeout=5)
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED
+    assert outcome.result_issues == ()  # metadata is optional in the spec now
+    result = outcome.unwrap()
+    assert isinstance(result.metadata, Unset) and result.total_chunks == 1
+    assert [s.segment_id for c in result.chunks or [] for s in c.segments] == ["s1"]
+
+
+NOTION_DONE = {**NOTION_TASK, "status": "succeeded", "result": {"object": "page", "id": "p1"}}
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize(
+    ("provider", "body", "field", "issue"),
+    [
+        (
+            "unsiloed",
+            {k: v for k, v in UNSILOED_SEED_003.items() if k != "created_at"},
+            "created_at",
+            "result.created_at: missing, though required (left out)",
+        ),
+        (
+            "notion",
+            {k: v for k, v in NOTION_DONE.items() if k != "created_time"},
+            "created_time",
+            "result.created_time: missing, though required (left out)",
+        ),
+        (
+            "notion",
+            {**NOTION_DONE, "operation": {"surface": "rest"}},
+            "operation",
+            "result.operation.name: missing (result.operation left out)",
+        ),
+        (
+            "aryn",
+            {"status": "done", "elements": [ELEMENT_BODY]},
+            "status",
+            "result.status: a string, not an array, though required (left out)",
+        ),
+        # (Artos's and Veza's required result fields are their state: task_id and status, id.)
+    ],
+)
+def test_a_required_top_level_field_that_does_not_fit_is_unset_and_the_rest_kept(
+    provider: str, body: dict[str, Any], field: str, issue: str, colour: str
+) -> None:
+    outcome, _ = _over_loopback(provider, colour, [_json(body)], "wait", "t", timeout=5)
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED, outcome
+    assert outcome.result_issues == (issue,)
+    result = outcome.unwrap()
+    assert type(getattr(result, field)).__name__ == "Unset"
+    assert set(result.to_dict()) == set(body) - {field}  # everything else is kept
+    check_result(result, outcome.result_issues)
+    assert outcome.raw == body  # the body as sent
+    again = taskpoll.Task.from_dict(outcome.to_dict())  # a round trip names the field once
+    assert again.result_issues == outcome.result_issues and again.result == result

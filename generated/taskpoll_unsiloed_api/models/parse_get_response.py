@@ -9,16 +9,13 @@ from attrs import field as _attrs_field
 from ..models.job_status import JobStatus
 from ..types import (
     BOOLEAN,
-    DEFERRED,
     INTEGER,
     NULL,
     STRING,
     UNSET,
-    DeferredField,
     Misfit,
     Unset,
     as_dict,
-    defer_model_field,
     lazy_additional_properties,
     read_either,
     read_model,
@@ -40,7 +37,7 @@ T = TypeVar("T", bound="ParseGetResponse")
 
 @lazy_additional_properties
 @_attrs_define
-class ParseGetResponse(DeferredField):
+class ParseGetResponse:
     """Response body for `GET /parse/{job_id}`.
 
     Fields marked as optional appear only when the job has reached the relevant status.
@@ -48,8 +45,6 @@ class ParseGetResponse(DeferredField):
         Attributes:
             created_at (str): ISO 8601 timestamp when the job was created.
             job_id (str): Job identifier.
-            metadata (ParseGetResponseMetadata): Citation or job metadata. Populated when `xml_citation` is enabled or from
-                the job record.
             status (JobStatus | str): Current job status: `Starting`, `Processing`, `Succeeded`, `Failed`, or `Cancelled`.
             chunks (list[Chunk] | None | Unset): Array of document chunks with segments and extracted content. Present when
                 status is `Succeeded`.
@@ -64,6 +59,8 @@ class ParseGetResponse(DeferredField):
             id (None | str | Unset): Internal Supabase job record ID.
             merge_tables (bool | None | Unset): Whether table merging was enabled for this job.
             message (None | str | Unset): Error or status detail message. Present when status is `Failed`.
+            metadata (ParseGetResponseMetadata | Unset): Citation or job metadata. Populated when `xml_citation` is enabled
+                or from the job record.
             page_count (int | None | Unset): Number of pages in the document. Present when status is `Succeeded`.
             pdf_url (None | str | Unset): Presigned S3 URL to the generated PDF. Present when status is `Succeeded`.
             started_at (None | str | Unset): ISO 8601 timestamp when processing started. Present when status is not
@@ -73,7 +70,6 @@ class ParseGetResponse(DeferredField):
 
     created_at: str
     job_id: str
-    metadata: ParseGetResponseMetadata
     status: JobStatus | str
     chunks: list[Chunk] | None | Unset = UNSET
     configuration: None | ParseGetResponseConfigurationType0 | Unset = UNSET
@@ -85,6 +81,7 @@ class ParseGetResponse(DeferredField):
     id: None | str | Unset = UNSET
     merge_tables: bool | None | Unset = UNSET
     message: None | str | Unset = UNSET
+    metadata: ParseGetResponseMetadata | Unset = UNSET
     page_count: int | None | Unset = UNSET
     pdf_url: None | str | Unset = UNSET
     started_at: None | str | Unset = UNSET
@@ -103,10 +100,6 @@ class ParseGetResponse(DeferredField):
         job_id: Any = UNSET
         if not isinstance(self.job_id, Unset):
             job_id = self.job_id
-
-        metadata: Any = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
 
         status: Any = UNSET
         if not isinstance(self.status, Unset):
@@ -183,6 +176,10 @@ class ParseGetResponse(DeferredField):
         else:
             message = self.message
 
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
         page_count: int | None | Unset
         if isinstance(self.page_count, Unset):
             page_count = UNSET
@@ -213,8 +210,6 @@ class ParseGetResponse(DeferredField):
             field_dict["created_at"] = created_at
         if job_id is not UNSET:
             field_dict["job_id"] = job_id
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
         if status is not UNSET:
             field_dict["status"] = status
         if chunks is not UNSET:
@@ -237,6 +232,8 @@ class ParseGetResponse(DeferredField):
             field_dict["merge_tables"] = merge_tables
         if message is not UNSET:
             field_dict["message"] = message
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
         if page_count is not UNSET:
             field_dict["page_count"] = page_count
         if pdf_url is not UNSET:
@@ -265,12 +262,6 @@ class ParseGetResponse(DeferredField):
         job_id = src_dict.get("job_id", UNSET)
         if type(job_id) is not str:
             job_id = read_plain(misfits, "job_id", job_id, STRING, True)
-
-        metadata_input = src_dict.get("metadata", UNSET)
-        if type(metadata_input) is dict:
-            metadata = DEFERRED
-        else:
-            metadata = read_model(misfits, "metadata", metadata_input, ParseGetResponseMetadata.from_dict, True)
 
         status = src_dict.get("status", UNSET)
         status = _read_status(misfits, "status", status, True)
@@ -315,6 +306,10 @@ class ParseGetResponse(DeferredField):
         if message is not UNSET and message is not None and type(message) is not str:
             message = read_plain(misfits, "message", message, (STRING | NULL), False)
 
+        metadata = src_dict.get("metadata", UNSET)
+        if metadata is not UNSET:
+            metadata = read_model(misfits, "metadata", metadata, ParseGetResponseMetadata.from_dict, False)
+
         page_count = src_dict.get("page_count", UNSET)
         if page_count is not UNSET and page_count is not None and type(page_count) is not int:
             page_count = read_plain(misfits, "page_count", page_count, (INTEGER | NULL), False)
@@ -334,7 +329,6 @@ class ParseGetResponse(DeferredField):
         parse_get_response = cls(
             created_at,
             job_id,
-            metadata,
             status,
             chunks,
             configuration,
@@ -346,21 +340,20 @@ class ParseGetResponse(DeferredField):
             id,
             merge_tables,
             message,
+            metadata,
             page_count,
             pdf_url,
             started_at,
             total_chunks,
         )
-        if metadata is DEFERRED:
-            parse_get_response._deferred = metadata_input
 
-        if len(src_dict) != (created_at is not UNSET) + (job_id is not UNSET) + (metadata is not UNSET) + (
-            status is not UNSET
-        ) + (chunks is not UNSET) + (configuration is not UNSET) + (credit_used is not UNSET) + (
-            file_name is not UNSET
-        ) + (file_type is not UNSET) + (file_url is not UNSET) + (finished_at is not UNSET) + (id is not UNSET) + (
-            merge_tables is not UNSET
-        ) + (message is not UNSET) + (page_count is not UNSET) + (pdf_url is not UNSET) + (started_at is not UNSET) + (
+        if len(src_dict) != (created_at is not UNSET) + (job_id is not UNSET) + (status is not UNSET) + (
+            chunks is not UNSET
+        ) + (configuration is not UNSET) + (credit_used is not UNSET) + (file_name is not UNSET) + (
+            file_type is not UNSET
+        ) + (file_url is not UNSET) + (finished_at is not UNSET) + (id is not UNSET) + (merge_tables is not UNSET) + (
+            message is not UNSET
+        ) + (metadata is not UNSET) + (page_count is not UNSET) + (pdf_url is not UNSET) + (started_at is not UNSET) + (
             total_chunks is not UNSET
         ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
@@ -388,7 +381,6 @@ _KNOWN_KEYS = frozenset(
     {
         "created_at",
         "job_id",
-        "metadata",
         "status",
         "chunks",
         "configuration",
@@ -400,6 +392,7 @@ _KNOWN_KEYS = frozenset(
         "id",
         "merge_tables",
         "message",
+        "metadata",
         "page_count",
         "pdf_url",
         "started_at",
@@ -439,5 +432,3 @@ from ..models.parse_get_response_configuration_type_0 import (
     ParseGetResponseConfigurationType0,  # noqa: E402
 )
 from ..models.parse_get_response_metadata import ParseGetResponseMetadata  # noqa: E402
-
-defer_model_field(ParseGetResponse, "metadata", ParseGetResponseMetadata.from_dict)
