@@ -491,10 +491,11 @@ def read_enum(misfits: list[Misfit], key: str, value: Any, cls: Callable[[Any], 
             return cls(value)
         except (ValueError, TypeError):
             pass
-        if isinstance(value, str) and len(value) <= 40 and value.isprintable():
-            misfits.append(Misfit(key, f"{value!r}, not a {getattr(cls, '__name__', 'known')} value", required))
-            return UNSET
-    return misfit(misfits, key, value, f"a {getattr(cls, '__name__', 'known')} value", required)
+    expected = f"a value of {getattr(cls, '__name__', 'its enum')}"
+    if isinstance(value, str) and len(value) <= 40 and value.isprintable():  # a short word: say which
+        misfits.append(Misfit(key, f"{value!r}, not {expected}", required))
+        return UNSET
+    return misfit(misfits, key, value, expected, required)
 
 
 def read_const(misfits: list[Misfit], key: str, value: Any, const: Any, required: bool) -> Any:

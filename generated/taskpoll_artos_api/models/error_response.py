@@ -99,11 +99,11 @@ class ErrorResponse:
             detail = _read_detail(misfits, "detail", detail, False)
 
         error = src_dict.get("error", UNSET)
-        if error is not UNSET and type(error) is not str:
+        if type(error) is not str and error is not UNSET:
             error = read_plain(misfits, "error", error, STRING, False)
 
         error_description = src_dict.get("error_description", UNSET)
-        if error_description is not UNSET and type(error_description) is not str:
+        if type(error_description) is not str and error_description is not UNSET:
             error_description = read_plain(misfits, "error_description", error_description, STRING, False)
 
         details = src_dict.get("details", UNSET)

@@ -193,16 +193,16 @@ class GenerateDocumentRequest:
 
         document_instructions = src_dict.get("document_instructions", UNSET)
         if (
-            document_instructions is not UNSET
+            type(document_instructions) is not str
+            and document_instructions is not UNSET
             and document_instructions is not None
-            and type(document_instructions) is not str
         ):
             document_instructions = read_plain(
                 misfits, "document_instructions", document_instructions, (STRING | NULL), False
             )
 
         style_guide_id = src_dict.get("style_guide_id", UNSET)
-        if style_guide_id is not UNSET and style_guide_id is not None and type(style_guide_id) is not str:
+        if type(style_guide_id) is not str and style_guide_id is not UNSET and style_guide_id is not None:
             style_guide_id = read_plain(misfits, "style_guide_id", style_guide_id, (STRING | NULL), False)
 
         generate_document_request = cls(

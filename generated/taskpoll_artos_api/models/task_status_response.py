@@ -94,11 +94,11 @@ class TaskStatusResponse:
         status = read_enum(misfits, "status", status, TaskStatusResponseStatus, True)
 
         progress = src_dict.get("progress", UNSET)
-        if progress is not UNSET and progress is not None and type(progress) is not int:
+        if type(progress) is not int and progress is not UNSET and progress is not None:
             progress = read_plain(misfits, "progress", progress, (INTEGER | NULL), False)
 
         error = src_dict.get("error", UNSET)
-        if error is not UNSET and error is not None and type(error) is not str:
+        if type(error) is not str and error is not UNSET and error is not None:
             error = read_plain(misfits, "error", error, (STRING | NULL), False)
 
         task_status_response = cls(

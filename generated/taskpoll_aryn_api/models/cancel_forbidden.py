@@ -52,7 +52,7 @@ class CancelForbidden:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         detail = src_dict.get("detail", UNSET)
-        if detail is not UNSET and type(detail) is not str:
+        if type(detail) is not str and detail is not UNSET:
             detail = read_plain(misfits, "detail", detail, STRING, False)
 
         cancel_forbidden = cls(

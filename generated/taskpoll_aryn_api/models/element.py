@@ -129,7 +129,7 @@ class Element(DeferredField):
         bbox = src_dict.get("bbox", UNSET)
         if type(bbox) is list:
             for bbox_item in bbox:
-                if type(bbox_item) not in (float, int):
+                if type(bbox_item) is not float and type(bbox_item) is not int:
                     bbox = read_list_of(misfits, "bbox", bbox, NUMBER, True)
                     break
         else:
@@ -143,9 +143,9 @@ class Element(DeferredField):
 
         text_representation = src_dict.get("text_representation", UNSET)
         if (
-            text_representation is not UNSET
+            type(text_representation) is not str
+            and text_representation is not UNSET
             and text_representation is not None
-            and type(text_representation) is not str
         ):
             text_representation = read_plain(
                 misfits, "text_representation", text_representation, (STRING | NULL), False
@@ -157,9 +157,9 @@ class Element(DeferredField):
 
         binary_representation = src_dict.get("binary_representation", UNSET)
         if (
-            binary_representation is not UNSET
+            type(binary_representation) is not str
+            and binary_representation is not UNSET
             and binary_representation is not None
-            and type(binary_representation) is not str
         ):
             binary_representation = read_plain(
                 misfits, "binary_representation", binary_representation, (STRING | NULL), False

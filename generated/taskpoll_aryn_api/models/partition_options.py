@@ -278,7 +278,7 @@ class PartitionOptions:
             selected_pages = read_list(misfits, "selected_pages", selected_pages, _read_selected_pages_item, False)
 
         extract_images = src_dict.get("extract_images", UNSET)
-        if extract_images is not UNSET and type(extract_images) is not bool:
+        if type(extract_images) is not bool and extract_images is not UNSET:
             extract_images = read_plain(misfits, "extract_images", extract_images, BOOLEAN, False)
 
         image_extraction_options = src_dict.get("image_extraction_options", UNSET)
@@ -312,7 +312,7 @@ class PartitionOptions:
             )
 
         summarize_images = src_dict.get("summarize_images", UNSET)
-        if summarize_images is not UNSET and type(summarize_images) is not bool:
+        if type(summarize_images) is not bool and summarize_images is not UNSET:
             summarize_images = read_plain(misfits, "summarize_images", summarize_images, BOOLEAN, False)
 
         pipeline = src_dict.get("pipeline", UNSET)
@@ -372,13 +372,13 @@ class PartitionOptions:
             )
 
         extract_table_structure = src_dict.get("extract_table_structure", UNSET)
-        if extract_table_structure is not UNSET and type(extract_table_structure) is not bool:
+        if type(extract_table_structure) is not bool and extract_table_structure is not UNSET:
             extract_table_structure = read_plain(
                 misfits, "extract_table_structure", extract_table_structure, BOOLEAN, False
             )
 
         use_ocr = src_dict.get("use_ocr", UNSET)
-        if use_ocr is not UNSET and type(use_ocr) is not bool:
+        if type(use_ocr) is not bool and use_ocr is not UNSET:
             use_ocr = read_plain(misfits, "use_ocr", use_ocr, BOOLEAN, False)
 
         extract_image_format = src_dict.get("extract_image_format", UNSET)
@@ -488,7 +488,7 @@ def _read_text_mode(misfits: list[Misfit], key: str, data: Any, required: bool) 
         key,
         data,
         None,
-        "a PartitionOptionsTextModeType0 value or a PartitionOptionsTextModeType1 value",
+        "a value of PartitionOptionsTextModeType0 or a value of PartitionOptionsTextModeType1",
         required,
     )
 
@@ -500,7 +500,7 @@ def _read_threshold(misfits: list[Misfit], key: str, data: Any, required: bool) 
         pass
     if type(data) is float or type(data) is int:
         return data
-    return read_either(misfits, key, data, NUMBER, "a PartitionOptionsThresholdType0 value or a number", required)
+    return read_either(misfits, key, data, NUMBER, "a value of PartitionOptionsThresholdType0 or a number", required)
 
 
 from ..models.partition_options_chunking_options import PartitionOptionsChunkingOptions  # noqa: E402

@@ -119,11 +119,11 @@ class PartitionOptionsChunkingOptions:
             )
 
         max_tokens = src_dict.get("max_tokens", UNSET)
-        if max_tokens is not UNSET and type(max_tokens) is not int:
+        if type(max_tokens) is not int and max_tokens is not UNSET:
             max_tokens = read_plain(misfits, "max_tokens", max_tokens, INTEGER, False)
 
         merge_across_pages = src_dict.get("merge_across_pages", UNSET)
-        if merge_across_pages is not UNSET and type(merge_across_pages) is not bool:
+        if type(merge_across_pages) is not bool and merge_across_pages is not UNSET:
             merge_across_pages = read_plain(misfits, "merge_across_pages", merge_across_pages, BOOLEAN, False)
 
         partition_options_chunking_options = cls(

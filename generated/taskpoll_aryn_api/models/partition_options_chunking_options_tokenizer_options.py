@@ -55,7 +55,7 @@ class PartitionOptionsChunkingOptionsTokenizerOptions:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         model_name = src_dict.get("model_name", UNSET)
-        if model_name is not UNSET and type(model_name) is not str:
+        if type(model_name) is not str and model_name is not UNSET:
             model_name = read_plain(misfits, "model_name", model_name, STRING, False)
 
         partition_options_chunking_options_tokenizer_options = cls(

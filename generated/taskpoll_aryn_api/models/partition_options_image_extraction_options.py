@@ -69,7 +69,7 @@ class PartitionOptionsImageExtractionOptions:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         associate_captions = src_dict.get("associate_captions", UNSET)
-        if associate_captions is not UNSET and type(associate_captions) is not bool:
+        if type(associate_captions) is not bool and associate_captions is not UNSET:
             associate_captions = read_plain(misfits, "associate_captions", associate_captions, BOOLEAN, False)
 
         extract_image_format = src_dict.get("extract_image_format", UNSET)

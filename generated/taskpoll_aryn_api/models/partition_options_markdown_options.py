@@ -78,19 +78,19 @@ class PartitionOptionsMarkdownOptions:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         include_pagenum = src_dict.get("include_pagenum", UNSET)
-        if include_pagenum is not UNSET and type(include_pagenum) is not bool:
+        if type(include_pagenum) is not bool and include_pagenum is not UNSET:
             include_pagenum = read_plain(misfits, "include_pagenum", include_pagenum, BOOLEAN, False)
 
         include_headers = src_dict.get("include_headers", UNSET)
-        if include_headers is not UNSET and type(include_headers) is not bool:
+        if type(include_headers) is not bool and include_headers is not UNSET:
             include_headers = read_plain(misfits, "include_headers", include_headers, BOOLEAN, False)
 
         include_footers = src_dict.get("include_footers", UNSET)
-        if include_footers is not UNSET and type(include_footers) is not bool:
+        if type(include_footers) is not bool and include_footers is not UNSET:
             include_footers = read_plain(misfits, "include_footers", include_footers, BOOLEAN, False)
 
         group_by_page = src_dict.get("group_by_page", UNSET)
-        if group_by_page is not UNSET and type(group_by_page) is not bool:
+        if type(group_by_page) is not bool and group_by_page is not UNSET:
             group_by_page = read_plain(misfits, "group_by_page", group_by_page, BOOLEAN, False)
 
         partition_options_markdown_options = cls(

@@ -87,11 +87,11 @@ class PartitionOptionsOutputLabelOptions:
             )
 
         promote_title = src_dict.get("promote_title", UNSET)
-        if promote_title is not UNSET and type(promote_title) is not bool:
+        if type(promote_title) is not bool and promote_title is not UNSET:
             promote_title = read_plain(misfits, "promote_title", promote_title, BOOLEAN, False)
 
         orientation_correction = src_dict.get("orientation_correction", UNSET)
-        if orientation_correction is not UNSET and type(orientation_correction) is not bool:
+        if type(orientation_correction) is not bool and orientation_correction is not UNSET:
             orientation_correction = read_plain(
                 misfits, "orientation_correction", orientation_correction, BOOLEAN, False
             )

@@ -95,15 +95,15 @@ class PartitionOptionsPropertyExtractionOptions:
             )
 
         voting = src_dict.get("voting", UNSET)
-        if voting is not UNSET and type(voting) is not bool:
+        if type(voting) is not bool and voting is not UNSET:
             voting = read_plain(misfits, "voting", voting, BOOLEAN, False)
 
         suggest_properties = src_dict.get("suggest_properties", UNSET)
-        if suggest_properties is not UNSET and type(suggest_properties) is not bool:
+        if type(suggest_properties) is not bool and suggest_properties is not UNSET:
             suggest_properties = read_plain(misfits, "suggest_properties", suggest_properties, BOOLEAN, False)
 
         suggest_properties_instructions = src_dict.get("suggest_properties_instructions", UNSET)
-        if suggest_properties_instructions is not UNSET and type(suggest_properties_instructions) is not str:
+        if type(suggest_properties_instructions) is not str and suggest_properties_instructions is not UNSET:
             suggest_properties_instructions = read_plain(
                 misfits, "suggest_properties_instructions", suggest_properties_instructions, STRING, False
             )

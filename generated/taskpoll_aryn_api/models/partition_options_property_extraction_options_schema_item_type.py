@@ -104,7 +104,7 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
         type_ = read_enum(misfits, "type", type_, PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType, True)
 
         description = src_dict.get("description", UNSET)
-        if description is not UNSET and type(description) is not str:
+        if type(description) is not str and description is not UNSET:
             description = read_plain(misfits, "description", description, STRING, False)
 
         examples = src_dict.get("examples", UNSET)

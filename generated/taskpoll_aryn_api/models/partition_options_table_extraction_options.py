@@ -67,13 +67,13 @@ class PartitionOptionsTableExtractionOptions:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         include_additional_text = src_dict.get("include_additional_text", UNSET)
-        if include_additional_text is not UNSET and type(include_additional_text) is not bool:
+        if type(include_additional_text) is not bool and include_additional_text is not UNSET:
             include_additional_text = read_plain(
                 misfits, "include_additional_text", include_additional_text, BOOLEAN, False
             )
 
         model_selection = src_dict.get("model_selection", UNSET)
-        if model_selection is not UNSET and type(model_selection) is not str:
+        if type(model_selection) is not str and model_selection is not UNSET:
             model_selection = read_plain(misfits, "model_selection", model_selection, STRING, False)
 
         partition_options_table_extraction_options = cls(

@@ -75,7 +75,7 @@ class PartitionOptionsTextExtractionOptions:
             )
 
         remove_line_breaks = src_dict.get("remove_line_breaks", UNSET)
-        if remove_line_breaks is not UNSET and type(remove_line_breaks) is not bool:
+        if type(remove_line_breaks) is not bool and remove_line_breaks is not UNSET:
             remove_line_breaks = read_plain(misfits, "remove_line_breaks", remove_line_breaks, BOOLEAN, False)
 
         partition_options_text_extraction_options = cls(

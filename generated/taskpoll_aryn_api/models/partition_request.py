@@ -99,7 +99,7 @@ class PartitionRequest:
             file = read_file(misfits, "file", file, False)
 
         file_url = src_dict.get("file_url", UNSET)
-        if file_url is not UNSET and type(file_url) is not str:
+        if type(file_url) is not str and file_url is not UNSET:
             file_url = read_plain(misfits, "file_url", file_url, STRING, False)
 
         options = src_dict.get("options", UNSET)

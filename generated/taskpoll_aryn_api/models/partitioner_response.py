@@ -152,11 +152,11 @@ class PartitionerResponse:
             status = read_list_of(misfits, "status", status, STRING, True)
 
         status_code = src_dict.get("status_code", UNSET)
-        if status_code is not UNSET and type(status_code) is not int:
+        if type(status_code) is not int and status_code is not UNSET:
             status_code = read_plain(misfits, "status_code", status_code, INTEGER, False)
 
         error = src_dict.get("error", UNSET)
-        if error is not UNSET and error is not None and type(error) is not str:
+        if type(error) is not str and error is not UNSET and error is not None:
             error = read_plain(misfits, "error", error, (STRING | NULL), False)
 
         elements = src_dict.get("elements", UNSET)
@@ -168,7 +168,7 @@ class PartitionerResponse:
             markdown = _read_markdown(misfits, "markdown", markdown, False)
 
         html = src_dict.get("html", UNSET)
-        if html is not UNSET and html is not None and type(html) is not str:
+        if type(html) is not str and html is not UNSET and html is not None:
             html = read_plain(misfits, "html", html, (STRING | NULL), False)
 
         properties = src_dict.get("properties", UNSET)

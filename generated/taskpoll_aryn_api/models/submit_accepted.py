@@ -52,7 +52,7 @@ class SubmitAccepted:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         task_id = src_dict.get("task_id", UNSET)
-        if task_id is not UNSET and type(task_id) is not str:
+        if type(task_id) is not str and task_id is not UNSET:
             task_id = read_plain(misfits, "task_id", task_id, STRING, False)
 
         submit_accepted = cls(

@@ -62,7 +62,7 @@ class TaskListEntry:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         action = src_dict.get("action", UNSET)
-        if action is not UNSET and type(action) is not str:
+        if type(action) is not str and action is not UNSET:
             action = read_plain(misfits, "action", action, STRING, False)
 
         task_status = src_dict.get("task_status", UNSET)

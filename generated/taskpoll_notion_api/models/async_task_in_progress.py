@@ -140,7 +140,7 @@ class AsyncTaskInProgress:
         status = read_enum(misfits, "status", status, AsyncTaskInProgressStatus, True)
 
         poll_after_seconds = src_dict.get("poll_after_seconds", UNSET)
-        if type(poll_after_seconds) not in (float, int):
+        if type(poll_after_seconds) is not float and type(poll_after_seconds) is not int:
             poll_after_seconds = read_plain(misfits, "poll_after_seconds", poll_after_seconds, NUMBER, True)
 
         async_task_in_progress = cls(

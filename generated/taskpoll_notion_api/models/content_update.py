@@ -77,7 +77,7 @@ class ContentUpdate:
             new_str = read_plain(misfits, "new_str", new_str, STRING, True)
 
         replace_all_matches = src_dict.get("replace_all_matches", UNSET)
-        if replace_all_matches is not UNSET and type(replace_all_matches) is not bool:
+        if type(replace_all_matches) is not bool and replace_all_matches is not UNSET:
             replace_all_matches = read_plain(misfits, "replace_all_matches", replace_all_matches, BOOLEAN, False)
 
         content_update = cls(

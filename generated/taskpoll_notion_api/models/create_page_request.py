@@ -189,11 +189,11 @@ class CreatePageRequest(DeferredField):
             children = read_models(misfits, "children", children, CreatePageRequestChildrenItem.from_dict, False)
 
         markdown = src_dict.get("markdown", UNSET)
-        if markdown is not UNSET and type(markdown) is not str:
+        if type(markdown) is not str and markdown is not UNSET:
             markdown = read_plain(misfits, "markdown", markdown, STRING, False)
 
         allow_async = src_dict.get("allow_async", UNSET)
-        if allow_async is not UNSET and type(allow_async) is not bool:
+        if type(allow_async) is not bool and allow_async is not UNSET:
             allow_async = read_plain(misfits, "allow_async", allow_async, BOOLEAN, False)
 
         template = src_dict.get("template", UNSET)

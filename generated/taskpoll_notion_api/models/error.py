@@ -125,7 +125,7 @@ class Error:
             message = read_plain(misfits, "message", message, STRING, True)
 
         request_id = src_dict.get("request_id", UNSET)
-        if request_id is not UNSET and type(request_id) is not str:
+        if type(request_id) is not str and request_id is not UNSET:
             request_id = read_plain(misfits, "request_id", request_id, STRING, False)
 
         additional_data = src_dict.get("additional_data", UNSET)
@@ -186,7 +186,7 @@ def _read_code(misfits: list[Misfit], key: str, data: Any, required: bool) -> An
         pass
     if type(data) is str:
         return data
-    return read_either(misfits, key, data, STRING, "a ErrorCode value or a string", required)
+    return read_either(misfits, key, data, STRING, "a value of ErrorCode or a string", required)
 
 
 from ..models.error_additional_data import ErrorAdditionalData  # noqa: E402

@@ -65,7 +65,7 @@ class InsertContent:
             content = read_plain(misfits, "content", content, STRING, True)
 
         after = src_dict.get("after", UNSET)
-        if after is not UNSET and type(after) is not str:
+        if type(after) is not str and after is not UNSET:
             after = read_plain(misfits, "after", after, STRING, False)
 
         insert_content = cls(

@@ -137,11 +137,11 @@ class Page:
             last_edited_time = read_datetime(misfits, "last_edited_time", last_edited_time, False)
 
         in_trash = src_dict.get("in_trash", UNSET)
-        if in_trash is not UNSET and type(in_trash) is not bool:
+        if type(in_trash) is not bool and in_trash is not UNSET:
             in_trash = read_plain(misfits, "in_trash", in_trash, BOOLEAN, False)
 
         url = src_dict.get("url", UNSET)
-        if url is not UNSET and type(url) is not str:
+        if type(url) is not str and url is not UNSET:
             url = read_plain(misfits, "url", url, STRING, False)
 
         parent = src_dict.get("parent", UNSET)

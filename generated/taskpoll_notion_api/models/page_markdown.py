@@ -103,7 +103,7 @@ class PageMarkdown:
             markdown = read_plain(misfits, "markdown", markdown, STRING, True)
 
         truncated = src_dict.get("truncated", UNSET)
-        if truncated is not UNSET and type(truncated) is not bool:
+        if type(truncated) is not bool and truncated is not UNSET:
             truncated = read_plain(misfits, "truncated", truncated, BOOLEAN, False)
 
         unknown_block_ids = src_dict.get("unknown_block_ids", UNSET)

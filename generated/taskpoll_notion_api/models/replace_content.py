@@ -66,7 +66,7 @@ class ReplaceContent:
             new_str = read_plain(misfits, "new_str", new_str, STRING, True)
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
-        if allow_deleting_content is not UNSET and type(allow_deleting_content) is not bool:
+        if type(allow_deleting_content) is not bool and allow_deleting_content is not UNSET:
             allow_deleting_content = read_plain(
                 misfits, "allow_deleting_content", allow_deleting_content, BOOLEAN, False
             )

@@ -78,7 +78,7 @@ class ReplaceContentRange:
             content_range = read_plain(misfits, "content_range", content_range, STRING, True)
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
-        if allow_deleting_content is not UNSET and type(allow_deleting_content) is not bool:
+        if type(allow_deleting_content) is not bool and allow_deleting_content is not UNSET:
             allow_deleting_content = read_plain(
                 misfits, "allow_deleting_content", allow_deleting_content, BOOLEAN, False
             )

@@ -128,7 +128,7 @@ class UpdatePageMarkdownRequest:
             replace_content = read_model(misfits, "replace_content", replace_content, ReplaceContent.from_dict, False)
 
         allow_async = src_dict.get("allow_async", UNSET)
-        if allow_async is not UNSET and type(allow_async) is not bool:
+        if type(allow_async) is not bool and allow_async is not UNSET:
             allow_async = read_plain(misfits, "allow_async", allow_async, BOOLEAN, False)
 
         update_page_markdown_request = cls(

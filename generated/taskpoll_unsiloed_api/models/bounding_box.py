@@ -79,19 +79,19 @@ class BoundingBox:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         height = src_dict.get("height", UNSET)
-        if type(height) not in (float, int):
+        if type(height) is not float and type(height) is not int:
             height = read_plain(misfits, "height", height, NUMBER, True)
 
         left = src_dict.get("left", UNSET)
-        if type(left) not in (float, int):
+        if type(left) is not float and type(left) is not int:
             left = read_plain(misfits, "left", left, NUMBER, True)
 
         top = src_dict.get("top", UNSET)
-        if type(top) not in (float, int):
+        if type(top) is not float and type(top) is not int:
             top = read_plain(misfits, "top", top, NUMBER, True)
 
         width = src_dict.get("width", UNSET)
-        if type(width) not in (float, int):
+        if type(width) is not float and type(width) is not int:
             width = read_plain(misfits, "width", width, NUMBER, True)
 
         bounding_box = cls(

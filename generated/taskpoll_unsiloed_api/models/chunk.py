@@ -101,11 +101,11 @@ class Chunk:
         segments = read_models(misfits, "segments", segments, Segment.from_dict, True)
 
         chunk_id = src_dict.get("chunk_id", UNSET)
-        if chunk_id is not UNSET and type(chunk_id) is not str:
+        if type(chunk_id) is not str and chunk_id is not UNSET:
             chunk_id = read_plain(misfits, "chunk_id", chunk_id, STRING, False)
 
         embed = src_dict.get("embed", UNSET)
-        if embed is not UNSET and embed is not None and type(embed) is not str:
+        if type(embed) is not str and embed is not UNSET and embed is not None:
             embed = read_plain(misfits, "embed", embed, (STRING | NULL), False)
 
         chunk = cls(

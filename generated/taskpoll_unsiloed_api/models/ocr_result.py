@@ -129,11 +129,16 @@ class OCRResult(DeferredField):
             color = _read_color(misfits, "color", color, False)
 
         confidence = src_dict.get("confidence", UNSET)
-        if confidence is not UNSET and confidence is not None and type(confidence) not in (float, int):
+        if (
+            type(confidence) is not float
+            and type(confidence) is not int
+            and confidence is not UNSET
+            and confidence is not None
+        ):
             confidence = read_plain(misfits, "confidence", confidence, (NUMBER | NULL), False)
 
         link = src_dict.get("link", UNSET)
-        if link is not UNSET and link is not None and type(link) is not str:
+        if type(link) is not str and link is not UNSET and link is not None:
             link = read_plain(misfits, "link", link, (STRING | NULL), False)
 
         ocr_result = cls(

@@ -275,35 +275,35 @@ class ParseGetResponse:
             configuration = _read_configuration(misfits, "configuration", configuration, False)
 
         credit_used = src_dict.get("credit_used", UNSET)
-        if credit_used is not UNSET and credit_used is not None and type(credit_used) is not int:
+        if type(credit_used) is not int and credit_used is not UNSET and credit_used is not None:
             credit_used = read_plain(misfits, "credit_used", credit_used, (INTEGER | NULL), False)
 
         file_name = src_dict.get("file_name", UNSET)
-        if file_name is not UNSET and file_name is not None and type(file_name) is not str:
+        if type(file_name) is not str and file_name is not UNSET and file_name is not None:
             file_name = read_plain(misfits, "file_name", file_name, (STRING | NULL), False)
 
         file_type = src_dict.get("file_type", UNSET)
-        if file_type is not UNSET and file_type is not None and type(file_type) is not str:
+        if type(file_type) is not str and file_type is not UNSET and file_type is not None:
             file_type = read_plain(misfits, "file_type", file_type, (STRING | NULL), False)
 
         file_url = src_dict.get("file_url", UNSET)
-        if file_url is not UNSET and file_url is not None and type(file_url) is not str:
+        if type(file_url) is not str and file_url is not UNSET and file_url is not None:
             file_url = read_plain(misfits, "file_url", file_url, (STRING | NULL), False)
 
         finished_at = src_dict.get("finished_at", UNSET)
-        if finished_at is not UNSET and finished_at is not None and type(finished_at) is not str:
+        if type(finished_at) is not str and finished_at is not UNSET and finished_at is not None:
             finished_at = read_plain(misfits, "finished_at", finished_at, (STRING | NULL), False)
 
         id = src_dict.get("id", UNSET)
-        if id is not UNSET and id is not None and type(id) is not str:
+        if type(id) is not str and id is not UNSET and id is not None:
             id = read_plain(misfits, "id", id, (STRING | NULL), False)
 
         merge_tables = src_dict.get("merge_tables", UNSET)
-        if merge_tables is not UNSET and merge_tables is not None and type(merge_tables) is not bool:
+        if type(merge_tables) is not bool and merge_tables is not UNSET and merge_tables is not None:
             merge_tables = read_plain(misfits, "merge_tables", merge_tables, (BOOLEAN | NULL), False)
 
         message = src_dict.get("message", UNSET)
-        if message is not UNSET and message is not None and type(message) is not str:
+        if type(message) is not str and message is not UNSET and message is not None:
             message = read_plain(misfits, "message", message, (STRING | NULL), False)
 
         metadata = src_dict.get("metadata", UNSET)
@@ -311,19 +311,19 @@ class ParseGetResponse:
             metadata = read_model(misfits, "metadata", metadata, ParseGetResponseMetadata.from_dict, False)
 
         page_count = src_dict.get("page_count", UNSET)
-        if page_count is not UNSET and page_count is not None and type(page_count) is not int:
+        if type(page_count) is not int and page_count is not UNSET and page_count is not None:
             page_count = read_plain(misfits, "page_count", page_count, (INTEGER | NULL), False)
 
         pdf_url = src_dict.get("pdf_url", UNSET)
-        if pdf_url is not UNSET and pdf_url is not None and type(pdf_url) is not str:
+        if type(pdf_url) is not str and pdf_url is not UNSET and pdf_url is not None:
             pdf_url = read_plain(misfits, "pdf_url", pdf_url, (STRING | NULL), False)
 
         started_at = src_dict.get("started_at", UNSET)
-        if started_at is not UNSET and started_at is not None and type(started_at) is not str:
+        if type(started_at) is not str and started_at is not UNSET and started_at is not None:
             started_at = read_plain(misfits, "started_at", started_at, (STRING | NULL), False)
 
         total_chunks = src_dict.get("total_chunks", UNSET)
-        if total_chunks is not UNSET and total_chunks is not None and type(total_chunks) is not int:
+        if type(total_chunks) is not int and total_chunks is not UNSET and total_chunks is not None:
             total_chunks = read_plain(misfits, "total_chunks", total_chunks, (INTEGER | NULL), False)
 
         parse_get_response = cls(
@@ -408,7 +408,7 @@ def _read_status(misfits: list[Misfit], key: str, data: Any, required: bool) -> 
         pass
     if type(data) is str:
         return data
-    return read_either(misfits, key, data, STRING, "a JobStatus value or a string", required)
+    return read_either(misfits, key, data, STRING, "a value of JobStatus or a string", required)
 
 
 def _read_chunks(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:

@@ -214,7 +214,7 @@ class Segment:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         page_height = src_dict.get("page_height", UNSET)
-        if type(page_height) not in (float, int):
+        if type(page_height) is not float and type(page_height) is not int:
             page_height = read_plain(misfits, "page_height", page_height, NUMBER, True)
 
         page_number = src_dict.get("page_number", UNSET)
@@ -222,7 +222,7 @@ class Segment:
             page_number = read_plain(misfits, "page_number", page_number, INTEGER, True)
 
         page_width = src_dict.get("page_width", UNSET)
-        if type(page_width) not in (float, int):
+        if type(page_width) is not float and type(page_width) is not int:
             page_width = read_plain(misfits, "page_width", page_width, NUMBER, True)
 
         segment_id = src_dict.get("segment_id", UNSET)
@@ -239,27 +239,32 @@ class Segment:
         chart_data = src_dict.get("chart_data", UNSET)
 
         confidence = src_dict.get("confidence", UNSET)
-        if confidence is not UNSET and confidence is not None and type(confidence) not in (float, int):
+        if (
+            type(confidence) is not float
+            and type(confidence) is not int
+            and confidence is not UNSET
+            and confidence is not None
+        ):
             confidence = read_plain(misfits, "confidence", confidence, (NUMBER | NULL), False)
 
         content = src_dict.get("content", UNSET)
-        if content is not UNSET and type(content) is not str:
+        if type(content) is not str and content is not UNSET:
             content = read_plain(misfits, "content", content, STRING, False)
 
         html = src_dict.get("html", UNSET)
-        if html is not UNSET and type(html) is not str:
+        if type(html) is not str and html is not UNSET:
             html = read_plain(misfits, "html", html, STRING, False)
 
         image = src_dict.get("image", UNSET)
-        if image is not UNSET and image is not None and type(image) is not str:
+        if type(image) is not str and image is not UNSET and image is not None:
             image = read_plain(misfits, "image", image, (STRING | NULL), False)
 
         llm = src_dict.get("llm", UNSET)
-        if llm is not UNSET and llm is not None and type(llm) is not str:
+        if type(llm) is not str and llm is not UNSET and llm is not None:
             llm = read_plain(misfits, "llm", llm, (STRING | NULL), False)
 
         markdown = src_dict.get("markdown", UNSET)
-        if markdown is not UNSET and type(markdown) is not str:
+        if type(markdown) is not str and markdown is not UNSET:
             markdown = read_plain(misfits, "markdown", markdown, STRING, False)
 
         ocr = src_dict.get("ocr", UNSET)
@@ -272,9 +277,9 @@ class Segment:
 
         segment_type_display = src_dict.get("segment_type_display", UNSET)
         if (
-            segment_type_display is not UNSET
+            type(segment_type_display) is not str
+            and segment_type_display is not UNSET
             and segment_type_display is not None
-            and type(segment_type_display) is not str
         ):
             segment_type_display = read_plain(
                 misfits, "segment_type_display", segment_type_display, (STRING | NULL), False
@@ -356,7 +361,7 @@ def _read_segment_type(misfits: list[Misfit], key: str, data: Any, required: boo
         pass
     if type(data) is str:
         return data
-    return read_either(misfits, key, data, STRING, "a SegmentType value or a string", required)
+    return read_either(misfits, key, data, STRING, "a value of SegmentType or a string", required)
 
 
 def _read_bbox(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:

@@ -125,7 +125,7 @@ class AsyncTask:
         result = src_dict.get("result", UNSET)
 
         error_reason = src_dict.get("error_reason", UNSET)
-        if error_reason is not UNSET and type(error_reason) is not str:
+        if type(error_reason) is not str and error_reason is not UNSET:
             error_reason = read_plain(misfits, "error_reason", error_reason, STRING, False)
 
         error_status = src_dict.get("error_status", UNSET)

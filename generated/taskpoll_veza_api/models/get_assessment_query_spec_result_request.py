@@ -76,7 +76,7 @@ class GetAssessmentQuerySpecResultRequest:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         query_type = src_dict.get("query_type", UNSET)
-        if query_type is not UNSET and type(query_type) not in (int, str):
+        if type(query_type) is not int and type(query_type) is not str and query_type is not UNSET:
             query_type = read_plain(misfits, "query_type", query_type, (INTEGER | STRING), False)
 
         source_node_types = src_dict.get("source_node_types", UNSET)

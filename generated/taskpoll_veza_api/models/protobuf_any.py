@@ -53,7 +53,7 @@ class ProtobufAny:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         type_ = src_dict.get("@type", UNSET)
-        if type_ is not UNSET and type(type_) is not str:
+        if type(type_) is not str and type_ is not UNSET:
             type_ = read_plain(misfits, "@type", type_, STRING, False)
 
         protobuf_any = cls(

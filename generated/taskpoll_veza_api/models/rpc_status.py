@@ -93,19 +93,19 @@ class RpcStatus:
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         code = src_dict.get("code", UNSET)
-        if code is not UNSET and type(code) not in (int, str):
+        if type(code) is not int and type(code) is not str and code is not UNSET:
             code = read_plain(misfits, "code", code, (INTEGER | STRING), False)
 
         message = src_dict.get("message", UNSET)
-        if message is not UNSET and type(message) is not str:
+        if type(message) is not str and message is not UNSET:
             message = read_plain(misfits, "message", message, STRING, False)
 
         request_id = src_dict.get("request_id", UNSET)
-        if request_id is not UNSET and type(request_id) is not str:
+        if type(request_id) is not str and request_id is not UNSET:
             request_id = read_plain(misfits, "request_id", request_id, STRING, False)
 
         timestamp = src_dict.get("timestamp", UNSET)
-        if timestamp is not UNSET and type(timestamp) is not str:
+        if type(timestamp) is not str and timestamp is not UNSET:
             timestamp = read_plain(misfits, "timestamp", timestamp, STRING, False)
 
         details = src_dict.get("details", UNSET)
