@@ -97,9 +97,10 @@ class DeferredField:
 def defer_model_field(cls: type, name: str, build: Callable[[dict[str, Any]], Any]) -> None:
     """Make the attrs slot `name` of `cls` build its model from the kept input dict on its first read.
 
-    `from_dict` sets the slot to DEFERRED and `_deferred` to the field's input dict only when that input is
-    a dict and the field's model (one that declares no properties: `BorrowedInput`) takes any dict without
-    raising or changing it; the first read stores `build(input)` in the slot, so every later read, `==`,
+    `from_dict` sets the slot to DEFERRED and `_deferred` to the field's input dict only when nothing in it
+    can be left out: the input is a dict and the field's model declares no properties (`BorrowedInput`),
+    or only plain ones whose values in that dict `from_dict` has found to be of their exact types (a
+    `BoundingBox` of four numbers); the first read stores `build(input)` in the slot, so every later read, `==`,
     `repr`, `attrs.asdict`, pickle, copy and `attrs.evolve` see the built model, as if it had been built
     by `from_dict`. An instance built by `__init__` never holds DEFERRED.
     """
