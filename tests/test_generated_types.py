@@ -235,3 +235,17 @@ def test_a_kept_result_without_a_required_field_writes_what_it_has() -> None:
     result, _ = read(ParseGetResponse, {"job_id": "j", "status": "Succeeded", "created_at": "2026-01-01T00:00:00Z"})
     assert unset(result.metadata)
     assert result.to_dict() == {"job_id": "j", "status": "Succeeded", "created_at": "2026-01-01T00:00:00Z"}
+
+
+def test_the_walker_the_fuzz_and_corpus_tests_use_catches_what_from_dict_must_not_let_through() -> None:
+    # (tests/declared_types.py checks every fuzzed and corpus result; here, that it has teeth)
+    wrong = PartitionerResponse(status="Paused")  # type: ignore[arg-type]  # what the old parser built
+    assert wrong_fields(wrong) == [("result.status", False)]
+    with pytest.raises(AssertionError, match="another type"):
+        check_result(wrong, ())
+    nested = PartitionerResponse(status=["ok"], elements=[Element(type_="Text", bbox=UNSET, properties=UNSET)])  # type: ignore[arg-type]
+    with pytest.raises(AssertionError, match="nested object"):
+        check_result(nested, ("result.elements[0].bbox: missing",))
+    with pytest.raises(AssertionError, match="not named"):
+        check_result(PartitionerResponse(status=UNSET), ())  # type: ignore[arg-type]
+    check_result(PartitionerResponse(status=UNSET), ("result.status: missing, though required (left out)",))  # type: ignore[arg-type]
