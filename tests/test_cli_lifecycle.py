@@ -149,7 +149,7 @@ def test_cancel_where_the_provider_has_none_is_a_usage_error(
         (["run", "aryn", "/no/such/report.pdf"], "no file at"),
         (["submit", "aryn"], "give the document's path"),
         (["submit", "aryn", "x.pdf", "--url", "https://example.com/a.pdf"], "not both"),
-        (["submit", "aryn", "{PDF}", "--options", '{"use_ocr": "yes"}'], "options.use_ocr must be bool"),
+        (["submit", "aryn", "{PDF}", "--options", '{"use_ocr": "yes"}'], "options.use_ocr: a string, not a boolean"),
         (["submit", "aryn", "{PDF}", "--options", "{not json"], "--options is not JSON"),
         (["submit", "artos", "{not json"], "the request is not JSON"),
         (["submit", "artos", "@/no/such/body.json"], "cannot be read"),

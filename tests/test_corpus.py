@@ -18,6 +18,7 @@ import taskpoll
 
 from .clients import FAST
 from .corpus import Case, load
+from .declared_types import check_result
 from .loopback import Canned, CannedServer, canned_server
 
 CASES, BROKEN = load()  # a provider whose corpus does not import fails its own test below, not collection
@@ -95,6 +96,7 @@ def test_corpus_answer_reads_as_its_state(case: Case, colour: str, server: Canne
             assert outcome.raw == case.body  # the body as sent is always reachable
         if outcome.state is taskpoll.TaskState.SUCCEEDED:
             assert outcome.result is not None
+            check_result(outcome.result, outcome.result_issues)  # every field its declared type
         if outcome.state is taskpoll.TaskState.FAILED:
             assert outcome.error is not None and outcome.error.message
     if case.check is not None:

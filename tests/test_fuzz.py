@@ -27,6 +27,7 @@ from taskpoll.providers import get
 from taskpoll.providers._base import retry_after
 
 from .answers import as_answer
+from .declared_types import check_result
 from .specs import PROVIDERS, spec, status_path_template
 
 REQUEST = httpx.Request("GET", "https://api.example/status/task-1")
@@ -230,6 +231,8 @@ def check_parse(provider: str, response: httpx.Response) -> Task[Any] | Taskpoll
         # is None, and then says why (result_issues) and keeps the body as sent (raw).
         assert isinstance(task.result, adapter.result_type) or (task.result is None and task.result_issues)
         assert task.raw is not None
+        if task.result is not None:  # types truly: every field its declared type, or UNSET and named
+            check_result(task.result, task.result_issues)
     else:
         assert task.result is None
     if task.poll_after is not None:

@@ -15,9 +15,10 @@ import attrs
 import pytest
 from taskpoll_aryn_api.models import Element, ElementProperties, PartitionerResponse, TaskListTasks
 from taskpoll_aryn_api.models.task_list_entry import TaskListEntry
-from taskpoll_aryn_api.types import UNSET, BorrowedInput
+from taskpoll_aryn_api.types import UNSET, BorrowedInput, Misfit, MisfitError
 from taskpoll_unsiloed_api.models.bounding_box import BoundingBox
 from taskpoll_unsiloed_api.models.ocr_result import OCRResult
+from taskpoll_unsiloed_api.types import MisfitError as UnsiloedMisfitError
 
 ELEMENT = {"type": "Text", "bbox": [0.1, 0.2, 0.3, 0.4], "properties": {"score": 0.5, "page_number": 1}}
 
@@ -270,12 +271,15 @@ def test_assigning_a_deferred_property_before_reading_it() -> None:
     assert element.properties is replacement and element.to_dict()["properties"] == {"other": 1}
 
 
-def test_a_non_dict_property_input_is_parsed_at_once_and_bad_input_still_raises() -> None:
-    pairs = Element.from_dict({**ELEMENT, "properties": [("page_number", 2)]})
-    assert pairs.properties.additional_properties == {"page_number": 2}
-    with pytest.raises(TypeError):
+def test_a_property_input_that_is_no_object_is_a_misfit_not_a_deferred_model() -> None:
+    misfits: list[Misfit] = []
+    Element.from_dict({**ELEMENT, "properties": [("page_number", 2)]}, misfits)
+    assert [m.describe("element") for m in misfits] == [
+        "element.properties: an array, not an object, though required (left out)"
+    ]
+    with pytest.raises(MisfitError, match="properties: an integer, not an object"):
         Element.from_dict({**ELEMENT, "properties": 5})
-    with pytest.raises(KeyError):
+    with pytest.raises(MisfitError, match="properties: missing"):
         Element.from_dict({"type": "Text", "bbox": []})
 
 
@@ -301,7 +305,8 @@ def test_a_deferred_model_with_required_keys_is_built_on_first_read() -> None:
 @pytest.mark.parametrize(
     ("bbox", "error"),
     [
-        ({"left": 1.0, "top": 2.0, "width": 3.0}, KeyError),  # a required key missing: raised by from_dict, as before
+        ({"left": 1.0, "top": 2.0, "width": 3.0}, UnsiloedMisfitError),  # a required key missing
+        ({"left": 1.0, "top": 2.0, "width": 3.0, "height": "4"}, UnsiloedMisfitError),  # a number as text
         (5, TypeError),
         (None, TypeError),
     ],

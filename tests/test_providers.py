@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import importlib
 import json
 import logging
+import math
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,13 +15,15 @@ import httpx
 import pytest
 from taskpoll_unsiloed_api.types import Unset
 
+import taskpoll
 from taskpoll import Client, ConfigurationError, RateLimitError, ResponseValidationError, TaskpollError, TaskState
 from taskpoll._http import Answer
-from taskpoll.providers import get, names
+from taskpoll.providers import artos, get, names
 from taskpoll.providers._base import parse_time
 
 from .answers import as_answer
-from .clients import policy_for
+from .clients import FAST, policy_for
+from .declared_types import check_result
 from .loopback import Canned, canned_server
 from .specs import PROVIDERS, ROOT, codegen, spec, status_vocabularies
 
@@ -195,7 +199,12 @@ def test_artos_complete_is_an_alias_of_ready() -> None:
 def test_artos_progress_of_another_type_is_reported_not_fatal() -> None:
     task = get("artos").read("t-1", _answer({"task_id": "t-1", "status": "Generating", "progress": "40%"}))
     assert task.state is TaskState.RUNNING and task.progress is None
-    assert task.result_issues == ("result.progress: str, not an integer (left out)",)
+    assert task.result_issues == ("result.progress: a string, not an integer or null (left out)",)
+    # Finished: the result's own reading names it, once, in the same words.
+    done = get("artos").read("t-1", _answer({"task_id": "t-1", "status": "Ready", "progress": "40%"}))
+    assert done.state is TaskState.SUCCEEDED and done.progress is None and done.result is not None
+    assert done.result_issues == ("result.progress: a string, not an integer or null (left out)",)
+    assert done.result.progress is artos.UNSET
 
 
 def test_artos_answer_without_its_task_id_is_a_validation_error() -> None:
@@ -318,3 +327,168 @@ def test_notion_refuses_a_version_that_is_not_a_date(version: Any) -> None:
 
     with pytest.raises(ConfigurationError, match="Notion-Version"):
         Notion(version=version)
+
+
+# State strictly, types truly, and what a result keeps (issue 22) -----------------------------------
+# Over loopback HTTP, sync and async: a body that is not the provider's never reads as a final state,
+# and a result that lacks a required top-level field keeps everything else.
+
+NOT_A_RESULT = {"status": "Paused", "task_id": "t", "state": "PAUSED", "job_id": "t"}  # the issue's exact body
+ELEMENT_BODY = {
+    "type": "Text",
+    "bbox": [0.1, 0.2, 0.3, 0.4],
+    "properties": {"page_number": 1},
+    "text_representation": "Hi",
+}
+ARYN_RESULT = {"status": ["Incremental status will be shown here"], "status_code": 200, "elements": []}
+STRICT = FAST.with_changes(max_consecutive_failures=2)
+
+
+def _over_loopback(provider: str, colour: str, answers: list[Canned], method: str, *args: Any, **kwargs: Any) -> Any:
+    """`client.<method>(...)` of a fresh Client or AsyncClient against a canned loopback server answering
+    `answers` in turn: (the Task or the error raised, how many requests the server saw)."""
+    with canned_server() as server:
+        server.answer_in_turn(answers)
+        options: dict[str, Any] = {"base_url": server.base_url, "api_key": "key", "policy": STRICT}
+        if provider == "unsiloed":
+            options["rate_limit"] = math.inf
+        try:
+            if colour == "sync":
+                with taskpoll.Client(provider, **options) as client:
+                    outcome = getattr(client, method)(*args, **kwargs)
+            else:
+
+                async def run() -> Any:
+                    async with taskpoll.AsyncClient(provider, **options) as client:
+                        return await getattr(client, method)(*args, **kwargs)
+
+                outcome = asyncio.run(run())
+        except taskpoll.TaskpollError as exc:
+            outcome = exc
+        return outcome, len(server.seen)
+
+
+def _json(body: object, status: int = 200) -> Canned:
+    return Canned(status, json.dumps(body).encode())
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_a_200_that_is_not_an_aryn_result_is_retried_then_a_validation_error(colour: str) -> None:
+    outcome, polls = _over_loopback("aryn", colour, [_json(NOT_A_RESULT)], "wait", "t", timeout=5)
+    assert isinstance(outcome, ResponseValidationError), outcome
+    assert "not an Aryn result" in str(outcome) and "status: a string, not an array" in str(outcome)
+    assert polls == STRICT.max_consecutive_failures + 1  # the failure budget, then the error
+    # Within the budget, the next answer that is Aryn's ends the wait as usual.
+    outcome, polls = _over_loopback("aryn", colour, [_json(NOT_A_RESULT), _json(ARYN_RESULT)], "wait", "t", timeout=5)
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED and polls == 2
+    assert outcome.result is not None and outcome.result.status == ARYN_RESULT["status"] and not outcome.result_issues
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"task_id": "t"},
+        {"status": None, "elements": None, "error": None},  # nulls are no values
+        {"status": "Paused", "elements": "none", "markdown": 5},
+        ["not", "an", "object"],
+    ],
+)
+def test_aryn_a_200_is_succeeded_only_with_a_result_field_of_its_type(colour: str, body: object) -> None:
+    outcome, _ = _over_loopback("aryn", colour, [_json(body)], "get", "t")
+    assert isinstance(outcome, ResponseValidationError), outcome
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_issue_body_is_a_final_state_for_no_provider(provider: str, colour: str) -> None:
+    outcome, _ = _over_loopback(provider, colour, [_json(NOT_A_RESULT)], "get", "t")
+    if provider in ("artos", "unsiloed"):
+        # Its own shape (task_id / job_id and a status word), with a word it does not know: UNKNOWN, polled on.
+        assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.UNKNOWN and outcome.status == "Paused"
+        assert outcome.result is None
+    else:
+        # Aryn (no result field), Veza (no AsyncTask id), Notion (no async_task object): not theirs at all.
+        assert isinstance(outcome, ResponseValidationError), outcome
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_notion_a_succeeded_status_outside_an_async_task_object_is_no_state(colour: str) -> None:
+    body = {"status": "succeeded", "result": {"object": "page", "id": "p1"}}
+    outcome, _ = _over_loopback("notion", colour, [_json(body)], "get", "t")
+    assert isinstance(outcome, ResponseValidationError) and "async task" in str(outcome)
+    outcome, _ = _over_loopback("notion", colour, [_json({**NOTION_TASK, **body})], "get", "t")
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED
+
+
+# A required top-level field that is missing: the result keeps the rest (the rule for every provider).
+
+UNSILOED_SEED_003 = {  # the fields seed 003 lists for a succeeded job: no metadata
+    "job_id": "j1",
+    "status": "Succeeded",
+    "created_at": "2025-10-22T06:51:16Z",
+    "started_at": "2025-10-22T06:51:17Z",
+    "finished_at": "2025-10-22T06:51:40Z",
+    "total_chunks": 1,
+    "chunks": [{"chunk_length": 1, "segments": [SEGMENT]}],
+}
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_unsiloed_a_job_without_metadata_keeps_every_chunk(colour: str) -> None:
+    outcome, _ = _over_loopback("unsiloed", colour, [_json(UNSILOED_SEED_003)], "wait", "j1", timeout=5)
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED
+    assert outcome.result_issues == ()  # metadata is optional in the spec now
+    result = outcome.unwrap()
+    assert isinstance(result.metadata, Unset) and result.total_chunks == 1
+    assert [s.segment_id for c in result.chunks or [] for s in c.segments] == ["s1"]
+
+
+NOTION_DONE = {**NOTION_TASK, "status": "succeeded", "result": {"object": "page", "id": "p1"}}
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+@pytest.mark.parametrize(
+    ("provider", "body", "field", "issue"),
+    [
+        (
+            "unsiloed",
+            {k: v for k, v in UNSILOED_SEED_003.items() if k != "created_at"},
+            "created_at",
+            "result.created_at: missing, though required (left out)",
+        ),
+        (
+            "notion",
+            {k: v for k, v in NOTION_DONE.items() if k != "created_time"},
+            "created_time",
+            "result.created_time: missing, though required (left out)",
+        ),
+        (
+            "notion",
+            {**NOTION_DONE, "operation": {"surface": "rest"}},
+            "operation",
+            "result.operation.name: missing (result.operation left out)",
+        ),
+        (
+            "aryn",
+            {"status": "done", "elements": [ELEMENT_BODY]},
+            "status",
+            "result.status: a string, not an array, though required (left out)",
+        ),
+        # (Artos's and Veza's required result fields are their state: task_id and status, id.)
+    ],
+)
+def test_a_required_top_level_field_that_does_not_fit_is_unset_and_the_rest_kept(
+    provider: str, body: dict[str, Any], field: str, issue: str, colour: str
+) -> None:
+    outcome, _ = _over_loopback(provider, colour, [_json(body)], "wait", "t", timeout=5)
+    assert isinstance(outcome, taskpoll.Task) and outcome.state is TaskState.SUCCEEDED, outcome
+    assert outcome.result_issues == (issue,)
+    result = outcome.unwrap()
+    assert type(getattr(result, field)).__name__ == "Unset"
+    assert set(result.to_dict()) == set(body) - {field}  # everything else is kept
+    check_result(result, outcome.result_issues)
+    assert outcome.raw == body  # the body as sent
+    again = taskpoll.Task.from_dict(outcome.to_dict(), type(result))  # a round trip names the field once
+    assert again.result_issues == outcome.result_issues and again.result == result

@@ -263,10 +263,13 @@ def test_a_broken_spilled_body_is_a_response_validation_error(small_spill: None,
 def test_an_element_that_does_not_fit_is_left_out_and_logged(small_spill: None, caplog: Any) -> None:
     elements: list[Any] = [element(i) for i in range(100)]
     elements[40] = {"type": "Text", "bbox": "not a box"}
+    elements[41] = {**elements[41], "text_representation": 5}  # an optional field of another type
     with caplog.at_level(logging.WARNING, "taskpoll"):
         streamed = canned_elements(aryn_body(elements))
     assert len(streamed) == 99 and all(isinstance(e, Element) for e in streamed)
-    assert "elements[40]" in caplog.text
+    assert "elements[40]" in caplog.text and "result.elements[40] left out" in caplog.text
+    assert type(streamed[40].text_representation).__name__ == "Unset"  # elements[41], kept without it
+    assert "result.elements[41].text_representation: an integer, not a string or null (left out)" in caplog.text
 
 
 def test_a_spilled_result_without_elements_yields_nothing(small_spill: None) -> None:

@@ -163,10 +163,12 @@ class Task(Generic[R]):
             issues = tuple(str(i) for i in data.get("result_issues") or ())
             result = data.get("result")
             if result is not None and result_type is not None:
+                misfits: list[Any] = []  # what of the result does not fit its model (generated `from_dict`)
                 try:
-                    result = result_type.from_dict(result)
-                except (KeyError, ValueError, TypeError, AttributeError) as exc:
-                    result, issues = None, (*issues, f"result: {type(exc).__name__}: {exc}"[:300])
+                    result = result_type.from_dict(result, misfits)
+                except (TypeError, ValueError) as exc:  # not an object at all
+                    result, issues = None, (*issues, f"result: {exc}"[:300])
+                issues += _new_issues(misfits, issues)
             return cls(
                 provider=provider,
                 id=task_id,
@@ -189,6 +191,18 @@ class Task(Generic[R]):
     def changed_since(self, other: Task[Any] | None) -> bool:
         """Whether this observation tells something `other` did not (state, status or progress)."""
         return other is None or (self.state, self.status, self.progress) != (other.state, other.status, other.progress)
+
+
+def _new_issues(misfits: list[Any], known: tuple[str, ...]) -> tuple[str, ...]:
+    """The misfits of a rebuilt result, but for those its issues already name (a required field left
+    out when the Task was read is missing from what `to_dict` wrote)."""
+    paths = [issue.partition(": ")[0] for issue in known]
+    found = [misfit.describe("result") for misfit in misfits]
+    return tuple(
+        text
+        for text in found
+        if not any(p == (path := text.partition(": ")[0]) or p.startswith((path + ".", path + "[")) for p in paths)
+    )
 
 
 def _iso(value: datetime | None) -> str | None:

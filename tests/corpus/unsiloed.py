@@ -120,6 +120,11 @@ def check_docs_example(task: Any) -> None:
     assert task.finished_at is not None and task.finished_at.minute == 57
 
 
+def check_without_metadata(task: Any) -> None:
+    assert isinstance(task.result.metadata, Unset) and task.result.total_chunks == 25
+    assert first_segment(task).ocr[0].text == "eternal"
+
+
 def check_output_fields(task: Any) -> None:
     segment = first_segment(task)
     assert isinstance(segment.html, Unset) and isinstance(segment.markdown, Unset)
@@ -197,6 +202,19 @@ CASES = [
         state=taskpoll.TaskState.SUCCEEDED,
         raw_status="Succeeded",
         check=check_docs_example,
+    ),
+    case(
+        "succeeded-main-spec-fields",
+        f"{OPENAPI_MAIN} (GET /parse/{{job_id}} 200: job_id, status, created_at, started_at, finished_at, "
+        "total_chunks, chunks, none required; the fields seed 003 lists, no metadata) with the values of "
+        f"{STATUS_PAGE}:216-282 (reduced: one segment)",
+        {
+            key: value
+            for key, value in succeeded([picture_segment()]).items()
+            if key in ("job_id", "status", "created_at", "started_at", "finished_at", "total_chunks", "chunks")
+        },
+        state=taskpoll.TaskState.SUCCEEDED,
+        check=check_without_metadata,
     ),
     case(
         "succeeded-output-fields",

@@ -1,12 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    ANY,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_list_of,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.error_response_detail_type_2 import ErrorResponseDetailType2
@@ -60,7 +73,6 @@ class ErrorResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if detail is not UNSET:
             field_dict["detail"] = detail
         if error is not UNSET:
@@ -73,23 +85,30 @@ class ErrorResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         detail = src_dict.get("detail", UNSET)
         if detail is not UNSET:
-            detail = _parse_detail(detail)
+            detail = _read_detail(misfits, "detail", detail, False)
 
         error = src_dict.get("error", UNSET)
+        if type(error) is not str and error is not UNSET:
+            error = read_plain(misfits, "error", error, STRING, False)
 
         error_description = src_dict.get("error_description", UNSET)
+        if type(error_description) is not str and error_description is not UNSET:
+            error_description = read_plain(misfits, "error_description", error_description, STRING, False)
 
-        _details = src_dict.get("details", UNSET)
-        details: ErrorResponseDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
-            details = ErrorResponseDetails.from_dict(_details)
+        details = src_dict.get("details", UNSET)
+        if details is not UNSET:
+            details = read_model(misfits, "details", details, ErrorResponseDetails.from_dict, False)
 
         error_response = cls(
             detail,
@@ -98,7 +117,9 @@ class ErrorResponse:
             details,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (detail is not UNSET) + (error is not UNSET) + (error_description is not UNSET) + (
+            details is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             error_response.additional_properties = d
         return error_response
@@ -130,26 +151,14 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_detail(data: object) -> ErrorResponseDetailType2 | list[Any] | str | Unset:
-    if isinstance(data, Unset):
+def _read_detail(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if type(data) is str:
         return data
-    try:
-        if not isinstance(data, list):
-            raise TypeError()
-        detail_type_1 = cast(list[Any], data)
-
-        return detail_type_1
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        detail_type_2 = ErrorResponseDetailType2.from_dict(data)
-
-        return detail_type_2
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(ErrorResponseDetailType2 | list[Any] | str | Unset, data)
+    if isinstance(data, list):
+        return read_list_of(misfits, key, data, ANY, required)
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, ErrorResponseDetailType2.from_dict, required)
+    return read_either(misfits, key, data, STRING, "a string, an array or an object", required)
 
 
 from ..models.error_response_detail_type_2 import ErrorResponseDetailType2  # noqa: E402

@@ -6,7 +6,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import (
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="GenerateDocumentResponse")
 
@@ -25,35 +34,47 @@ class GenerateDocumentResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        message: Any = UNSET
+        if not isinstance(self.message, Unset):
+            message = self.message
 
-        task_id = self.task_id
+        task_id: Any = UNSET
+        if not isinstance(self.task_id, Unset):
+            task_id = self.task_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-                "task_id": task_id,
-            }
-        )
+        if message is not UNSET:
+            field_dict["message"] = message
+        if task_id is not UNSET:
+            field_dict["task_id"] = task_id
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        message = src_dict["message"]
+            src_dict = as_dict(src_dict)
+        message = src_dict.get("message", UNSET)
+        if type(message) is not str:
+            message = read_plain(misfits, "message", message, STRING, True)
 
-        task_id = src_dict["task_id"]
+        task_id = src_dict.get("task_id", UNSET)
+        if type(task_id) is not str:
+            task_id = read_plain(misfits, "task_id", task_id, STRING, True)
 
         generate_document_response = cls(
             message,
             task_id,
         )
 
-        if len(src_dict) != 2:
+        if len(src_dict) != (message is not UNSET) + (task_id is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             generate_document_response.additional_properties = d
         return generate_document_response

@@ -7,7 +7,19 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.task_status_response_status import TaskStatusResponseStatus
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    INTEGER,
+    NULL,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_enum,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="TaskStatusResponse")
 
@@ -31,9 +43,13 @@ class TaskStatusResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        task_id = self.task_id
+        task_id: Any = UNSET
+        if not isinstance(self.task_id, Unset):
+            task_id = self.task_id
 
-        status = self.status.value
+        status: Any = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
 
         progress: int | None | Unset
         if isinstance(self.progress, Unset):
@@ -49,12 +65,10 @@ class TaskStatusResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "task_id": task_id,
-                "status": status,
-            }
-        )
+        if task_id is not UNSET:
+            field_dict["task_id"] = task_id
+        if status is not UNSET:
+            field_dict["status"] = status
         if progress is not UNSET:
             field_dict["progress"] = progress
         if error is not UNSET:
@@ -63,16 +77,29 @@ class TaskStatusResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        task_id = src_dict["task_id"]
+            src_dict = as_dict(src_dict)
+        task_id = src_dict.get("task_id", UNSET)
+        if type(task_id) is not str:
+            task_id = read_plain(misfits, "task_id", task_id, STRING, True)
 
-        status = TaskStatusResponseStatus(src_dict["status"])
+        status = src_dict.get("status", UNSET)
+        status = read_enum(misfits, "status", status, TaskStatusResponseStatus, True)
 
         progress = src_dict.get("progress", UNSET)
+        if type(progress) is not int and progress is not UNSET and progress is not None:
+            progress = read_plain(misfits, "progress", progress, (INTEGER | NULL), False)
 
         error = src_dict.get("error", UNSET)
+        if type(error) is not str and error is not UNSET and error is not None:
+            error = read_plain(misfits, "error", error, (STRING | NULL), False)
 
         task_status_response = cls(
             task_id,
@@ -81,7 +108,9 @@ class TaskStatusResponse:
             error,
         )
 
-        if len(src_dict) != 2 + (progress is not UNSET) + (error is not UNSET):
+        if len(src_dict) != (task_id is not UNSET) + (status is not UNSET) + (progress is not UNSET) + (
+            error is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             task_status_response.additional_properties = d
         return task_status_response

@@ -1,18 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
     DEFERRED,
+    NULL,
+    NUMBER,
+    STRING,
     UNSET,
     DeferredField,
+    Misfit,
     Unset,
+    as_dict,
     defer_model_field,
     lazy_additional_properties,
+    read_either,
+    read_list_of,
+    read_model,
+    read_plain,
+    strict,
 )
 
 if TYPE_CHECKING:
@@ -53,11 +63,17 @@ class Element(DeferredField):
     def to_dict(self) -> dict[str, Any]:
         from ..models.element_table_type_0 import ElementTableType0  # noqa: PLC0415
 
-        type_ = self.type_
+        type_: Any = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
 
-        bbox = self.bbox
+        bbox: Any = UNSET
+        if not isinstance(self.bbox, Unset):
+            bbox = self.bbox
 
-        properties = self.properties.to_dict()
+        properties: Any = UNSET
+        if not isinstance(self.properties, Unset):
+            properties = self.properties.to_dict()
 
         text_representation: None | str | Unset
         if isinstance(self.text_representation, Unset):
@@ -81,13 +97,12 @@ class Element(DeferredField):
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "bbox": bbox,
-                "properties": properties,
-            }
-        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if bbox is not UNSET:
+            field_dict["bbox"] = bbox
+        if properties is not UNSET:
+            field_dict["properties"] = properties
         if text_representation is not UNSET:
             field_dict["text_representation"] = text_representation
         if binary_representation is not UNSET:
@@ -98,26 +113,57 @@ class Element(DeferredField):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        type_ = src_dict["type"]
+            src_dict = as_dict(src_dict)
+        type_ = src_dict.get("type", UNSET)
+        if type(type_) is not str:
+            type_ = read_plain(misfits, "type", type_, STRING, True)
 
-        bbox = src_dict["bbox"]
+        bbox = src_dict.get("bbox", UNSET)
+        if type(bbox) is list:
+            for bbox_item in bbox:
+                if type(bbox_item) is not float and type(bbox_item) is not int:
+                    bbox = read_list_of(misfits, "bbox", bbox, NUMBER, True)
+                    break
+        else:
+            bbox = read_list_of(misfits, "bbox", bbox, NUMBER, True)
 
-        properties_input = src_dict["properties"]
+        properties_input = src_dict.get("properties", UNSET)
         if type(properties_input) is dict:
             properties = DEFERRED
         else:
-            properties = ElementProperties.from_dict(properties_input)
+            properties = read_model(misfits, "properties", properties_input, ElementProperties.from_dict, True)
 
         text_representation = src_dict.get("text_representation", UNSET)
+        if (
+            type(text_representation) is not str
+            and text_representation is not UNSET
+            and text_representation is not None
+        ):
+            text_representation = read_plain(
+                misfits, "text_representation", text_representation, (STRING | NULL), False
+            )
 
         binary_representation = src_dict.get("binary_representation", UNSET)
+        if (
+            type(binary_representation) is not str
+            and binary_representation is not UNSET
+            and binary_representation is not None
+        ):
+            binary_representation = read_plain(
+                misfits, "binary_representation", binary_representation, (STRING | NULL), False
+            )
 
         table = src_dict.get("table", UNSET)
-        if table is not None and table is not UNSET:
-            table = _parse_table(table)
+        if table is not UNSET and table is not None:
+            table = _read_table(misfits, "table", table, False)
 
         element = cls(
             type_,
@@ -130,9 +176,9 @@ class Element(DeferredField):
         if properties is DEFERRED:
             element._deferred = properties_input
 
-        if len(src_dict) != 3 + (text_representation is not UNSET) + (binary_representation is not UNSET) + (
-            table is not UNSET
-        ):
+        if len(src_dict) != (type_ is not UNSET) + (bbox is not UNSET) + (properties is not UNSET) + (
+            text_representation is not UNSET
+        ) + (binary_representation is not UNSET) + (table is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             element.additional_properties = d
         return element
@@ -166,20 +212,12 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_table(data: object) -> ElementTableType0 | None | Unset:
+def _read_table(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, ElementTableType0.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        table_type_0 = ElementTableType0.from_dict(data)
-
-        return table_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(ElementTableType0 | None | Unset, data)
+    return read_either(misfits, key, data, NULL, "an object or null", required)
 
 
 from ..models.element_properties import ElementProperties  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,7 +16,23 @@ from ..models.partition_options_table_mode import PartitionOptionsTableMode
 from ..models.partition_options_text_mode_type_0 import PartitionOptionsTextModeType0
 from ..models.partition_options_text_mode_type_1 import PartitionOptionsTextModeType1
 from ..models.partition_options_threshold_type_0 import PartitionOptionsThresholdType0
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    INTEGER,
+    NUMBER,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_enum,
+    read_list,
+    read_list_of,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.partition_options_chunking_options import (
@@ -206,7 +222,6 @@ class PartitionOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if selected_pages is not UNSET:
             field_dict["selected_pages"] = selected_pages
         if extract_images is not UNSET:
@@ -249,131 +264,128 @@ class PartitionOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        _selected_pages = src_dict.get("selected_pages", UNSET)
-        selected_pages: list[int | list[int]] | Unset = UNSET
-        if _selected_pages is not UNSET:
-            selected_pages = []
-            for selected_pages_item_data in _selected_pages:
-
-                def _parse_selected_pages_item(data: object) -> int | list[int]:
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        selected_pages_item_type_1 = cast(list[int], data)
-
-                        return selected_pages_item_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(int | list[int], data)
-
-                selected_pages_item = _parse_selected_pages_item(selected_pages_item_data)
-
-                selected_pages.append(selected_pages_item)
+            src_dict = as_dict(src_dict)
+        selected_pages = src_dict.get("selected_pages", UNSET)
+        if selected_pages is not UNSET:
+            selected_pages = read_list(misfits, "selected_pages", selected_pages, _read_selected_pages_item, False)
 
         extract_images = src_dict.get("extract_images", UNSET)
+        if type(extract_images) is not bool and extract_images is not UNSET:
+            extract_images = read_plain(misfits, "extract_images", extract_images, BOOLEAN, False)
 
-        _image_extraction_options = src_dict.get("image_extraction_options", UNSET)
-        image_extraction_options: PartitionOptionsImageExtractionOptions | Unset
-        if isinstance(_image_extraction_options, Unset):
-            image_extraction_options = UNSET
-        else:
-            image_extraction_options = PartitionOptionsImageExtractionOptions.from_dict(_image_extraction_options)
-
-        _property_extraction_options = src_dict.get("property_extraction_options", UNSET)
-        property_extraction_options: PartitionOptionsPropertyExtractionOptions | Unset
-        if isinstance(_property_extraction_options, Unset):
-            property_extraction_options = UNSET
-        else:
-            property_extraction_options = PartitionOptionsPropertyExtractionOptions.from_dict(
-                _property_extraction_options
+        image_extraction_options = src_dict.get("image_extraction_options", UNSET)
+        if image_extraction_options is not UNSET:
+            image_extraction_options = read_model(
+                misfits,
+                "image_extraction_options",
+                image_extraction_options,
+                PartitionOptionsImageExtractionOptions.from_dict,
+                False,
             )
 
-        _table_extraction_options = src_dict.get("table_extraction_options", UNSET)
-        table_extraction_options: PartitionOptionsTableExtractionOptions | Unset
-        if isinstance(_table_extraction_options, Unset):
-            table_extraction_options = UNSET
-        else:
-            table_extraction_options = PartitionOptionsTableExtractionOptions.from_dict(_table_extraction_options)
+        property_extraction_options = src_dict.get("property_extraction_options", UNSET)
+        if property_extraction_options is not UNSET:
+            property_extraction_options = read_model(
+                misfits,
+                "property_extraction_options",
+                property_extraction_options,
+                PartitionOptionsPropertyExtractionOptions.from_dict,
+                False,
+            )
+
+        table_extraction_options = src_dict.get("table_extraction_options", UNSET)
+        if table_extraction_options is not UNSET:
+            table_extraction_options = read_model(
+                misfits,
+                "table_extraction_options",
+                table_extraction_options,
+                PartitionOptionsTableExtractionOptions.from_dict,
+                False,
+            )
 
         summarize_images = src_dict.get("summarize_images", UNSET)
+        if type(summarize_images) is not bool and summarize_images is not UNSET:
+            summarize_images = read_plain(misfits, "summarize_images", summarize_images, BOOLEAN, False)
 
-        _pipeline = src_dict.get("pipeline", UNSET)
-        pipeline: PartitionOptionsPipeline | Unset
-        if isinstance(_pipeline, Unset):
-            pipeline = UNSET
-        else:
-            pipeline = PartitionOptionsPipeline(_pipeline)
+        pipeline = src_dict.get("pipeline", UNSET)
+        if pipeline is not UNSET:
+            pipeline = read_enum(misfits, "pipeline", pipeline, PartitionOptionsPipeline, False)
 
         text_mode = src_dict.get("text_mode", UNSET)
         if text_mode is not UNSET:
-            text_mode = _parse_text_mode(text_mode)
+            text_mode = _read_text_mode(misfits, "text_mode", text_mode, False)
 
-        _table_mode = src_dict.get("table_mode", UNSET)
-        table_mode: PartitionOptionsTableMode | Unset
-        if isinstance(_table_mode, Unset):
-            table_mode = UNSET
-        else:
-            table_mode = PartitionOptionsTableMode(_table_mode)
+        table_mode = src_dict.get("table_mode", UNSET)
+        if table_mode is not UNSET:
+            table_mode = read_enum(misfits, "table_mode", table_mode, PartitionOptionsTableMode, False)
 
-        _text_extraction_options = src_dict.get("text_extraction_options", UNSET)
-        text_extraction_options: PartitionOptionsTextExtractionOptions | Unset
-        if isinstance(_text_extraction_options, Unset):
-            text_extraction_options = UNSET
-        else:
-            text_extraction_options = PartitionOptionsTextExtractionOptions.from_dict(_text_extraction_options)
+        text_extraction_options = src_dict.get("text_extraction_options", UNSET)
+        if text_extraction_options is not UNSET:
+            text_extraction_options = read_model(
+                misfits,
+                "text_extraction_options",
+                text_extraction_options,
+                PartitionOptionsTextExtractionOptions.from_dict,
+                False,
+            )
 
-        _ocr_language = src_dict.get("ocr_language", UNSET)
-        ocr_language: PartitionOptionsOCRLanguage | Unset
-        if isinstance(_ocr_language, Unset):
-            ocr_language = UNSET
-        else:
-            ocr_language = PartitionOptionsOCRLanguage(_ocr_language)
+        ocr_language = src_dict.get("ocr_language", UNSET)
+        if ocr_language is not UNSET:
+            ocr_language = read_enum(misfits, "ocr_language", ocr_language, PartitionOptionsOCRLanguage, False)
 
         threshold = src_dict.get("threshold", UNSET)
         if threshold is not UNSET:
-            threshold = _parse_threshold(threshold)
+            threshold = _read_threshold(misfits, "threshold", threshold, False)
 
-        _chunking_options = src_dict.get("chunking_options", UNSET)
-        chunking_options: PartitionOptionsChunkingOptions | Unset
-        if isinstance(_chunking_options, Unset):
-            chunking_options = UNSET
-        else:
-            chunking_options = PartitionOptionsChunkingOptions.from_dict(_chunking_options)
+        chunking_options = src_dict.get("chunking_options", UNSET)
+        if chunking_options is not UNSET:
+            chunking_options = read_model(
+                misfits, "chunking_options", chunking_options, PartitionOptionsChunkingOptions.from_dict, False
+            )
 
-        _output_format = src_dict.get("output_format", UNSET)
-        output_format: PartitionOptionsOutputFormat | Unset
-        if isinstance(_output_format, Unset):
-            output_format = UNSET
-        else:
-            output_format = PartitionOptionsOutputFormat(_output_format)
+        output_format = src_dict.get("output_format", UNSET)
+        if output_format is not UNSET:
+            output_format = read_enum(misfits, "output_format", output_format, PartitionOptionsOutputFormat, False)
 
-        _output_label_options = src_dict.get("output_label_options", UNSET)
-        output_label_options: PartitionOptionsOutputLabelOptions | Unset
-        if isinstance(_output_label_options, Unset):
-            output_label_options = UNSET
-        else:
-            output_label_options = PartitionOptionsOutputLabelOptions.from_dict(_output_label_options)
+        output_label_options = src_dict.get("output_label_options", UNSET)
+        if output_label_options is not UNSET:
+            output_label_options = read_model(
+                misfits,
+                "output_label_options",
+                output_label_options,
+                PartitionOptionsOutputLabelOptions.from_dict,
+                False,
+            )
 
-        _markdown_options = src_dict.get("markdown_options", UNSET)
-        markdown_options: PartitionOptionsMarkdownOptions | Unset
-        if isinstance(_markdown_options, Unset):
-            markdown_options = UNSET
-        else:
-            markdown_options = PartitionOptionsMarkdownOptions.from_dict(_markdown_options)
+        markdown_options = src_dict.get("markdown_options", UNSET)
+        if markdown_options is not UNSET:
+            markdown_options = read_model(
+                misfits, "markdown_options", markdown_options, PartitionOptionsMarkdownOptions.from_dict, False
+            )
 
         extract_table_structure = src_dict.get("extract_table_structure", UNSET)
+        if type(extract_table_structure) is not bool and extract_table_structure is not UNSET:
+            extract_table_structure = read_plain(
+                misfits, "extract_table_structure", extract_table_structure, BOOLEAN, False
+            )
 
         use_ocr = src_dict.get("use_ocr", UNSET)
+        if type(use_ocr) is not bool and use_ocr is not UNSET:
+            use_ocr = read_plain(misfits, "use_ocr", use_ocr, BOOLEAN, False)
 
-        _extract_image_format = src_dict.get("extract_image_format", UNSET)
-        extract_image_format: PartitionOptionsExtractImageFormat | Unset
-        if isinstance(_extract_image_format, Unset):
-            extract_image_format = UNSET
-        else:
-            extract_image_format = PartitionOptionsExtractImageFormat(_extract_image_format)
+        extract_image_format = src_dict.get("extract_image_format", UNSET)
+        if extract_image_format is not UNSET:
+            extract_image_format = read_enum(
+                misfits, "extract_image_format", extract_image_format, PartitionOptionsExtractImageFormat, False
+            )
 
         partition_options = cls(
             selected_pages,
@@ -397,7 +409,17 @@ class PartitionOptions:
             extract_image_format,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (selected_pages is not UNSET) + (extract_images is not UNSET) + (
+            image_extraction_options is not UNSET
+        ) + (property_extraction_options is not UNSET) + (table_extraction_options is not UNSET) + (
+            summarize_images is not UNSET
+        ) + (pipeline is not UNSET) + (text_mode is not UNSET) + (table_mode is not UNSET) + (
+            text_extraction_options is not UNSET
+        ) + (ocr_language is not UNSET) + (threshold is not UNSET) + (chunking_options is not UNSET) + (
+            output_format is not UNSET
+        ) + (output_label_options is not UNSET) + (markdown_options is not UNSET) + (
+            extract_table_structure is not UNSET
+        ) + (use_ocr is not UNSET) + (extract_image_format is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options.additional_properties = d
         return partition_options
@@ -444,36 +466,41 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_text_mode(data: object) -> PartitionOptionsTextModeType0 | PartitionOptionsTextModeType1 | Unset:
-    if isinstance(data, Unset):
+def _read_selected_pages_item(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if type(data) is int:
         return data
+    if isinstance(data, list):
+        return read_list_of(misfits, key, data, INTEGER, required)
+    return read_either(misfits, key, data, INTEGER, "an integer or an array", required)
+
+
+def _read_text_mode(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
     try:
-        if not isinstance(data, str):
-            raise TypeError()
-        text_mode_type_0 = PartitionOptionsTextModeType0(data)
-
-        return text_mode_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
+        return PartitionOptionsTextModeType0(data)
+    except (ValueError, TypeError):
         pass
-    if not isinstance(data, str):
-        raise TypeError()
-    text_mode_type_1 = PartitionOptionsTextModeType1(data)
+    try:
+        return PartitionOptionsTextModeType1(data)
+    except (ValueError, TypeError):
+        pass
+    return read_either(
+        misfits,
+        key,
+        data,
+        None,
+        "a value of PartitionOptionsTextModeType0 or a value of PartitionOptionsTextModeType1",
+        required,
+    )
 
-    return text_mode_type_1
 
-
-def _parse_threshold(data: object) -> float | PartitionOptionsThresholdType0 | Unset:
-    if isinstance(data, Unset):
+def _read_threshold(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    try:
+        return PartitionOptionsThresholdType0(data)
+    except (ValueError, TypeError):
+        pass
+    if type(data) is float or type(data) is int:
         return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        threshold_type_0 = PartitionOptionsThresholdType0(data)
-
-        return threshold_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(float | PartitionOptionsThresholdType0 | Unset, data)
+    return read_either(misfits, key, data, NUMBER, "a value of PartitionOptionsThresholdType0 or a number", required)
 
 
 from ..models.partition_options_chunking_options import PartitionOptionsChunkingOptions  # noqa: E402

@@ -12,7 +12,19 @@ from ..models.partition_options_chunking_options_strategy import (
 from ..models.partition_options_chunking_options_tokenizer import (
     PartitionOptionsChunkingOptionsTokenizer,
 )
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    INTEGER,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_enum,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.partition_options_chunking_options_tokenizer_options import (
@@ -65,7 +77,6 @@ class PartitionOptionsChunkingOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if strategy is not UNSET:
             field_dict["strategy"] = strategy
         if tokenizer is not UNSET:
@@ -80,33 +91,40 @@ class PartitionOptionsChunkingOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        _strategy = src_dict.get("strategy", UNSET)
-        strategy: PartitionOptionsChunkingOptionsStrategy | Unset
-        if isinstance(_strategy, Unset):
-            strategy = UNSET
-        else:
-            strategy = PartitionOptionsChunkingOptionsStrategy(_strategy)
+            src_dict = as_dict(src_dict)
+        strategy = src_dict.get("strategy", UNSET)
+        if strategy is not UNSET:
+            strategy = read_enum(misfits, "strategy", strategy, PartitionOptionsChunkingOptionsStrategy, False)
 
-        _tokenizer = src_dict.get("tokenizer", UNSET)
-        tokenizer: PartitionOptionsChunkingOptionsTokenizer | Unset
-        if isinstance(_tokenizer, Unset):
-            tokenizer = UNSET
-        else:
-            tokenizer = PartitionOptionsChunkingOptionsTokenizer(_tokenizer)
+        tokenizer = src_dict.get("tokenizer", UNSET)
+        if tokenizer is not UNSET:
+            tokenizer = read_enum(misfits, "tokenizer", tokenizer, PartitionOptionsChunkingOptionsTokenizer, False)
 
-        _tokenizer_options = src_dict.get("tokenizer_options", UNSET)
-        tokenizer_options: PartitionOptionsChunkingOptionsTokenizerOptions | Unset
-        if isinstance(_tokenizer_options, Unset):
-            tokenizer_options = UNSET
-        else:
-            tokenizer_options = PartitionOptionsChunkingOptionsTokenizerOptions.from_dict(_tokenizer_options)
+        tokenizer_options = src_dict.get("tokenizer_options", UNSET)
+        if tokenizer_options is not UNSET:
+            tokenizer_options = read_model(
+                misfits,
+                "tokenizer_options",
+                tokenizer_options,
+                PartitionOptionsChunkingOptionsTokenizerOptions.from_dict,
+                False,
+            )
 
         max_tokens = src_dict.get("max_tokens", UNSET)
+        if type(max_tokens) is not int and max_tokens is not UNSET:
+            max_tokens = read_plain(misfits, "max_tokens", max_tokens, INTEGER, False)
 
         merge_across_pages = src_dict.get("merge_across_pages", UNSET)
+        if type(merge_across_pages) is not bool and merge_across_pages is not UNSET:
+            merge_across_pages = read_plain(misfits, "merge_across_pages", merge_across_pages, BOOLEAN, False)
 
         partition_options_chunking_options = cls(
             strategy,
@@ -116,7 +134,9 @@ class PartitionOptionsChunkingOptions:
             merge_across_pages,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (strategy is not UNSET) + (tokenizer is not UNSET) + (tokenizer_options is not UNSET) + (
+            max_tokens is not UNSET
+        ) + (merge_across_pages is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_chunking_options.additional_properties = d
         return partition_options_chunking_options

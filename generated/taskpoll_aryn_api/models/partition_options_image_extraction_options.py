@@ -9,7 +9,17 @@ from attrs import field as _attrs_field
 from ..models.partition_options_image_extraction_options_extract_image_format import (
     PartitionOptionsImageExtractionOptionsExtractImageFormat,
 )
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_enum,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="PartitionOptionsImageExtractionOptions")
 
@@ -41,7 +51,6 @@ class PartitionOptionsImageExtractionOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if associate_captions is not UNSET:
             field_dict["associate_captions"] = associate_captions
         if extract_image_format is not UNSET:
@@ -50,24 +59,35 @@ class PartitionOptionsImageExtractionOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         associate_captions = src_dict.get("associate_captions", UNSET)
+        if type(associate_captions) is not bool and associate_captions is not UNSET:
+            associate_captions = read_plain(misfits, "associate_captions", associate_captions, BOOLEAN, False)
 
-        _extract_image_format = src_dict.get("extract_image_format", UNSET)
-        extract_image_format: PartitionOptionsImageExtractionOptionsExtractImageFormat | Unset
-        if isinstance(_extract_image_format, Unset):
-            extract_image_format = UNSET
-        else:
-            extract_image_format = PartitionOptionsImageExtractionOptionsExtractImageFormat(_extract_image_format)
+        extract_image_format = src_dict.get("extract_image_format", UNSET)
+        if extract_image_format is not UNSET:
+            extract_image_format = read_enum(
+                misfits,
+                "extract_image_format",
+                extract_image_format,
+                PartitionOptionsImageExtractionOptionsExtractImageFormat,
+                False,
+            )
 
         partition_options_image_extraction_options = cls(
             associate_captions,
             extract_image_format,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (associate_captions is not UNSET) + (extract_image_format is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_image_extraction_options.additional_properties = d
         return partition_options_image_extraction_options

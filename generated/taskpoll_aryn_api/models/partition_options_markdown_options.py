@@ -6,7 +6,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="PartitionOptionsMarkdownOptions")
 
@@ -47,7 +56,6 @@ class PartitionOptionsMarkdownOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if include_pagenum is not UNSET:
             field_dict["include_pagenum"] = include_pagenum
         if include_headers is not UNSET:
@@ -60,16 +68,30 @@ class PartitionOptionsMarkdownOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         include_pagenum = src_dict.get("include_pagenum", UNSET)
+        if type(include_pagenum) is not bool and include_pagenum is not UNSET:
+            include_pagenum = read_plain(misfits, "include_pagenum", include_pagenum, BOOLEAN, False)
 
         include_headers = src_dict.get("include_headers", UNSET)
+        if type(include_headers) is not bool and include_headers is not UNSET:
+            include_headers = read_plain(misfits, "include_headers", include_headers, BOOLEAN, False)
 
         include_footers = src_dict.get("include_footers", UNSET)
+        if type(include_footers) is not bool and include_footers is not UNSET:
+            include_footers = read_plain(misfits, "include_footers", include_footers, BOOLEAN, False)
 
         group_by_page = src_dict.get("group_by_page", UNSET)
+        if type(group_by_page) is not bool and group_by_page is not UNSET:
+            group_by_page = read_plain(misfits, "group_by_page", group_by_page, BOOLEAN, False)
 
         partition_options_markdown_options = cls(
             include_pagenum,
@@ -78,7 +100,7 @@ class PartitionOptionsMarkdownOptions:
             group_by_page,
         )
 
-        if len(src_dict) != 0 + (include_pagenum is not UNSET) + (include_headers is not UNSET) + (
+        if len(src_dict) != (include_pagenum is not UNSET) + (include_headers is not UNSET) + (
             include_footers is not UNSET
         ) + (group_by_page is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}

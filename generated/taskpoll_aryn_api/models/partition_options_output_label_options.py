@@ -6,7 +6,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_list_of,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="PartitionOptionsOutputLabelOptions")
 
@@ -43,7 +54,6 @@ class PartitionOptionsOutputLabelOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if title_candidate_elements is not UNSET:
             field_dict["title_candidate_elements"] = title_candidate_elements
         if promote_title is not UNSET:
@@ -54,14 +64,37 @@ class PartitionOptionsOutputLabelOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         title_candidate_elements = src_dict.get("title_candidate_elements", UNSET)
+        if type(title_candidate_elements) is list:
+            for title_candidate_elements_item in title_candidate_elements:
+                if type(title_candidate_elements_item) is not str:
+                    title_candidate_elements = read_list_of(
+                        misfits, "title_candidate_elements", title_candidate_elements, STRING, False
+                    )
+                    break
+        elif title_candidate_elements is not UNSET:
+            title_candidate_elements = read_list_of(
+                misfits, "title_candidate_elements", title_candidate_elements, STRING, False
+            )
 
         promote_title = src_dict.get("promote_title", UNSET)
+        if type(promote_title) is not bool and promote_title is not UNSET:
+            promote_title = read_plain(misfits, "promote_title", promote_title, BOOLEAN, False)
 
         orientation_correction = src_dict.get("orientation_correction", UNSET)
+        if type(orientation_correction) is not bool and orientation_correction is not UNSET:
+            orientation_correction = read_plain(
+                misfits, "orientation_correction", orientation_correction, BOOLEAN, False
+            )
 
         partition_options_output_label_options = cls(
             title_candidate_elements,
@@ -69,7 +102,7 @@ class PartitionOptionsOutputLabelOptions:
             orientation_correction,
         )
 
-        if len(src_dict) != 0 + (title_candidate_elements is not UNSET) + (promote_title is not UNSET) + (
+        if len(src_dict) != (title_candidate_elements is not UNSET) + (promote_title is not UNSET) + (
             orientation_correction is not UNSET
         ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}

@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_models,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.partition_options_property_extraction_options_schema_item import (
@@ -56,7 +67,6 @@ class PartitionOptionsPropertyExtractionOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if schema is not UNSET:
             field_dict["schema"] = schema
         if voting is not UNSET:
@@ -69,23 +79,34 @@ class PartitionOptionsPropertyExtractionOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        _schema = src_dict.get("schema", UNSET)
-        schema: list[PartitionOptionsPropertyExtractionOptionsSchemaItem] | Unset = UNSET
-        if _schema is not UNSET:
-            schema = []
-            for schema_item_data in _schema:
-                schema_item = PartitionOptionsPropertyExtractionOptionsSchemaItem.from_dict(schema_item_data)
-
-                schema.append(schema_item)
+            src_dict = as_dict(src_dict)
+        schema = src_dict.get("schema", UNSET)
+        if schema is not UNSET:
+            schema = read_models(
+                misfits, "schema", schema, PartitionOptionsPropertyExtractionOptionsSchemaItem.from_dict, False
+            )
 
         voting = src_dict.get("voting", UNSET)
+        if type(voting) is not bool and voting is not UNSET:
+            voting = read_plain(misfits, "voting", voting, BOOLEAN, False)
 
         suggest_properties = src_dict.get("suggest_properties", UNSET)
+        if type(suggest_properties) is not bool and suggest_properties is not UNSET:
+            suggest_properties = read_plain(misfits, "suggest_properties", suggest_properties, BOOLEAN, False)
 
         suggest_properties_instructions = src_dict.get("suggest_properties_instructions", UNSET)
+        if type(suggest_properties_instructions) is not str and suggest_properties_instructions is not UNSET:
+            suggest_properties_instructions = read_plain(
+                misfits, "suggest_properties_instructions", suggest_properties_instructions, STRING, False
+            )
 
         partition_options_property_extraction_options = cls(
             schema,
@@ -94,7 +115,9 @@ class PartitionOptionsPropertyExtractionOptions:
             suggest_properties_instructions,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (schema is not UNSET) + (voting is not UNSET) + (suggest_properties is not UNSET) + (
+            suggest_properties_instructions is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_property_extraction_options.additional_properties = d
         return partition_options_property_extraction_options

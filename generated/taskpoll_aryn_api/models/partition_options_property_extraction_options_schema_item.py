@@ -6,7 +6,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import (
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.partition_options_property_extraction_options_schema_item_type import (
@@ -31,35 +41,48 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        name: Any = UNSET
+        if not isinstance(self.name, Unset):
+            name = self.name
 
-        type_ = self.type_.to_dict()
+        type_: Any = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "type": type_,
-            }
-        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        name = src_dict["name"]
+            src_dict = as_dict(src_dict)
+        name = src_dict.get("name", UNSET)
+        if type(name) is not str:
+            name = read_plain(misfits, "name", name, STRING, True)
 
-        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemType.from_dict(src_dict["type"])
+        type_ = src_dict.get("type", UNSET)
+        type_ = read_model(
+            misfits, "type", type_, PartitionOptionsPropertyExtractionOptionsSchemaItemType.from_dict, True
+        )
 
         partition_options_property_extraction_options_schema_item = cls(
             name,
             type_,
         )
 
-        if len(src_dict) != 2:
+        if len(src_dict) != (name is not UNSET) + (type_ is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_property_extraction_options_schema_item.additional_properties = d
         return partition_options_property_extraction_options_schema_item

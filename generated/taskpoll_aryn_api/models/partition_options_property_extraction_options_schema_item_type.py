@@ -9,7 +9,20 @@ from attrs import field as _attrs_field
 from ..models.partition_options_property_extraction_options_schema_item_type_type import (
     PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType,
 )
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    ANY,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_enum,
+    read_list_of,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.partition_options_property_extraction_options_schema_item_type_item_type import (
@@ -44,7 +57,9 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        type_: Any = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
 
         description = self.description
 
@@ -62,11 +77,8 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if description is not UNSET:
             field_dict["description"] = description
         if examples is not UNSET:
@@ -79,23 +91,44 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        type_ = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType(src_dict["type"])
+            src_dict = as_dict(src_dict)
+        type_ = src_dict.get("type", UNSET)
+        type_ = read_enum(misfits, "type", type_, PartitionOptionsPropertyExtractionOptionsSchemaItemTypeType, True)
 
         description = src_dict.get("description", UNSET)
+        if type(description) is not str and description is not UNSET:
+            description = read_plain(misfits, "description", description, STRING, False)
 
         examples = src_dict.get("examples", UNSET)
+        if type(examples) is not list and examples is not UNSET:
+            examples = read_list_of(misfits, "examples", examples, ANY, False)
 
         choices = src_dict.get("choices", UNSET)
+        if type(choices) is list:
+            for choices_item in choices:
+                if type(choices_item) is not str:
+                    choices = read_list_of(misfits, "choices", choices, STRING, False)
+                    break
+        elif choices is not UNSET:
+            choices = read_list_of(misfits, "choices", choices, STRING, False)
 
-        _item_type = src_dict.get("item_type", UNSET)
-        item_type: PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType | Unset
-        if isinstance(_item_type, Unset):
-            item_type = UNSET
-        else:
-            item_type = PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType.from_dict(_item_type)
+        item_type = src_dict.get("item_type", UNSET)
+        if item_type is not UNSET:
+            item_type = read_model(
+                misfits,
+                "item_type",
+                item_type,
+                PartitionOptionsPropertyExtractionOptionsSchemaItemTypeItemType.from_dict,
+                False,
+            )
 
         partition_options_property_extraction_options_schema_item_type = cls(
             type_,
@@ -105,7 +138,9 @@ class PartitionOptionsPropertyExtractionOptionsSchemaItemType:
             item_type,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (type_ is not UNSET) + (description is not UNSET) + (examples is not UNSET) + (
+            choices is not UNSET
+        ) + (item_type is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_property_extraction_options_schema_item_type.additional_properties = d
         return partition_options_property_extraction_options_schema_item_type

@@ -6,7 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="PartitionOptionsTableExtractionOptions")
 
@@ -39,7 +49,6 @@ class PartitionOptionsTableExtractionOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if include_additional_text is not UNSET:
             field_dict["include_additional_text"] = include_additional_text
         if model_selection is not UNSET:
@@ -48,19 +57,31 @@ class PartitionOptionsTableExtractionOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         include_additional_text = src_dict.get("include_additional_text", UNSET)
+        if type(include_additional_text) is not bool and include_additional_text is not UNSET:
+            include_additional_text = read_plain(
+                misfits, "include_additional_text", include_additional_text, BOOLEAN, False
+            )
 
         model_selection = src_dict.get("model_selection", UNSET)
+        if type(model_selection) is not str and model_selection is not UNSET:
+            model_selection = read_plain(misfits, "model_selection", model_selection, STRING, False)
 
         partition_options_table_extraction_options = cls(
             include_additional_text,
             model_selection,
         )
 
-        if len(src_dict) != 0 + (include_additional_text is not UNSET) + (model_selection is not UNSET):
+        if len(src_dict) != (include_additional_text is not UNSET) + (model_selection is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_table_extraction_options.additional_properties = d
         return partition_options_table_extraction_options

@@ -9,7 +9,17 @@ from attrs import field as _attrs_field
 from ..models.partition_options_text_extraction_options_ocr_text_mode import (
     PartitionOptionsTextExtractionOptionsOCRTextMode,
 )
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_enum,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="PartitionOptionsTextExtractionOptions")
 
@@ -41,7 +51,6 @@ class PartitionOptionsTextExtractionOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if ocr_text_mode is not UNSET:
             field_dict["ocr_text_mode"] = ocr_text_mode
         if remove_line_breaks is not UNSET:
@@ -50,24 +59,31 @@ class PartitionOptionsTextExtractionOptions:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        _ocr_text_mode = src_dict.get("ocr_text_mode", UNSET)
-        ocr_text_mode: PartitionOptionsTextExtractionOptionsOCRTextMode | Unset
-        if isinstance(_ocr_text_mode, Unset):
-            ocr_text_mode = UNSET
-        else:
-            ocr_text_mode = PartitionOptionsTextExtractionOptionsOCRTextMode(_ocr_text_mode)
+            src_dict = as_dict(src_dict)
+        ocr_text_mode = src_dict.get("ocr_text_mode", UNSET)
+        if ocr_text_mode is not UNSET:
+            ocr_text_mode = read_enum(
+                misfits, "ocr_text_mode", ocr_text_mode, PartitionOptionsTextExtractionOptionsOCRTextMode, False
+            )
 
         remove_line_breaks = src_dict.get("remove_line_breaks", UNSET)
+        if type(remove_line_breaks) is not bool and remove_line_breaks is not UNSET:
+            remove_line_breaks = read_plain(misfits, "remove_line_breaks", remove_line_breaks, BOOLEAN, False)
 
         partition_options_text_extraction_options = cls(
             ocr_text_mode,
             remove_line_breaks,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (ocr_text_mode is not UNSET) + (remove_line_breaks is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_options_text_extraction_options.additional_properties = d
         return partition_options_text_extraction_options

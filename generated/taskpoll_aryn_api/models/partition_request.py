@@ -2,14 +2,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from io import BytesIO
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, FileTypes, Unset, lazy_additional_properties
+from ..types import (
+    STRING,
+    UNSET,
+    File,
+    FileTypes,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_file,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.partition_options import PartitionOptions
@@ -46,7 +58,6 @@ class PartitionRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if file is not UNSET:
             field_dict["file"] = file
         if file_url is not UNSET:
@@ -74,24 +85,26 @@ class PartitionRequest:
         return files
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        _file = src_dict.get("file", UNSET)
-        file: File | Unset
-        if isinstance(_file, Unset):
-            file = UNSET
-        else:
-            file = File(payload=BytesIO(_file))
+            src_dict = as_dict(src_dict)
+        file = src_dict.get("file", UNSET)
+        if file is not UNSET:
+            file = read_file(misfits, "file", file, False)
 
         file_url = src_dict.get("file_url", UNSET)
+        if type(file_url) is not str and file_url is not UNSET:
+            file_url = read_plain(misfits, "file_url", file_url, STRING, False)
 
-        _options = src_dict.get("options", UNSET)
-        options: PartitionOptions | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = PartitionOptions.from_dict(_options)
+        options = src_dict.get("options", UNSET)
+        if options is not UNSET:
+            options = read_model(misfits, "options", options, PartitionOptions.from_dict, False)
 
         partition_request = cls(
             file,
@@ -99,7 +112,7 @@ class PartitionRequest:
             options,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (file is not UNSET) + (file_url is not UNSET) + (options is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partition_request.additional_properties = d
         return partition_request

@@ -1,12 +1,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    INTEGER,
+    NULL,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_list_of,
+    read_model,
+    read_models,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.element import Element
@@ -51,7 +66,9 @@ class PartitionerResponse:
             PartitionerResponsePropertiesType0,  # noqa: PLC0415
         )
 
-        status = self.status
+        status: Any = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
 
         status_code = self.status_code
 
@@ -98,11 +115,8 @@ class PartitionerResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
+        if status is not UNSET:
+            field_dict["status"] = status
         if status_code is not UNSET:
             field_dict["status_code"] = status_code
         if error is not UNSET:
@@ -119,28 +133,47 @@ class PartitionerResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        status = src_dict["status"]
+            src_dict = as_dict(src_dict)
+        status = src_dict.get("status", UNSET)
+        if type(status) is list:
+            for status_item in status:
+                if type(status_item) is not str:
+                    status = read_list_of(misfits, "status", status, STRING, True)
+                    break
+        else:
+            status = read_list_of(misfits, "status", status, STRING, True)
 
         status_code = src_dict.get("status_code", UNSET)
+        if type(status_code) is not int and status_code is not UNSET:
+            status_code = read_plain(misfits, "status_code", status_code, INTEGER, False)
 
         error = src_dict.get("error", UNSET)
+        if type(error) is not str and error is not UNSET and error is not None:
+            error = read_plain(misfits, "error", error, (STRING | NULL), False)
 
         elements = src_dict.get("elements", UNSET)
-        if elements is not None and elements is not UNSET:
-            elements = _parse_elements(elements)
+        if elements is not UNSET and elements is not None:
+            elements = _read_elements(misfits, "elements", elements, False)
 
         markdown = src_dict.get("markdown", UNSET)
-        if markdown is not None and markdown is not UNSET:
-            markdown = _parse_markdown(markdown)
+        if markdown is not UNSET and markdown is not None:
+            markdown = _read_markdown(misfits, "markdown", markdown, False)
 
         html = src_dict.get("html", UNSET)
+        if type(html) is not str and html is not UNSET and html is not None:
+            html = read_plain(misfits, "html", html, (STRING | NULL), False)
 
         properties = src_dict.get("properties", UNSET)
-        if properties is not None and properties is not UNSET:
-            properties = _parse_properties(properties)
+        if properties is not UNSET and properties is not None:
+            properties = _read_properties(misfits, "properties", properties, False)
 
         partitioner_response = cls(
             status,
@@ -152,9 +185,9 @@ class PartitionerResponse:
             properties,
         )
 
-        if len(src_dict) != 1 + (status_code is not UNSET) + (error is not UNSET) + (elements is not UNSET) + (
-            markdown is not UNSET
-        ) + (html is not UNSET) + (properties is not UNSET):
+        if len(src_dict) != (status is not UNSET) + (status_code is not UNSET) + (error is not UNSET) + (
+            elements is not UNSET
+        ) + (markdown is not UNSET) + (html is not UNSET) + (properties is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             partitioner_response.additional_properties = d
         return partitioner_response
@@ -189,52 +222,30 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_elements(data: object) -> list[Element] | None | Unset:
+def _read_elements(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, list):
+        return read_models(misfits, key, data, Element.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
+    return read_either(misfits, key, data, NULL, "an array or null", required)
+
+
+def _read_markdown(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if type(data) is str:
         return data
-    try:
-        if not isinstance(data, list):
-            raise TypeError()
-        elements_type_0 = [Element.from_dict(item) for item in data]
-
-        return elements_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(list[Element] | None | Unset, data)
-
-
-def _parse_markdown(data: object) -> list[str] | None | str | Unset:
+    if isinstance(data, list):
+        return read_list_of(misfits, key, data, STRING, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, list):
-            raise TypeError()
-        markdown_type_1 = cast(list[str], data)
-
-        return markdown_type_1
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(list[str] | None | str | Unset, data)
+    return read_either(misfits, key, data, (STRING | NULL), "a string, an array or null", required)
 
 
-def _parse_properties(data: object) -> None | PartitionerResponsePropertiesType0 | Unset:
+def _read_properties(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, PartitionerResponsePropertiesType0.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        properties_type_0 = PartitionerResponsePropertiesType0.from_dict(data)
-
-        return properties_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(None | PartitionerResponsePropertiesType0 | Unset, data)
+    return read_either(misfits, key, data, NULL, "an object or null", required)
 
 
 from ..models.element import Element  # noqa: E402

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import (
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_model,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.task_list_tasks import TaskListTasks
@@ -27,29 +35,35 @@ class TaskList:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        tasks = self.tasks.to_dict()
+        tasks: Any = UNSET
+        if not isinstance(self.tasks, Unset):
+            tasks = self.tasks.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "tasks": tasks,
-            }
-        )
+        if tasks is not UNSET:
+            field_dict["tasks"] = tasks
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        tasks = TaskListTasks.from_dict(src_dict["tasks"])
+            src_dict = as_dict(src_dict)
+        tasks = src_dict.get("tasks", UNSET)
+        tasks = read_model(misfits, "tasks", tasks, TaskListTasks.from_dict, True)
 
         task_list = cls(
             tasks,
         )
 
-        if len(src_dict) != 1:
+        if len(src_dict) != (tasks is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             task_list.additional_properties = d
         return task_list

@@ -7,7 +7,17 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.task_list_status import TaskListStatus
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_enum,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="TaskListEntry")
 
@@ -34,7 +44,6 @@ class TaskListEntry:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if action is not UNSET:
             field_dict["action"] = action
         if task_status is not UNSET:
@@ -43,24 +52,29 @@ class TaskListEntry:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         action = src_dict.get("action", UNSET)
+        if type(action) is not str and action is not UNSET:
+            action = read_plain(misfits, "action", action, STRING, False)
 
-        _task_status = src_dict.get("task_status", UNSET)
-        task_status: TaskListStatus | Unset
-        if isinstance(_task_status, Unset):
-            task_status = UNSET
-        else:
-            task_status = TaskListStatus(_task_status)
+        task_status = src_dict.get("task_status", UNSET)
+        if task_status is not UNSET:
+            task_status = read_enum(misfits, "task_status", task_status, TaskListStatus, False)
 
         task_list_entry = cls(
             action,
             task_status,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (action is not UNSET) + (task_status is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             task_list_entry.additional_properties = d
         return task_list_entry

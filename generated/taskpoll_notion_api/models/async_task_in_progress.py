@@ -7,14 +7,27 @@ from typing import (
     Any,
     Literal,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.async_task_in_progress_status import AsyncTaskInProgressStatus
-from ..types import lazy_additional_properties
+from ..types import (
+    NUMBER,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_const,
+    read_datetime,
+    read_enum,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.async_task_operation import AsyncTaskOperation
@@ -49,55 +62,86 @@ class AsyncTaskInProgress:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
+        object_: Any = UNSET
+        if not isinstance(self.object_, Unset):
+            object_ = self.object_
 
-        id = self.id
+        id: Any = UNSET
+        if not isinstance(self.id, Unset):
+            id = self.id
 
-        status_url = self.status_url
+        status_url: Any = UNSET
+        if not isinstance(self.status_url, Unset):
+            status_url = self.status_url
 
-        created_time = self.created_time.isoformat()
+        created_time: Any = UNSET
+        if not isinstance(self.created_time, Unset):
+            created_time = self.created_time.isoformat()
 
-        operation = self.operation.to_dict()
+        operation: Any = UNSET
+        if not isinstance(self.operation, Unset):
+            operation = self.operation.to_dict()
 
-        status = self.status.value
+        status: Any = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
 
-        poll_after_seconds = self.poll_after_seconds
+        poll_after_seconds: Any = UNSET
+        if not isinstance(self.poll_after_seconds, Unset):
+            poll_after_seconds = self.poll_after_seconds
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "id": id,
-                "status_url": status_url,
-                "created_time": created_time,
-                "operation": operation,
-                "status": status,
-                "poll_after_seconds": poll_after_seconds,
-            }
-        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+        if id is not UNSET:
+            field_dict["id"] = id
+        if status_url is not UNSET:
+            field_dict["status_url"] = status_url
+        if created_time is not UNSET:
+            field_dict["created_time"] = created_time
+        if operation is not UNSET:
+            field_dict["operation"] = operation
+        if status is not UNSET:
+            field_dict["status"] = status
+        if poll_after_seconds is not UNSET:
+            field_dict["poll_after_seconds"] = poll_after_seconds
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        object_ = cast(Literal["async_task"], src_dict["object"])
-        if object_ != "async_task":
-            raise ValueError(f"object must match const 'async_task', got '{object_}'")
+            src_dict = as_dict(src_dict)
+        object_ = src_dict.get("object", UNSET)
+        object_ = read_const(misfits, "object", object_, "async_task", True)
 
-        id = src_dict["id"]
+        id = src_dict.get("id", UNSET)
+        if type(id) is not str:
+            id = read_plain(misfits, "id", id, STRING, True)
 
-        status_url = src_dict["status_url"]
+        status_url = src_dict.get("status_url", UNSET)
+        if type(status_url) is not str:
+            status_url = read_plain(misfits, "status_url", status_url, STRING, True)
 
-        created_time = datetime.datetime.fromisoformat(src_dict["created_time"])
+        created_time = src_dict.get("created_time", UNSET)
+        created_time = read_datetime(misfits, "created_time", created_time, True)
 
-        operation = AsyncTaskOperation.from_dict(src_dict["operation"])
+        operation = src_dict.get("operation", UNSET)
+        operation = read_model(misfits, "operation", operation, AsyncTaskOperation.from_dict, True)
 
-        status = AsyncTaskInProgressStatus(src_dict["status"])
+        status = src_dict.get("status", UNSET)
+        status = read_enum(misfits, "status", status, AsyncTaskInProgressStatus, True)
 
-        poll_after_seconds = src_dict["poll_after_seconds"]
+        poll_after_seconds = src_dict.get("poll_after_seconds", UNSET)
+        if type(poll_after_seconds) is not float and type(poll_after_seconds) is not int:
+            poll_after_seconds = read_plain(misfits, "poll_after_seconds", poll_after_seconds, NUMBER, True)
 
         async_task_in_progress = cls(
             object_,
@@ -109,7 +153,9 @@ class AsyncTaskInProgress:
             poll_after_seconds,
         )
 
-        if len(src_dict) != 7:
+        if len(src_dict) != (object_ is not UNSET) + (id is not UNSET) + (status_url is not UNSET) + (
+            created_time is not UNSET
+        ) + (operation is not UNSET) + (status is not UNSET) + (poll_after_seconds is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             async_task_in_progress.additional_properties = d
         return async_task_in_progress

@@ -1,13 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.async_task_operation_surface import AsyncTaskOperationSurface
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="AsyncTaskOperation")
 
@@ -28,7 +38,9 @@ class AsyncTaskOperation:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        name: Any = UNSET
+        if not isinstance(self.name, Unset):
+            name = self.name
 
         surface: str | Unset
         if isinstance(self.surface, Unset):
@@ -40,32 +52,37 @@ class AsyncTaskOperation:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        if name is not UNSET:
+            field_dict["name"] = name
         if surface is not UNSET:
             field_dict["surface"] = surface
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        name = src_dict["name"]
+            src_dict = as_dict(src_dict)
+        name = src_dict.get("name", UNSET)
+        if type(name) is not str:
+            name = read_plain(misfits, "name", name, STRING, True)
 
         surface = src_dict.get("surface", UNSET)
         if surface is not UNSET:
-            surface = _parse_surface(surface)
+            surface = _read_surface(misfits, "surface", surface, False)
 
         async_task_operation = cls(
             name,
             surface,
         )
 
-        if len(src_dict) != 1 + (surface is not UNSET):
+        if len(src_dict) != (name is not UNSET) + (surface is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             async_task_operation.additional_properties = d
         return async_task_operation
@@ -95,15 +112,11 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_surface(data: object) -> AsyncTaskOperationSurface | str | Unset:
-    if isinstance(data, Unset):
-        return data
+def _read_surface(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
     try:
-        if not isinstance(data, str):
-            raise TypeError()
-        surface_type_0 = AsyncTaskOperationSurface(data)
-
-        return surface_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
+        return AsyncTaskOperationSurface(data)
+    except (ValueError, TypeError):
         pass
-    return cast(AsyncTaskOperationSurface | str | Unset, data)
+    if type(data) is str:
+        return data
+    return read_either(misfits, key, data, STRING, "a value of AsyncTaskOperationSurface or a string", required)

@@ -7,7 +7,6 @@ from typing import (
     Any,
     Literal,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
@@ -15,9 +14,19 @@ from attrs import field as _attrs_field
 
 from ..types import (
     DEFERRED,
+    STRING,
+    UNSET,
     DeferredField,
+    Misfit,
+    Unset,
+    as_dict,
     defer_model_field,
     lazy_additional_properties,
+    read_const,
+    read_datetime,
+    read_model,
+    read_plain,
+    strict,
 )
 
 if TYPE_CHECKING:
@@ -54,61 +63,88 @@ class AsyncTaskSucceeded(DeferredField):
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
+        object_: Any = UNSET
+        if not isinstance(self.object_, Unset):
+            object_ = self.object_
 
-        id = self.id
+        id: Any = UNSET
+        if not isinstance(self.id, Unset):
+            id = self.id
 
-        status_url = self.status_url
+        status_url: Any = UNSET
+        if not isinstance(self.status_url, Unset):
+            status_url = self.status_url
 
-        created_time = self.created_time.isoformat()
+        created_time: Any = UNSET
+        if not isinstance(self.created_time, Unset):
+            created_time = self.created_time.isoformat()
 
-        operation = self.operation.to_dict()
+        operation: Any = UNSET
+        if not isinstance(self.operation, Unset):
+            operation = self.operation.to_dict()
 
-        status = self.status
+        status: Any = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
 
-        result = self.result.to_dict()
+        result: Any = UNSET
+        if not isinstance(self.result, Unset):
+            result = self.result.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "id": id,
-                "status_url": status_url,
-                "created_time": created_time,
-                "operation": operation,
-                "status": status,
-                "result": result,
-            }
-        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+        if id is not UNSET:
+            field_dict["id"] = id
+        if status_url is not UNSET:
+            field_dict["status_url"] = status_url
+        if created_time is not UNSET:
+            field_dict["created_time"] = created_time
+        if operation is not UNSET:
+            field_dict["operation"] = operation
+        if status is not UNSET:
+            field_dict["status"] = status
+        if result is not UNSET:
+            field_dict["result"] = result
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        object_ = cast(Literal["async_task"], src_dict["object"])
-        if object_ != "async_task":
-            raise ValueError(f"object must match const 'async_task', got '{object_}'")
+            src_dict = as_dict(src_dict)
+        object_ = src_dict.get("object", UNSET)
+        object_ = read_const(misfits, "object", object_, "async_task", True)
 
-        id = src_dict["id"]
+        id = src_dict.get("id", UNSET)
+        if type(id) is not str:
+            id = read_plain(misfits, "id", id, STRING, True)
 
-        status_url = src_dict["status_url"]
+        status_url = src_dict.get("status_url", UNSET)
+        if type(status_url) is not str:
+            status_url = read_plain(misfits, "status_url", status_url, STRING, True)
 
-        created_time = datetime.datetime.fromisoformat(src_dict["created_time"])
+        created_time = src_dict.get("created_time", UNSET)
+        created_time = read_datetime(misfits, "created_time", created_time, True)
 
-        operation = AsyncTaskOperation.from_dict(src_dict["operation"])
+        operation = src_dict.get("operation", UNSET)
+        operation = read_model(misfits, "operation", operation, AsyncTaskOperation.from_dict, True)
 
-        status = cast(Literal["succeeded"], src_dict["status"])
-        if status != "succeeded":
-            raise ValueError(f"status must match const 'succeeded', got '{status}'")
+        status = src_dict.get("status", UNSET)
+        status = read_const(misfits, "status", status, "succeeded", True)
 
-        result_input = src_dict["result"]
+        result_input = src_dict.get("result", UNSET)
         if type(result_input) is dict:
             result = DEFERRED
         else:
-            result = AsyncTaskSucceededResult.from_dict(result_input)
+            result = read_model(misfits, "result", result_input, AsyncTaskSucceededResult.from_dict, True)
 
         async_task_succeeded = cls(
             object_,
@@ -122,7 +158,9 @@ class AsyncTaskSucceeded(DeferredField):
         if result is DEFERRED:
             async_task_succeeded._deferred = result_input
 
-        if len(src_dict) != 7:
+        if len(src_dict) != (object_ is not UNSET) + (id is not UNSET) + (status_url is not UNSET) + (
+            created_time is not UNSET
+        ) + (operation is not UNSET) + (status is not UNSET) + (result is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             async_task_succeeded.additional_properties = d
         return async_task_succeeded

@@ -1,18 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    BOOLEAN,
     DEFERRED,
+    NULL,
+    STRING,
     UNSET,
     DeferredField,
+    Misfit,
     Unset,
+    as_dict,
     defer_model_field,
     lazy_additional_properties,
+    read_either,
+    read_model,
+    read_models,
+    read_plain,
+    strict,
 )
 
 if TYPE_CHECKING:
@@ -67,7 +77,9 @@ class CreatePageRequest(DeferredField):
         )
         from ..models.create_page_request_icon_type_0 import CreatePageRequestIconType0  # noqa: PLC0415
 
-        parent = self.parent.to_dict()
+        parent: Any = UNSET
+        if not isinstance(self.parent, Unset):
+            parent = self.parent.to_dict()
 
         properties: dict[str, Any] | Unset = UNSET
         if not isinstance(self.properties, Unset):
@@ -117,11 +129,8 @@ class CreatePageRequest(DeferredField):
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "parent": parent,
-            }
-        )
+        if parent is not UNSET:
+            field_dict["parent"] = parent
         if properties is not UNSET:
             field_dict["properties"] = properties
         if icon is not UNSET:
@@ -144,65 +153,56 @@ class CreatePageRequest(DeferredField):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        parent_input = src_dict["parent"]
+            src_dict = as_dict(src_dict)
+        parent_input = src_dict.get("parent", UNSET)
         if type(parent_input) is dict:
             parent = DEFERRED
         else:
-            parent = CreatePageRequestParent.from_dict(parent_input)
+            parent = read_model(misfits, "parent", parent_input, CreatePageRequestParent.from_dict, True)
 
-        _properties = src_dict.get("properties", UNSET)
-        properties: CreatePageRequestProperties | Unset
-        if isinstance(_properties, Unset):
-            properties = UNSET
-        else:
-            properties = CreatePageRequestProperties.from_dict(_properties)
+        properties = src_dict.get("properties", UNSET)
+        if properties is not UNSET:
+            properties = read_model(misfits, "properties", properties, CreatePageRequestProperties.from_dict, False)
 
         icon = src_dict.get("icon", UNSET)
-        if icon is not None and icon is not UNSET:
-            icon = _parse_icon(icon)
+        if icon is not UNSET and icon is not None:
+            icon = _read_icon(misfits, "icon", icon, False)
 
         cover = src_dict.get("cover", UNSET)
-        if cover is not None and cover is not UNSET:
-            cover = _parse_cover(cover)
+        if cover is not UNSET and cover is not None:
+            cover = _read_cover(misfits, "cover", cover, False)
 
-        _content = src_dict.get("content", UNSET)
-        content: list[CreatePageRequestContentItem] | Unset = UNSET
-        if _content is not UNSET:
-            content = []
-            for content_item_data in _content:
-                content_item = CreatePageRequestContentItem.from_dict(content_item_data)
+        content = src_dict.get("content", UNSET)
+        if content is not UNSET:
+            content = read_models(misfits, "content", content, CreatePageRequestContentItem.from_dict, False)
 
-                content.append(content_item)
-
-        _children = src_dict.get("children", UNSET)
-        children: list[CreatePageRequestChildrenItem] | Unset = UNSET
-        if _children is not UNSET:
-            children = []
-            for children_item_data in _children:
-                children_item = CreatePageRequestChildrenItem.from_dict(children_item_data)
-
-                children.append(children_item)
+        children = src_dict.get("children", UNSET)
+        if children is not UNSET:
+            children = read_models(misfits, "children", children, CreatePageRequestChildrenItem.from_dict, False)
 
         markdown = src_dict.get("markdown", UNSET)
+        if type(markdown) is not str and markdown is not UNSET:
+            markdown = read_plain(misfits, "markdown", markdown, STRING, False)
 
         allow_async = src_dict.get("allow_async", UNSET)
+        if type(allow_async) is not bool and allow_async is not UNSET:
+            allow_async = read_plain(misfits, "allow_async", allow_async, BOOLEAN, False)
 
-        _template = src_dict.get("template", UNSET)
-        template: CreatePageRequestTemplate | Unset
-        if isinstance(_template, Unset):
-            template = UNSET
-        else:
-            template = CreatePageRequestTemplate.from_dict(_template)
+        template = src_dict.get("template", UNSET)
+        if template is not UNSET:
+            template = read_model(misfits, "template", template, CreatePageRequestTemplate.from_dict, False)
 
-        _position = src_dict.get("position", UNSET)
-        position: CreatePageRequestPosition | Unset
-        if isinstance(_position, Unset):
-            position = UNSET
-        else:
-            position = CreatePageRequestPosition.from_dict(_position)
+        position = src_dict.get("position", UNSET)
+        if position is not UNSET:
+            position = read_model(misfits, "position", position, CreatePageRequestPosition.from_dict, False)
 
         create_page_request = cls(
             parent,
@@ -219,7 +219,11 @@ class CreatePageRequest(DeferredField):
         if parent is DEFERRED:
             create_page_request._deferred = parent_input
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (parent is not UNSET) + (properties is not UNSET) + (icon is not UNSET) + (
+            cover is not UNSET
+        ) + (content is not UNSET) + (children is not UNSET) + (markdown is not UNSET) + (allow_async is not UNSET) + (
+            template is not UNSET
+        ) + (position is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             create_page_request.additional_properties = d
         return create_page_request
@@ -257,36 +261,20 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_icon(data: object) -> CreatePageRequestIconType0 | None | Unset:
+def _read_icon(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, CreatePageRequestIconType0.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        icon_type_0 = CreatePageRequestIconType0.from_dict(data)
-
-        return icon_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(CreatePageRequestIconType0 | None | Unset, data)
+    return read_either(misfits, key, data, NULL, "an object or null", required)
 
 
-def _parse_cover(data: object) -> CreatePageRequestCoverType0 | None | Unset:
+def _read_cover(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, CreatePageRequestCoverType0.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        cover_type_0 = CreatePageRequestCoverType0.from_dict(data)
-
-        return cover_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(CreatePageRequestCoverType0 | None | Unset, data)
+    return read_either(misfits, key, data, NULL, "an object or null", required)
 
 
 from ..models.create_page_request_children_item import CreatePageRequestChildrenItem  # noqa: E402

@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BorrowedInput, lazy_additional_properties
+from ..types import (
+    BorrowedInput,
+    Misfit,
+    as_dict,
+    lazy_additional_properties,
+)
 
 T = TypeVar("T", bound="CreatePageRequestTemplate")
 
@@ -24,13 +29,17 @@ class CreatePageRequestTemplate(BorrowedInput):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
         if type(src_dict) is dict:
             create_page_request_template = cls()
             if src_dict:
                 create_page_request_template._input = src_dict
             return create_page_request_template
-        d = dict(src_dict)
+        d = as_dict(src_dict)
         create_page_request_template = cls()
 
         if d:

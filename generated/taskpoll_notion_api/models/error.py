@@ -6,14 +6,26 @@ from typing import (
     Any,
     Literal,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_code import ErrorCode
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    INTEGER,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_const,
+    read_either,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.error_additional_data import ErrorAdditionalData
@@ -46,17 +58,24 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
+        object_: Any = UNSET
+        if not isinstance(self.object_, Unset):
+            object_ = self.object_
 
-        status = self.status
+        status: Any = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
 
-        code: str
-        if isinstance(self.code, ErrorCode):
-            code = self.code.value
-        else:
-            code = self.code
+        code: Any = UNSET
+        if not isinstance(self.code, Unset):
+            if isinstance(self.code, ErrorCode):
+                code = self.code.value
+            else:
+                code = self.code
 
-        message = self.message
+        message: Any = UNSET
+        if not isinstance(self.message, Unset):
+            message = self.message
 
         request_id = self.request_id
 
@@ -66,14 +85,14 @@ class Error:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "status": status,
-                "code": code,
-                "message": message,
-            }
-        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+        if status is not UNSET:
+            field_dict["status"] = status
+        if code is not UNSET:
+            field_dict["code"] = code
+        if message is not UNSET:
+            field_dict["message"] = message
         if request_id is not UNSET:
             field_dict["request_id"] = request_id
         if additional_data is not UNSET:
@@ -82,27 +101,38 @@ class Error:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        object_ = cast(Literal["error"], src_dict["object"])
-        if object_ != "error":
-            raise ValueError(f"object must match const 'error', got '{object_}'")
+            src_dict = as_dict(src_dict)
+        object_ = src_dict.get("object", UNSET)
+        object_ = read_const(misfits, "object", object_, "error", True)
 
-        status = src_dict["status"]
+        status = src_dict.get("status", UNSET)
+        if type(status) is not int:
+            status = read_plain(misfits, "status", status, INTEGER, True)
 
-        code = _parse_code(src_dict["code"])
+        code = src_dict.get("code", UNSET)
+        code = _read_code(misfits, "code", code, True)
 
-        message = src_dict["message"]
+        message = src_dict.get("message", UNSET)
+        if type(message) is not str:
+            message = read_plain(misfits, "message", message, STRING, True)
 
         request_id = src_dict.get("request_id", UNSET)
+        if type(request_id) is not str and request_id is not UNSET:
+            request_id = read_plain(misfits, "request_id", request_id, STRING, False)
 
-        _additional_data = src_dict.get("additional_data", UNSET)
-        additional_data: ErrorAdditionalData | Unset
-        if isinstance(_additional_data, Unset):
-            additional_data = UNSET
-        else:
-            additional_data = ErrorAdditionalData.from_dict(_additional_data)
+        additional_data = src_dict.get("additional_data", UNSET)
+        if additional_data is not UNSET:
+            additional_data = read_model(
+                misfits, "additional_data", additional_data, ErrorAdditionalData.from_dict, False
+            )
 
         error = cls(
             object_,
@@ -113,7 +143,9 @@ class Error:
             additional_data,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (object_ is not UNSET) + (status is not UNSET) + (code is not UNSET) + (
+            message is not UNSET
+        ) + (request_id is not UNSET) + (additional_data is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             error.additional_properties = d
         return error
@@ -147,16 +179,14 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_code(data: object) -> ErrorCode | str:
+def _read_code(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
     try:
-        if not isinstance(data, str):
-            raise TypeError()
-        code_type_0 = ErrorCode(data)
-
-        return code_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
+        return ErrorCode(data)
+    except (ValueError, TypeError):
         pass
-    return cast(ErrorCode | str, data)
+    if type(data) is str:
+        return data
+    return read_either(misfits, key, data, STRING, "a value of ErrorCode or a string", required)
 
 
 from ..models.error_additional_data import ErrorAdditionalData  # noqa: E402

@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import (
+    STRING,
+    UNSET,
+    Misfit,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_list_of,
+    strict,
+)
 
 T = TypeVar("T", bound="ErrorAdditionalData")
 
@@ -29,28 +38,22 @@ class ErrorAdditionalData:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
+        d = as_dict(src_dict)
         error_additional_data = cls()
 
         if d:
             additional_properties = {}
-            for prop_name, prop_dict in d.items():
-
-                def _parse_additional_property(data: object) -> list[str] | str:
-                    try:
-                        if not isinstance(data, list):
-                            raise TypeError()
-                        additional_property_type_1 = cast(list[str], data)
-
-                        return additional_property_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(list[str] | str, data)
-
-                additional_property = _parse_additional_property(prop_dict)
-
-                additional_properties[prop_name] = additional_property
+            for prop_name, prop in d.items():
+                prop = _read_additional_property(misfits, prop_name, prop, False)
+                if prop is not UNSET:
+                    additional_properties[prop_name] = prop
 
             error_additional_data.additional_properties = additional_properties
         return error_additional_data
@@ -70,3 +73,11 @@ class ErrorAdditionalData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _read_additional_property(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if type(data) is str:
+        return data
+    if isinstance(data, list):
+        return read_list_of(misfits, key, data, STRING, required)
+    return read_either(misfits, key, data, STRING, "a string or an array", required)

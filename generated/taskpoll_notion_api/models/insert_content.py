@@ -6,7 +6,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="InsertContent")
 
@@ -26,36 +35,45 @@ class InsertContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
+        content: Any = UNSET
+        if not isinstance(self.content, Unset):
+            content = self.content
 
         after = self.after
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-            }
-        )
+        if content is not UNSET:
+            field_dict["content"] = content
         if after is not UNSET:
             field_dict["after"] = after
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        content = src_dict["content"]
+            src_dict = as_dict(src_dict)
+        content = src_dict.get("content", UNSET)
+        if type(content) is not str:
+            content = read_plain(misfits, "content", content, STRING, True)
 
         after = src_dict.get("after", UNSET)
+        if type(after) is not str and after is not UNSET:
+            after = read_plain(misfits, "after", after, STRING, False)
 
         insert_content = cls(
             content,
             after,
         )
 
-        if len(src_dict) != 1 + (after is not UNSET):
+        if len(src_dict) != (content is not UNSET) + (after is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             insert_content.additional_properties = d
         return insert_content

@@ -7,13 +7,25 @@ from typing import (
     Any,
     Literal,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_const,
+    read_datetime,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.page_parent import PageParent
@@ -50,9 +62,13 @@ class Page:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
+        object_: Any = UNSET
+        if not isinstance(self.object_, Unset):
+            object_ = self.object_
 
-        id = self.id
+        id: Any = UNSET
+        if not isinstance(self.id, Unset):
+            id = self.id
 
         created_time: str | Unset = UNSET
         if not isinstance(self.created_time, Unset):
@@ -76,12 +92,10 @@ class Page:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "id": id,
-            }
-        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+        if id is not UNSET:
+            field_dict["id"] = id
         if created_time is not UNSET:
             field_dict["created_time"] = created_time
         if last_edited_time is not UNSET:
@@ -98,46 +112,45 @@ class Page:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        object_ = cast(Literal["page"], src_dict["object"])
-        if object_ != "page":
-            raise ValueError(f"object must match const 'page', got '{object_}'")
+            src_dict = as_dict(src_dict)
+        object_ = src_dict.get("object", UNSET)
+        object_ = read_const(misfits, "object", object_, "page", True)
 
-        id = src_dict["id"]
+        id = src_dict.get("id", UNSET)
+        if type(id) is not str:
+            id = read_plain(misfits, "id", id, STRING, True)
 
-        _created_time = src_dict.get("created_time", UNSET)
-        created_time: datetime.datetime | Unset
-        if isinstance(_created_time, Unset):
-            created_time = UNSET
-        else:
-            created_time = datetime.datetime.fromisoformat(_created_time)
+        created_time = src_dict.get("created_time", UNSET)
+        if created_time is not UNSET:
+            created_time = read_datetime(misfits, "created_time", created_time, False)
 
-        _last_edited_time = src_dict.get("last_edited_time", UNSET)
-        last_edited_time: datetime.datetime | Unset
-        if isinstance(_last_edited_time, Unset):
-            last_edited_time = UNSET
-        else:
-            last_edited_time = datetime.datetime.fromisoformat(_last_edited_time)
+        last_edited_time = src_dict.get("last_edited_time", UNSET)
+        if last_edited_time is not UNSET:
+            last_edited_time = read_datetime(misfits, "last_edited_time", last_edited_time, False)
 
         in_trash = src_dict.get("in_trash", UNSET)
+        if type(in_trash) is not bool and in_trash is not UNSET:
+            in_trash = read_plain(misfits, "in_trash", in_trash, BOOLEAN, False)
 
         url = src_dict.get("url", UNSET)
+        if type(url) is not str and url is not UNSET:
+            url = read_plain(misfits, "url", url, STRING, False)
 
-        _parent = src_dict.get("parent", UNSET)
-        parent: PageParent | Unset
-        if isinstance(_parent, Unset):
-            parent = UNSET
-        else:
-            parent = PageParent.from_dict(_parent)
+        parent = src_dict.get("parent", UNSET)
+        if parent is not UNSET:
+            parent = read_model(misfits, "parent", parent, PageParent.from_dict, False)
 
-        _properties = src_dict.get("properties", UNSET)
-        properties: PageProperties | Unset
-        if isinstance(_properties, Unset):
-            properties = UNSET
-        else:
-            properties = PageProperties.from_dict(_properties)
+        properties = src_dict.get("properties", UNSET)
+        if properties is not UNSET:
+            properties = read_model(misfits, "properties", properties, PageProperties.from_dict, False)
 
         page = cls(
             object_,
@@ -150,7 +163,9 @@ class Page:
             properties,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (object_ is not UNSET) + (id is not UNSET) + (created_time is not UNSET) + (
+            last_edited_time is not UNSET
+        ) + (in_trash is not UNSET) + (url is not UNSET) + (parent is not UNSET) + (properties is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             page.additional_properties = d
         return page

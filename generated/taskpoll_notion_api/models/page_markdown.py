@@ -5,13 +5,24 @@ from typing import (
     Any,
     Literal,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_const,
+    read_list_of,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="PageMarkdown")
 
@@ -37,11 +48,17 @@ class PageMarkdown:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
+        object_: Any = UNSET
+        if not isinstance(self.object_, Unset):
+            object_ = self.object_
 
-        id = self.id
+        id: Any = UNSET
+        if not isinstance(self.id, Unset):
+            id = self.id
 
-        markdown = self.markdown
+        markdown: Any = UNSET
+        if not isinstance(self.markdown, Unset):
+            markdown = self.markdown
 
         truncated = self.truncated
 
@@ -51,13 +68,12 @@ class PageMarkdown:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "object": object_,
-                "id": id,
-                "markdown": markdown,
-            }
-        )
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+        if id is not UNSET:
+            field_dict["id"] = id
+        if markdown is not UNSET:
+            field_dict["markdown"] = markdown
         if truncated is not UNSET:
             field_dict["truncated"] = truncated
         if unknown_block_ids is not UNSET:
@@ -66,20 +82,38 @@ class PageMarkdown:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        object_ = cast(Literal["page_markdown"], src_dict["object"])
-        if object_ != "page_markdown":
-            raise ValueError(f"object must match const 'page_markdown', got '{object_}'")
+            src_dict = as_dict(src_dict)
+        object_ = src_dict.get("object", UNSET)
+        object_ = read_const(misfits, "object", object_, "page_markdown", True)
 
-        id = src_dict["id"]
+        id = src_dict.get("id", UNSET)
+        if type(id) is not str:
+            id = read_plain(misfits, "id", id, STRING, True)
 
-        markdown = src_dict["markdown"]
+        markdown = src_dict.get("markdown", UNSET)
+        if type(markdown) is not str:
+            markdown = read_plain(misfits, "markdown", markdown, STRING, True)
 
         truncated = src_dict.get("truncated", UNSET)
+        if type(truncated) is not bool and truncated is not UNSET:
+            truncated = read_plain(misfits, "truncated", truncated, BOOLEAN, False)
 
         unknown_block_ids = src_dict.get("unknown_block_ids", UNSET)
+        if type(unknown_block_ids) is list:
+            for unknown_block_ids_item in unknown_block_ids:
+                if type(unknown_block_ids_item) is not str:
+                    unknown_block_ids = read_list_of(misfits, "unknown_block_ids", unknown_block_ids, STRING, False)
+                    break
+        elif unknown_block_ids is not UNSET:
+            unknown_block_ids = read_list_of(misfits, "unknown_block_ids", unknown_block_ids, STRING, False)
 
         page_markdown = cls(
             object_,
@@ -89,7 +123,9 @@ class PageMarkdown:
             unknown_block_ids,
         )
 
-        if len(src_dict) != 3 + (truncated is not UNSET) + (unknown_block_ids is not UNSET):
+        if len(src_dict) != (object_ is not UNSET) + (id is not UNSET) + (markdown is not UNSET) + (
+            truncated is not UNSET
+        ) + (unknown_block_ids is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             page_markdown.additional_properties = d
         return page_markdown

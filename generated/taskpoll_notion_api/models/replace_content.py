@@ -6,7 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="ReplaceContent")
 
@@ -26,36 +36,47 @@ class ReplaceContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        new_str = self.new_str
+        new_str: Any = UNSET
+        if not isinstance(self.new_str, Unset):
+            new_str = self.new_str
 
         allow_deleting_content = self.allow_deleting_content
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "new_str": new_str,
-            }
-        )
+        if new_str is not UNSET:
+            field_dict["new_str"] = new_str
         if allow_deleting_content is not UNSET:
             field_dict["allow_deleting_content"] = allow_deleting_content
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        new_str = src_dict["new_str"]
+            src_dict = as_dict(src_dict)
+        new_str = src_dict.get("new_str", UNSET)
+        if type(new_str) is not str:
+            new_str = read_plain(misfits, "new_str", new_str, STRING, True)
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
+        if type(allow_deleting_content) is not bool and allow_deleting_content is not UNSET:
+            allow_deleting_content = read_plain(
+                misfits, "allow_deleting_content", allow_deleting_content, BOOLEAN, False
+            )
 
         replace_content = cls(
             new_str,
             allow_deleting_content,
         )
 
-        if len(src_dict) != 1 + (allow_deleting_content is not UNSET):
+        if len(src_dict) != (new_str is not UNSET) + (allow_deleting_content is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             replace_content.additional_properties = d
         return replace_content

@@ -6,7 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="ReplaceContentRange")
 
@@ -28,34 +38,50 @@ class ReplaceContentRange:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
+        content: Any = UNSET
+        if not isinstance(self.content, Unset):
+            content = self.content
 
-        content_range = self.content_range
+        content_range: Any = UNSET
+        if not isinstance(self.content_range, Unset):
+            content_range = self.content_range
 
         allow_deleting_content = self.allow_deleting_content
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "content_range": content_range,
-            }
-        )
+        if content is not UNSET:
+            field_dict["content"] = content
+        if content_range is not UNSET:
+            field_dict["content_range"] = content_range
         if allow_deleting_content is not UNSET:
             field_dict["allow_deleting_content"] = allow_deleting_content
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        content = src_dict["content"]
+            src_dict = as_dict(src_dict)
+        content = src_dict.get("content", UNSET)
+        if type(content) is not str:
+            content = read_plain(misfits, "content", content, STRING, True)
 
-        content_range = src_dict["content_range"]
+        content_range = src_dict.get("content_range", UNSET)
+        if type(content_range) is not str:
+            content_range = read_plain(misfits, "content_range", content_range, STRING, True)
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
+        if type(allow_deleting_content) is not bool and allow_deleting_content is not UNSET:
+            allow_deleting_content = read_plain(
+                misfits, "allow_deleting_content", allow_deleting_content, BOOLEAN, False
+            )
 
         replace_content_range = cls(
             content,
@@ -63,7 +89,9 @@ class ReplaceContentRange:
             allow_deleting_content,
         )
 
-        if len(src_dict) != 2 + (allow_deleting_content is not UNSET):
+        if len(src_dict) != (content is not UNSET) + (content_range is not UNSET) + (
+            allow_deleting_content is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             replace_content_range.additional_properties = d
         return replace_content_range

@@ -6,7 +6,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_models,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.content_update import ContentUpdate
@@ -30,44 +40,49 @@ class UpdateContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        content_updates = []
-        for content_updates_item_data in self.content_updates:
-            content_updates_item = content_updates_item_data.to_dict()
-            content_updates.append(content_updates_item)
+        content_updates: Any = UNSET
+        if not isinstance(self.content_updates, Unset):
+            content_updates = []
+            for content_updates_item_data in self.content_updates:
+                content_updates_item = content_updates_item_data.to_dict()
+                content_updates.append(content_updates_item)
 
         allow_deleting_content = self.allow_deleting_content
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content_updates": content_updates,
-            }
-        )
+        if content_updates is not UNSET:
+            field_dict["content_updates"] = content_updates
         if allow_deleting_content is not UNSET:
             field_dict["allow_deleting_content"] = allow_deleting_content
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        content_updates = []
-        _content_updates = src_dict["content_updates"]
-        for content_updates_item_data in _content_updates:
-            content_updates_item = ContentUpdate.from_dict(content_updates_item_data)
-
-            content_updates.append(content_updates_item)
+            src_dict = as_dict(src_dict)
+        content_updates = src_dict.get("content_updates", UNSET)
+        content_updates = read_models(misfits, "content_updates", content_updates, ContentUpdate.from_dict, True)
 
         allow_deleting_content = src_dict.get("allow_deleting_content", UNSET)
+        if type(allow_deleting_content) is not bool and allow_deleting_content is not UNSET:
+            allow_deleting_content = read_plain(
+                misfits, "allow_deleting_content", allow_deleting_content, BOOLEAN, False
+            )
 
         update_content = cls(
             content_updates,
             allow_deleting_content,
         )
 
-        if len(src_dict) != 1 + (allow_deleting_content is not UNSET):
+        if len(src_dict) != (content_updates is not UNSET) + (allow_deleting_content is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             update_content.additional_properties = d
         return update_content

@@ -7,7 +7,18 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.update_page_markdown_request_type import UpdatePageMarkdownRequestType
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_enum,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.insert_content import InsertContent
@@ -46,7 +57,9 @@ class UpdatePageMarkdownRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        type_: Any = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
 
         insert_content: dict[str, Any] | Unset = UNSET
         if not isinstance(self.insert_content, Unset):
@@ -68,11 +81,8 @@ class UpdatePageMarkdownRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if insert_content is not UNSET:
             field_dict["insert_content"] = insert_content
         if replace_content_range is not UNSET:
@@ -87,40 +97,39 @@ class UpdatePageMarkdownRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        type_ = UpdatePageMarkdownRequestType(src_dict["type"])
+            src_dict = as_dict(src_dict)
+        type_ = src_dict.get("type", UNSET)
+        type_ = read_enum(misfits, "type", type_, UpdatePageMarkdownRequestType, True)
 
-        _insert_content = src_dict.get("insert_content", UNSET)
-        insert_content: InsertContent | Unset
-        if isinstance(_insert_content, Unset):
-            insert_content = UNSET
-        else:
-            insert_content = InsertContent.from_dict(_insert_content)
+        insert_content = src_dict.get("insert_content", UNSET)
+        if insert_content is not UNSET:
+            insert_content = read_model(misfits, "insert_content", insert_content, InsertContent.from_dict, False)
 
-        _replace_content_range = src_dict.get("replace_content_range", UNSET)
-        replace_content_range: ReplaceContentRange | Unset
-        if isinstance(_replace_content_range, Unset):
-            replace_content_range = UNSET
-        else:
-            replace_content_range = ReplaceContentRange.from_dict(_replace_content_range)
+        replace_content_range = src_dict.get("replace_content_range", UNSET)
+        if replace_content_range is not UNSET:
+            replace_content_range = read_model(
+                misfits, "replace_content_range", replace_content_range, ReplaceContentRange.from_dict, False
+            )
 
-        _update_content = src_dict.get("update_content", UNSET)
-        update_content: UpdateContent | Unset
-        if isinstance(_update_content, Unset):
-            update_content = UNSET
-        else:
-            update_content = UpdateContent.from_dict(_update_content)
+        update_content = src_dict.get("update_content", UNSET)
+        if update_content is not UNSET:
+            update_content = read_model(misfits, "update_content", update_content, UpdateContent.from_dict, False)
 
-        _replace_content = src_dict.get("replace_content", UNSET)
-        replace_content: ReplaceContent | Unset
-        if isinstance(_replace_content, Unset):
-            replace_content = UNSET
-        else:
-            replace_content = ReplaceContent.from_dict(_replace_content)
+        replace_content = src_dict.get("replace_content", UNSET)
+        if replace_content is not UNSET:
+            replace_content = read_model(misfits, "replace_content", replace_content, ReplaceContent.from_dict, False)
 
         allow_async = src_dict.get("allow_async", UNSET)
+        if type(allow_async) is not bool and allow_async is not UNSET:
+            allow_async = read_plain(misfits, "allow_async", allow_async, BOOLEAN, False)
 
         update_page_markdown_request = cls(
             type_,
@@ -131,7 +140,9 @@ class UpdatePageMarkdownRequest:
             allow_async,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (type_ is not UNSET) + (insert_content is not UNSET) + (
+            replace_content_range is not UNSET
+        ) + (update_content is not UNSET) + (replace_content is not UNSET) + (allow_async is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             update_page_markdown_request.additional_properties = d
         return update_page_markdown_request

@@ -6,7 +6,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    INTEGER,
+    NULL,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_models,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.segment import Segment
@@ -39,12 +51,16 @@ class Chunk:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        chunk_length = self.chunk_length
+        chunk_length: Any = UNSET
+        if not isinstance(self.chunk_length, Unset):
+            chunk_length = self.chunk_length
 
-        segments = []
-        for segments_item_data in self.segments:
-            segments_item = segments_item_data.to_dict()
-            segments.append(segments_item)
+        segments: Any = UNSET
+        if not isinstance(self.segments, Unset):
+            segments = []
+            for segments_item_data in self.segments:
+                segments_item = segments_item_data.to_dict()
+                segments.append(segments_item)
 
         chunk_id = self.chunk_id
 
@@ -56,12 +72,10 @@ class Chunk:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "chunk_length": chunk_length,
-                "segments": segments,
-            }
-        )
+        if chunk_length is not UNSET:
+            field_dict["chunk_length"] = chunk_length
+        if segments is not UNSET:
+            field_dict["segments"] = segments
         if chunk_id is not UNSET:
             field_dict["chunk_id"] = chunk_id
         if embed is not UNSET:
@@ -70,21 +84,29 @@ class Chunk:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        chunk_length = src_dict["chunk_length"]
+            src_dict = as_dict(src_dict)
+        chunk_length = src_dict.get("chunk_length", UNSET)
+        if type(chunk_length) is not int:
+            chunk_length = read_plain(misfits, "chunk_length", chunk_length, INTEGER, True)
 
-        segments = []
-        _segments = src_dict["segments"]
-        for segments_item_data in _segments:
-            segments_item = Segment.from_dict(segments_item_data)
-
-            segments.append(segments_item)
+        segments = src_dict.get("segments", UNSET)
+        segments = read_models(misfits, "segments", segments, Segment.from_dict, True)
 
         chunk_id = src_dict.get("chunk_id", UNSET)
+        if type(chunk_id) is not str and chunk_id is not UNSET:
+            chunk_id = read_plain(misfits, "chunk_id", chunk_id, STRING, False)
 
         embed = src_dict.get("embed", UNSET)
+        if type(embed) is not str and embed is not UNSET and embed is not None:
+            embed = read_plain(misfits, "embed", embed, (STRING | NULL), False)
 
         chunk = cls(
             chunk_length,
@@ -93,7 +115,9 @@ class Chunk:
             embed,
         )
 
-        if len(src_dict) != 2 + (chunk_id is not UNSET) + (embed is not UNSET):
+        if len(src_dict) != (chunk_length is not UNSET) + (segments is not UNSET) + (chunk_id is not UNSET) + (
+            embed is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             chunk.additional_properties = d
         return chunk

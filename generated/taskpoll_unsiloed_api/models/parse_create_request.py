@@ -1,14 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from io import BytesIO
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, File, FileTypes, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    INTEGER,
+    NULL,
+    STRING,
+    UNSET,
+    File,
+    FileTypes,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_file,
+    read_plain,
+    strict,
+)
 
 T = TypeVar("T", bound="ParseCreateRequest")
 
@@ -252,7 +266,6 @@ class ParseCreateRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if chunk_processing is not UNSET:
             field_dict["chunk_processing"] = chunk_processing
         if detect_checkboxes is not UNSET:
@@ -458,61 +471,134 @@ class ParseCreateRequest:
         return files
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         chunk_processing = src_dict.get("chunk_processing", UNSET)
+        if type(chunk_processing) is not str and chunk_processing is not UNSET and chunk_processing is not None:
+            chunk_processing = read_plain(misfits, "chunk_processing", chunk_processing, (STRING | NULL), False)
 
         detect_checkboxes = src_dict.get("detect_checkboxes", UNSET)
+        if type(detect_checkboxes) is not bool and detect_checkboxes is not UNSET and detect_checkboxes is not None:
+            detect_checkboxes = read_plain(misfits, "detect_checkboxes", detect_checkboxes, (BOOLEAN | NULL), False)
 
         error_handling = src_dict.get("error_handling", UNSET)
+        if type(error_handling) is not str and error_handling is not UNSET and error_handling is not None:
+            error_handling = read_plain(misfits, "error_handling", error_handling, (STRING | NULL), False)
 
         expires_in = src_dict.get("expires_in", UNSET)
+        if type(expires_in) is not int and expires_in is not UNSET and expires_in is not None:
+            expires_in = read_plain(misfits, "expires_in", expires_in, (INTEGER | NULL), False)
 
         extract_charts = src_dict.get("extract_charts", UNSET)
+        if type(extract_charts) is not bool and extract_charts is not UNSET and extract_charts is not None:
+            extract_charts = read_plain(misfits, "extract_charts", extract_charts, (BOOLEAN | NULL), False)
 
         extract_colors = src_dict.get("extract_colors", UNSET)
+        if type(extract_colors) is not bool and extract_colors is not UNSET and extract_colors is not None:
+            extract_colors = read_plain(misfits, "extract_colors", extract_colors, (BOOLEAN | NULL), False)
 
         extract_links = src_dict.get("extract_links", UNSET)
+        if type(extract_links) is not bool and extract_links is not UNSET and extract_links is not None:
+            extract_links = read_plain(misfits, "extract_links", extract_links, (BOOLEAN | NULL), False)
 
-        _file = src_dict.get("file", UNSET)
-        file: File | Unset
-        if isinstance(_file, Unset):
-            file = UNSET
-        else:
-            file = File(payload=BytesIO(_file))
+        file = src_dict.get("file", UNSET)
+        if file is not UNSET:
+            file = read_file(misfits, "file", file, False)
 
         keep_segment_types = src_dict.get("keep_segment_types", UNSET)
+        if type(keep_segment_types) is not str and keep_segment_types is not UNSET and keep_segment_types is not None:
+            keep_segment_types = read_plain(misfits, "keep_segment_types", keep_segment_types, (STRING | NULL), False)
 
         llm_processing = src_dict.get("llm_processing", UNSET)
+        if type(llm_processing) is not str and llm_processing is not UNSET and llm_processing is not None:
+            llm_processing = read_plain(misfits, "llm_processing", llm_processing, (STRING | NULL), False)
 
         merge_tables = src_dict.get("merge_tables", UNSET)
+        if type(merge_tables) is not bool and merge_tables is not UNSET and merge_tables is not None:
+            merge_tables = read_plain(misfits, "merge_tables", merge_tables, (BOOLEAN | NULL), False)
 
         ocr_engine = src_dict.get("ocr_engine", UNSET)
+        if type(ocr_engine) is not str and ocr_engine is not UNSET and ocr_engine is not None:
+            ocr_engine = read_plain(misfits, "ocr_engine", ocr_engine, (STRING | NULL), False)
 
         ocr_mode = src_dict.get("ocr_mode", UNSET)
+        if type(ocr_mode) is not str and ocr_mode is not UNSET and ocr_mode is not None:
+            ocr_mode = read_plain(misfits, "ocr_mode", ocr_mode, (STRING | NULL), False)
 
         output_fields = src_dict.get("output_fields", UNSET)
+        if type(output_fields) is not str and output_fields is not UNSET and output_fields is not None:
+            output_fields = read_plain(misfits, "output_fields", output_fields, (STRING | NULL), False)
 
         page_range = src_dict.get("page_range", UNSET)
+        if type(page_range) is not str and page_range is not UNSET and page_range is not None:
+            page_range = read_plain(misfits, "page_range", page_range, (STRING | NULL), False)
 
         segment_analysis = src_dict.get("segment_analysis", UNSET)
+        if type(segment_analysis) is not str and segment_analysis is not UNSET and segment_analysis is not None:
+            segment_analysis = read_plain(misfits, "segment_analysis", segment_analysis, (STRING | NULL), False)
 
         segment_processing = src_dict.get("segment_processing", UNSET)
+        if type(segment_processing) is not str and segment_processing is not UNSET and segment_processing is not None:
+            segment_processing = read_plain(misfits, "segment_processing", segment_processing, (STRING | NULL), False)
 
         segment_type_naming = src_dict.get("segment_type_naming", UNSET)
+        if (
+            type(segment_type_naming) is not str
+            and segment_type_naming is not UNSET
+            and segment_type_naming is not None
+        ):
+            segment_type_naming = read_plain(
+                misfits, "segment_type_naming", segment_type_naming, (STRING | NULL), False
+            )
 
         segmentation_method = src_dict.get("segmentation_method", UNSET)
+        if (
+            type(segmentation_method) is not str
+            and segmentation_method is not UNSET
+            and segmentation_method is not None
+        ):
+            segmentation_method = read_plain(
+                misfits, "segmentation_method", segmentation_method, (STRING | NULL), False
+            )
 
         url = src_dict.get("url", UNSET)
+        if type(url) is not str and url is not UNSET and url is not None:
+            url = read_plain(misfits, "url", url, (STRING | NULL), False)
 
         use_high_resolution = src_dict.get("use_high_resolution", UNSET)
+        if (
+            type(use_high_resolution) is not bool
+            and use_high_resolution is not UNSET
+            and use_high_resolution is not None
+        ):
+            use_high_resolution = read_plain(
+                misfits, "use_high_resolution", use_high_resolution, (BOOLEAN | NULL), False
+            )
 
         validate_segments = src_dict.get("validate_segments", UNSET)
+        if type(validate_segments) is not str and validate_segments is not UNSET and validate_segments is not None:
+            validate_segments = read_plain(misfits, "validate_segments", validate_segments, (STRING | NULL), False)
 
         validate_table_segments = src_dict.get("validate_table_segments", UNSET)
+        if (
+            type(validate_table_segments) is not bool
+            and validate_table_segments is not UNSET
+            and validate_table_segments is not None
+        ):
+            validate_table_segments = read_plain(
+                misfits, "validate_table_segments", validate_table_segments, (BOOLEAN | NULL), False
+            )
 
         xml_citation = src_dict.get("xml_citation", UNSET)
+        if type(xml_citation) is not bool and xml_citation is not UNSET and xml_citation is not None:
+            xml_citation = read_plain(misfits, "xml_citation", xml_citation, (BOOLEAN | NULL), False)
 
         parse_create_request = cls(
             chunk_processing,
@@ -541,7 +627,19 @@ class ParseCreateRequest:
             xml_citation,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (chunk_processing is not UNSET) + (detect_checkboxes is not UNSET) + (
+            error_handling is not UNSET
+        ) + (expires_in is not UNSET) + (extract_charts is not UNSET) + (extract_colors is not UNSET) + (
+            extract_links is not UNSET
+        ) + (file is not UNSET) + (keep_segment_types is not UNSET) + (llm_processing is not UNSET) + (
+            merge_tables is not UNSET
+        ) + (ocr_engine is not UNSET) + (ocr_mode is not UNSET) + (output_fields is not UNSET) + (
+            page_range is not UNSET
+        ) + (segment_analysis is not UNSET) + (segment_processing is not UNSET) + (segment_type_naming is not UNSET) + (
+            segmentation_method is not UNSET
+        ) + (url is not UNSET) + (use_high_resolution is not UNSET) + (validate_segments is not UNSET) + (
+            validate_table_segments is not UNSET
+        ) + (xml_citation is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             parse_create_request.additional_properties = d
         return parse_create_request

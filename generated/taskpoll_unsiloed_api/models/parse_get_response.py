@@ -1,13 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    BOOLEAN,
+    INTEGER,
+    NULL,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_model,
+    read_models,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.chunk import Chunk
@@ -78,15 +93,20 @@ class ParseGetResponse:
             ParseGetResponseConfigurationType0,  # noqa: PLC0415
         )
 
-        created_at = self.created_at
+        created_at: Any = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at
 
-        job_id = self.job_id
+        job_id: Any = UNSET
+        if not isinstance(self.job_id, Unset):
+            job_id = self.job_id
 
-        status: str
-        if isinstance(self.status, JobStatus):
-            status = self.status.value
-        else:
-            status = self.status
+        status: Any = UNSET
+        if not isinstance(self.status, Unset):
+            if isinstance(self.status, JobStatus):
+                status = self.status.value
+            else:
+                status = self.status
 
         chunks: list[dict[str, Any]] | None | Unset
         if isinstance(self.chunks, Unset):
@@ -186,13 +206,12 @@ class ParseGetResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created_at": created_at,
-                "job_id": job_id,
-                "status": status,
-            }
-        )
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if job_id is not UNSET:
+            field_dict["job_id"] = job_id
+        if status is not UNSET:
+            field_dict["status"] = status
         if chunks is not UNSET:
             field_dict["chunks"] = chunks
         if configuration is not UNSET:
@@ -227,53 +246,85 @@ class ParseGetResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        created_at = src_dict["created_at"]
+            src_dict = as_dict(src_dict)
+        created_at = src_dict.get("created_at", UNSET)
+        if type(created_at) is not str:
+            created_at = read_plain(misfits, "created_at", created_at, STRING, True)
 
-        job_id = src_dict["job_id"]
+        job_id = src_dict.get("job_id", UNSET)
+        if type(job_id) is not str:
+            job_id = read_plain(misfits, "job_id", job_id, STRING, True)
 
-        status = _parse_status(src_dict["status"])
+        status = src_dict.get("status", UNSET)
+        status = _read_status(misfits, "status", status, True)
 
         chunks = src_dict.get("chunks", UNSET)
-        if chunks is not None and chunks is not UNSET:
-            chunks = _parse_chunks(chunks)
+        if chunks is not UNSET and chunks is not None:
+            chunks = _read_chunks(misfits, "chunks", chunks, False)
 
         configuration = src_dict.get("configuration", UNSET)
-        if configuration is not None and configuration is not UNSET:
-            configuration = _parse_configuration(configuration)
+        if configuration is not UNSET and configuration is not None:
+            configuration = _read_configuration(misfits, "configuration", configuration, False)
 
         credit_used = src_dict.get("credit_used", UNSET)
+        if type(credit_used) is not int and credit_used is not UNSET and credit_used is not None:
+            credit_used = read_plain(misfits, "credit_used", credit_used, (INTEGER | NULL), False)
 
         file_name = src_dict.get("file_name", UNSET)
+        if type(file_name) is not str and file_name is not UNSET and file_name is not None:
+            file_name = read_plain(misfits, "file_name", file_name, (STRING | NULL), False)
 
         file_type = src_dict.get("file_type", UNSET)
+        if type(file_type) is not str and file_type is not UNSET and file_type is not None:
+            file_type = read_plain(misfits, "file_type", file_type, (STRING | NULL), False)
 
         file_url = src_dict.get("file_url", UNSET)
+        if type(file_url) is not str and file_url is not UNSET and file_url is not None:
+            file_url = read_plain(misfits, "file_url", file_url, (STRING | NULL), False)
 
         finished_at = src_dict.get("finished_at", UNSET)
+        if type(finished_at) is not str and finished_at is not UNSET and finished_at is not None:
+            finished_at = read_plain(misfits, "finished_at", finished_at, (STRING | NULL), False)
 
         id = src_dict.get("id", UNSET)
+        if type(id) is not str and id is not UNSET and id is not None:
+            id = read_plain(misfits, "id", id, (STRING | NULL), False)
 
         merge_tables = src_dict.get("merge_tables", UNSET)
+        if type(merge_tables) is not bool and merge_tables is not UNSET and merge_tables is not None:
+            merge_tables = read_plain(misfits, "merge_tables", merge_tables, (BOOLEAN | NULL), False)
 
         message = src_dict.get("message", UNSET)
+        if type(message) is not str and message is not UNSET and message is not None:
+            message = read_plain(misfits, "message", message, (STRING | NULL), False)
 
-        _metadata = src_dict.get("metadata", UNSET)
-        metadata: ParseGetResponseMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = ParseGetResponseMetadata.from_dict(_metadata)
+        metadata = src_dict.get("metadata", UNSET)
+        if metadata is not UNSET:
+            metadata = read_model(misfits, "metadata", metadata, ParseGetResponseMetadata.from_dict, False)
 
         page_count = src_dict.get("page_count", UNSET)
+        if type(page_count) is not int and page_count is not UNSET and page_count is not None:
+            page_count = read_plain(misfits, "page_count", page_count, (INTEGER | NULL), False)
 
         pdf_url = src_dict.get("pdf_url", UNSET)
+        if type(pdf_url) is not str and pdf_url is not UNSET and pdf_url is not None:
+            pdf_url = read_plain(misfits, "pdf_url", pdf_url, (STRING | NULL), False)
 
         started_at = src_dict.get("started_at", UNSET)
+        if type(started_at) is not str and started_at is not UNSET and started_at is not None:
+            started_at = read_plain(misfits, "started_at", started_at, (STRING | NULL), False)
 
         total_chunks = src_dict.get("total_chunks", UNSET)
+        if type(total_chunks) is not int and total_chunks is not UNSET and total_chunks is not None:
+            total_chunks = read_plain(misfits, "total_chunks", total_chunks, (INTEGER | NULL), False)
 
         parse_get_response = cls(
             created_at,
@@ -296,7 +347,15 @@ class ParseGetResponse:
             total_chunks,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (created_at is not UNSET) + (job_id is not UNSET) + (status is not UNSET) + (
+            chunks is not UNSET
+        ) + (configuration is not UNSET) + (credit_used is not UNSET) + (file_name is not UNSET) + (
+            file_type is not UNSET
+        ) + (file_url is not UNSET) + (finished_at is not UNSET) + (id is not UNSET) + (merge_tables is not UNSET) + (
+            message is not UNSET
+        ) + (metadata is not UNSET) + (page_count is not UNSET) + (pdf_url is not UNSET) + (started_at is not UNSET) + (
+            total_chunks is not UNSET
+        ):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             parse_get_response.additional_properties = d
         return parse_get_response
@@ -342,48 +401,30 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_status(data: object) -> JobStatus | str:
+def _read_status(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
     try:
-        if not isinstance(data, str):
-            raise TypeError()
-        status_type_0 = JobStatus(data)
-
-        return status_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
+        return JobStatus(data)
+    except (ValueError, TypeError):
         pass
-    return cast(JobStatus | str, data)
+    if type(data) is str:
+        return data
+    return read_either(misfits, key, data, STRING, "a value of JobStatus or a string", required)
 
 
-def _parse_chunks(data: object) -> list[Chunk] | None | Unset:
+def _read_chunks(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, list):
+        return read_models(misfits, key, data, Chunk.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, list):
-            raise TypeError()
-        chunks_type_0 = [Chunk.from_dict(item) for item in data]
-
-        return chunks_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(list[Chunk] | None | Unset, data)
+    return read_either(misfits, key, data, NULL, "an array or null", required)
 
 
-def _parse_configuration(data: object) -> None | ParseGetResponseConfigurationType0 | Unset:
+def _read_configuration(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, ParseGetResponseConfigurationType0.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        configuration_type_0 = ParseGetResponseConfigurationType0.from_dict(data)
-
-        return configuration_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(None | ParseGetResponseConfigurationType0 | Unset, data)
+    return read_either(misfits, key, data, NULL, "an object or null", required)
 
 
 from ..models.chunk import Chunk  # noqa: E402

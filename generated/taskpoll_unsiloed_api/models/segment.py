@@ -1,13 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.segment_type import SegmentType
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    ANY,
+    INTEGER,
+    NULL,
+    NUMBER,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_list_of,
+    read_model,
+    read_models,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.bounding_box import BoundingBox
@@ -65,19 +82,28 @@ class Segment:
     def to_dict(self) -> dict[str, Any]:
         from ..models.bounding_box import BoundingBox  # noqa: PLC0415
 
-        page_height = self.page_height
+        page_height: Any = UNSET
+        if not isinstance(self.page_height, Unset):
+            page_height = self.page_height
 
-        page_number = self.page_number
+        page_number: Any = UNSET
+        if not isinstance(self.page_number, Unset):
+            page_number = self.page_number
 
-        page_width = self.page_width
+        page_width: Any = UNSET
+        if not isinstance(self.page_width, Unset):
+            page_width = self.page_width
 
-        segment_id = self.segment_id
+        segment_id: Any = UNSET
+        if not isinstance(self.segment_id, Unset):
+            segment_id = self.segment_id
 
-        segment_type: str
-        if isinstance(self.segment_type, SegmentType):
-            segment_type = self.segment_type.value
-        else:
-            segment_type = self.segment_type
+        segment_type: Any = UNSET
+        if not isinstance(self.segment_type, Unset):
+            if isinstance(self.segment_type, SegmentType):
+                segment_type = self.segment_type.value
+            else:
+                segment_type = self.segment_type
 
         bbox: dict[str, Any] | None | Unset
         if isinstance(self.bbox, Unset):
@@ -142,15 +168,16 @@ class Segment:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "page_height": page_height,
-                "page_number": page_number,
-                "page_width": page_width,
-                "segment_id": segment_id,
-                "segment_type": segment_type,
-            }
-        )
+        if page_height is not UNSET:
+            field_dict["page_height"] = page_height
+        if page_number is not UNSET:
+            field_dict["page_number"] = page_number
+        if page_width is not UNSET:
+            field_dict["page_width"] = page_width
+        if segment_id is not UNSET:
+            field_dict["segment_id"] = segment_id
+        if segment_type is not UNSET:
+            field_dict["segment_type"] = segment_type
         if bbox is not UNSET:
             field_dict["bbox"] = bbox
         if chart_data is not UNSET:
@@ -177,46 +204,86 @@ class Segment:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        page_height = src_dict["page_height"]
+            src_dict = as_dict(src_dict)
+        page_height = src_dict.get("page_height", UNSET)
+        if type(page_height) is not float and type(page_height) is not int:
+            page_height = read_plain(misfits, "page_height", page_height, NUMBER, True)
 
-        page_number = src_dict["page_number"]
+        page_number = src_dict.get("page_number", UNSET)
+        if type(page_number) is not int:
+            page_number = read_plain(misfits, "page_number", page_number, INTEGER, True)
 
-        page_width = src_dict["page_width"]
+        page_width = src_dict.get("page_width", UNSET)
+        if type(page_width) is not float and type(page_width) is not int:
+            page_width = read_plain(misfits, "page_width", page_width, NUMBER, True)
 
-        segment_id = src_dict["segment_id"]
+        segment_id = src_dict.get("segment_id", UNSET)
+        if type(segment_id) is not str:
+            segment_id = read_plain(misfits, "segment_id", segment_id, STRING, True)
 
-        segment_type = _parse_segment_type(src_dict["segment_type"])
+        segment_type = src_dict.get("segment_type", UNSET)
+        segment_type = _read_segment_type(misfits, "segment_type", segment_type, True)
 
         bbox = src_dict.get("bbox", UNSET)
-        if bbox is not None and bbox is not UNSET:
-            bbox = _parse_bbox(bbox)
+        if bbox is not UNSET and bbox is not None:
+            bbox = _read_bbox(misfits, "bbox", bbox, False)
 
         chart_data = src_dict.get("chart_data", UNSET)
 
         confidence = src_dict.get("confidence", UNSET)
+        if (
+            type(confidence) is not float
+            and type(confidence) is not int
+            and confidence is not UNSET
+            and confidence is not None
+        ):
+            confidence = read_plain(misfits, "confidence", confidence, (NUMBER | NULL), False)
 
         content = src_dict.get("content", UNSET)
+        if type(content) is not str and content is not UNSET:
+            content = read_plain(misfits, "content", content, STRING, False)
 
         html = src_dict.get("html", UNSET)
+        if type(html) is not str and html is not UNSET:
+            html = read_plain(misfits, "html", html, STRING, False)
 
         image = src_dict.get("image", UNSET)
+        if type(image) is not str and image is not UNSET and image is not None:
+            image = read_plain(misfits, "image", image, (STRING | NULL), False)
 
         llm = src_dict.get("llm", UNSET)
+        if type(llm) is not str and llm is not UNSET and llm is not None:
+            llm = read_plain(misfits, "llm", llm, (STRING | NULL), False)
 
         markdown = src_dict.get("markdown", UNSET)
+        if type(markdown) is not str and markdown is not UNSET:
+            markdown = read_plain(misfits, "markdown", markdown, STRING, False)
 
         ocr = src_dict.get("ocr", UNSET)
-        if ocr is not None and ocr is not UNSET:
-            ocr = _parse_ocr(ocr)
+        if ocr is not UNSET and ocr is not None:
+            ocr = _read_ocr(misfits, "ocr", ocr, False)
 
         references = src_dict.get("references", UNSET)
-        if references is not None and references is not UNSET:
-            references = _parse_references(references)
+        if references is not UNSET and references is not None:
+            references = _read_references(misfits, "references", references, False)
 
         segment_type_display = src_dict.get("segment_type_display", UNSET)
+        if (
+            type(segment_type_display) is not str
+            and segment_type_display is not UNSET
+            and segment_type_display is not None
+        ):
+            segment_type_display = read_plain(
+                misfits, "segment_type_display", segment_type_display, (STRING | NULL), False
+            )
 
         segment = cls(
             page_height,
@@ -237,11 +304,13 @@ class Segment:
             segment_type_display,
         )
 
-        if len(src_dict) != 5 + (bbox is not UNSET) + (chart_data is not UNSET) + (confidence is not UNSET) + (
-            content is not UNSET
-        ) + (html is not UNSET) + (image is not UNSET) + (llm is not UNSET) + (markdown is not UNSET) + (
-            ocr is not UNSET
-        ) + (references is not UNSET) + (segment_type_display is not UNSET):
+        if len(src_dict) != (page_height is not UNSET) + (page_number is not UNSET) + (page_width is not UNSET) + (
+            segment_id is not UNSET
+        ) + (segment_type is not UNSET) + (bbox is not UNSET) + (chart_data is not UNSET) + (
+            confidence is not UNSET
+        ) + (content is not UNSET) + (html is not UNSET) + (image is not UNSET) + (llm is not UNSET) + (
+            markdown is not UNSET
+        ) + (ocr is not UNSET) + (references is not UNSET) + (segment_type_display is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             segment.additional_properties = d
         return segment
@@ -285,64 +354,38 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_segment_type(data: object) -> SegmentType | str:
+def _read_segment_type(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
     try:
-        if not isinstance(data, str):
-            raise TypeError()
-        segment_type_type_0 = SegmentType(data)
-
-        return segment_type_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
+        return SegmentType(data)
+    except (ValueError, TypeError):
         pass
-    return cast(SegmentType | str, data)
+    if type(data) is str:
+        return data
+    return read_either(misfits, key, data, STRING, "a value of SegmentType or a string", required)
 
 
-def _parse_bbox(data: object) -> BoundingBox | None | Unset:
+def _read_bbox(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        bbox_type_1 = BoundingBox.from_dict(data)
-
-        return bbox_type_1
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(BoundingBox | None | Unset, data)
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, BoundingBox.from_dict, required)
+    return read_either(misfits, key, data, NULL, "null or an object", required)
 
 
-def _parse_ocr(data: object) -> list[OCRResult] | None | Unset:
+def _read_ocr(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, list):
+        return read_models(misfits, key, data, OCRResult.from_dict, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, list):
-            raise TypeError()
-        ocr_type_0 = [OCRResult.from_dict(item) for item in data]
-
-        return ocr_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(list[OCRResult] | None | Unset, data)
+    return read_either(misfits, key, data, NULL, "an array or null", required)
 
 
-def _parse_references(data: object) -> list[Any] | None | Unset:
+def _read_references(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, list):
+        return read_list_of(misfits, key, data, ANY, required)
     if data is None:
         return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, list):
-            raise TypeError()
-        references_type_0 = cast(list[Any], data)
-
-        return references_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(list[Any] | None | Unset, data)
+    return read_either(misfits, key, data, NULL, "an array or null", required)
 
 
 from ..models.bounding_box import BoundingBox  # noqa: E402

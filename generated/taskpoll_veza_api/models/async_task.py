@@ -1,14 +1,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.async_task_state import AsyncTaskState
 from ..models.async_task_status import AsyncTaskStatus
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    INTEGER,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_either,
+    read_enum,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.rpc_status import RpcStatus
@@ -46,7 +59,9 @@ class AsyncTask:
     def to_dict(self) -> dict[str, Any]:
         from ..models.rpc_status import RpcStatus  # noqa: PLC0415
 
-        id = self.id
+        id: Any = UNSET
+        if not isinstance(self.id, Unset):
+            id = self.id
 
         state: str | Unset = UNSET
         if not isinstance(self.state, Unset):
@@ -70,11 +85,8 @@ class AsyncTask:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
+        if id is not UNSET:
+            field_dict["id"] = id
         if state is not UNSET:
             field_dict["state"] = state
         if status is not UNSET:
@@ -89,32 +101,36 @@ class AsyncTask:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        id = src_dict["id"]
+            src_dict = as_dict(src_dict)
+        id = src_dict.get("id", UNSET)
+        if type(id) is not str:
+            id = read_plain(misfits, "id", id, STRING, True)
 
-        _state = src_dict.get("state", UNSET)
-        state: AsyncTaskState | Unset
-        if isinstance(_state, Unset):
-            state = UNSET
-        else:
-            state = AsyncTaskState(_state)
+        state = src_dict.get("state", UNSET)
+        if state is not UNSET:
+            state = read_enum(misfits, "state", state, AsyncTaskState, False)
 
-        _status = src_dict.get("status", UNSET)
-        status: AsyncTaskStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = AsyncTaskStatus(_status)
+        status = src_dict.get("status", UNSET)
+        if status is not UNSET:
+            status = read_enum(misfits, "status", status, AsyncTaskStatus, False)
 
         result = src_dict.get("result", UNSET)
 
         error_reason = src_dict.get("error_reason", UNSET)
+        if type(error_reason) is not str and error_reason is not UNSET:
+            error_reason = read_plain(misfits, "error_reason", error_reason, STRING, False)
 
         error_status = src_dict.get("error_status", UNSET)
         if error_status is not UNSET:
-            error_status = _parse_error_status(error_status)
+            error_status = _read_error_status(misfits, "error_status", error_status, False)
 
         async_task = cls(
             id,
@@ -125,7 +141,9 @@ class AsyncTask:
             error_status,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (id is not UNSET) + (state is not UNSET) + (status is not UNSET) + (result is not UNSET) + (
+            error_reason is not UNSET
+        ) + (error_status is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             async_task.additional_properties = d
         return async_task
@@ -159,18 +177,14 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-def _parse_error_status(data: object) -> int | RpcStatus | str | Unset:
-    if isinstance(data, Unset):
+def _read_error_status(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, RpcStatus.from_dict, required)
+    if type(data) is int:
         return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        error_status_type_0 = RpcStatus.from_dict(data)
-
-        return error_status_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(int | RpcStatus | str | Unset, data)
+    if type(data) is str:
+        return data
+    return read_either(misfits, key, data, (INTEGER | STRING), "an object, an integer or a string", required)
 
 
 from ..models.rpc_status import RpcStatus  # noqa: E402

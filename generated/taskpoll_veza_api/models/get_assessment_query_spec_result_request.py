@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    INTEGER,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_model,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.get_assessment_query_spec_result_request_source_node_types import (
@@ -47,7 +58,6 @@ class GetAssessmentQuerySpecResultRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if query_type is not UNSET:
             field_dict["query_type"] = query_type
         if source_node_types is not UNSET:
@@ -56,24 +66,35 @@ class GetAssessmentQuerySpecResultRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         query_type = src_dict.get("query_type", UNSET)
+        if type(query_type) is not int and type(query_type) is not str and query_type is not UNSET:
+            query_type = read_plain(misfits, "query_type", query_type, (INTEGER | STRING), False)
 
-        _source_node_types = src_dict.get("source_node_types", UNSET)
-        source_node_types: GetAssessmentQuerySpecResultRequestSourceNodeTypes | Unset
-        if isinstance(_source_node_types, Unset):
-            source_node_types = UNSET
-        else:
-            source_node_types = GetAssessmentQuerySpecResultRequestSourceNodeTypes.from_dict(_source_node_types)
+        source_node_types = src_dict.get("source_node_types", UNSET)
+        if source_node_types is not UNSET:
+            source_node_types = read_model(
+                misfits,
+                "source_node_types",
+                source_node_types,
+                GetAssessmentQuerySpecResultRequestSourceNodeTypes.from_dict,
+                False,
+            )
 
         get_assessment_query_spec_result_request = cls(
             query_type,
             source_node_types,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (query_type is not UNSET) + (source_node_types is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             get_assessment_query_spec_result_request.additional_properties = d
         return get_assessment_query_spec_result_request

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import lazy_additional_properties
+from ..types import (
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_model,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.async_task import AsyncTask
@@ -28,29 +36,35 @@ class GetAsyncTaskResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        task = self.task.to_dict()
+        task: Any = UNSET
+        if not isinstance(self.task, Unset):
+            task = self.task.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "task": task,
-            }
-        )
+        if task is not UNSET:
+            field_dict["task"] = task
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
-        task = AsyncTask.from_dict(src_dict["task"])
+            src_dict = as_dict(src_dict)
+        task = src_dict.get("task", UNSET)
+        task = read_model(misfits, "task", task, AsyncTask.from_dict, True)
 
         get_async_task_response = cls(
             task,
         )
 
-        if len(src_dict) != 1:
+        if len(src_dict) != (task is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             get_async_task_response.additional_properties = d
         return get_async_task_response

@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, lazy_additional_properties
+from ..types import (
+    INTEGER,
+    STRING,
+    UNSET,
+    Misfit,
+    Unset,
+    as_dict,
+    lazy_additional_properties,
+    read_models,
+    read_plain,
+    strict,
+)
 
 if TYPE_CHECKING:
     from ..models.protobuf_any import ProtobufAny
@@ -58,7 +69,6 @@ class RpcStatus:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if code is not UNSET:
             field_dict["code"] = code
         if message is not UNSET:
@@ -73,25 +83,34 @@ class RpcStatus:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], misfits: list[Misfit] | None = None) -> T:
+        """The model of a decoded JSON object. Every field holds its declared type: what does not fit is
+        left out (UNSET, or a list item dropped) and appended to `misfits` (types.Misfit, with its path); a
+        required field that does not fit is UNSET here, and makes a reader of this model as a nested value
+        leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
+        if misfits is None:
+            return strict(cls.from_dict, src_dict)
         if type(src_dict) is not dict:
-            src_dict = dict(src_dict)
+            src_dict = as_dict(src_dict)
         code = src_dict.get("code", UNSET)
+        if type(code) is not int and type(code) is not str and code is not UNSET:
+            code = read_plain(misfits, "code", code, (INTEGER | STRING), False)
 
         message = src_dict.get("message", UNSET)
+        if type(message) is not str and message is not UNSET:
+            message = read_plain(misfits, "message", message, STRING, False)
 
-        _details = src_dict.get("details", UNSET)
-        details: list[ProtobufAny] | Unset = UNSET
-        if _details is not UNSET:
-            details = []
-            for details_item_data in _details:
-                details_item = ProtobufAny.from_dict(details_item_data)
-
-                details.append(details_item)
+        details = src_dict.get("details", UNSET)
+        if details is not UNSET:
+            details = read_models(misfits, "details", details, ProtobufAny.from_dict, False)
 
         request_id = src_dict.get("request_id", UNSET)
+        if type(request_id) is not str and request_id is not UNSET:
+            request_id = read_plain(misfits, "request_id", request_id, STRING, False)
 
         timestamp = src_dict.get("timestamp", UNSET)
+        if type(timestamp) is not str and timestamp is not UNSET:
+            timestamp = read_plain(misfits, "timestamp", timestamp, STRING, False)
 
         rpc_status = cls(
             code,
@@ -101,7 +120,9 @@ class RpcStatus:
             timestamp,
         )
 
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) != (code is not UNSET) + (message is not UNSET) + (details is not UNSET) + (
+            request_id is not UNSET
+        ) + (timestamp is not UNSET):
             d = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
             rpc_status.additional_properties = d
         return rpc_status

@@ -118,10 +118,14 @@ def model_of(value: object, model: type[M], what: str, *, required: bool = True,
     if isinstance(value, model):
         built = value
     elif isinstance(value, Mapping):
+        misfits: list[Any] = []  # the generated reader's types.Misfit: each field that does not fit its type
         try:
-            built = model.from_dict(dict(value))  # type: ignore[attr-defined]
-        except Exception as exc:  # the generated parser's KeyError, ValueError, TypeError, ...
+            built = model.from_dict(dict(value), misfits)  # type: ignore[attr-defined]
+        except Exception as exc:  # nothing the generated reader raises but for absurd nesting
             raise ConfigurationError(f"{what} does not fit {model.__name__}: {_describe(exc)}") from None
+        if misfits:
+            found = "; ".join(f"{what}.{m.path}: {m.problem}" for m in misfits[:3])
+            raise ConfigurationError(f"{what} does not fit {model.__name__}: {found}")
         extra = getattr(built, "additional_properties", {})
         if extra and not open_fields:
             raise ConfigurationError(

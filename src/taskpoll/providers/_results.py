@@ -1,11 +1,16 @@
-"""How a generated model is built from a decoded body so that one odd part cannot fail the whole:
-the result is read tolerantly, and what does not fit is named (`Task.result_issues`)."""
+"""How a decoded body becomes a provider's typed result: every field holds its declared type, or is
+left out and named (`Task.result_issues`); one odd part never fails the whole.
+
+The generated `from_dict(data, misfits)` does the reading (scripts/templates/: each value is checked as
+it is read; what does not fit is appended to `misfits` with its JSON path). `Lenient` turns those
+misfits into `result_issues` lines.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import attrs
 
@@ -27,82 +32,89 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
+class Misfit(Protocol):
+    """A generated package's `types.Misfit` (each package has its own class; this is their shape)."""
+
+    path: str
+    left_out: str
+    required: bool
+
+    def describe(self, where: str = "") -> str: ...
+
+
 @attrs.frozen
 class Lenient(Generic[M]):
-    """How to build a generated model from a decoded body so that one odd part cannot fail the whole.
+    """How a provider's result (or, with `item=True`, one item of a result's list read on its own, as
+    `Client.iter_elements` does) is built from a decoded body.
 
-    `lists` names the JSON keys whose value is a list of items read one by one (`"elements"` ->
-    how to read one element): an item that does not fit is left out and reported, the rest are kept.
+    The rule, the same for every provider: a value that does not fit its declared type is left out
+    where it sits and named in the issues, with its JSON path. An optional field becomes UNSET; a list
+    item is dropped; an object nested in the result that lacks a required field (or holds one that does
+    not fit) is left out as a whole, by the same rule, at its own place. The result itself is never
+    dropped for its own fields: a required top-level field that is missing or does not fit is UNSET,
+    and everything readable beside it is kept. So a field typed `X` holds an `X`, except a required
+    top-level field that `result_issues` names, which is UNSET. The result is None only when the body
+    is not a JSON object at all.
     """
 
     model: type[M]
-    lists: Mapping[str, Lenient[Any]] = attrs.field(factory=dict)
+    item: bool = False
 
     def build(self, data: Any, where: str = "result") -> tuple[M | None, list[str]]:
-        """The model and what did not fit (empty when everything did). None only when nothing fits."""
-        try:
-            built = self._strict(data)
-        except PARSE_ERRORS:
-            pass
-        else:
-            if built is not None:
-                return built, []
+        """The model and what of `data` did not fit, one line each (empty when everything did); None
+        when `data` is no object (or, for an item, when the item lacks a required field)."""
         if not isinstance(data, Mapping):
-            return None, [f"{where}: a JSON {type(data).__name__}, not an object"]
-        issues: list[str] = []
-        body = dict(data)
-        items: dict[str, list[Any]] = {}
-        for key, item in self.lists.items():
-            value = body.get(key)
-            if isinstance(value, list):
-                body[key] = []
-                kept = []
-                for index, element in enumerate(value):
-                    model, found = item.build(element, f"{where}.{key}[{index}]")
-                    issues.extend(found)
-                    if model is not None:
-                        kept.append(model)
-                items[key] = kept
-        built = None
-        for _ in range(len(body) + 1):
-            try:
-                built = self.model.from_dict(body)  # type: ignore[attr-defined]
-                break
-            except PARSE_ERRORS as exc:
-                culprit = self._culprit(body)
-                if culprit is None:
-                    issues.append(f"{where}: {describe(exc)}")
-                    return None, issues
-                issues.append(f"{where}.{culprit}: {describe(self._error_of(body, culprit))}")
-                del body[culprit]
-                items.pop(culprit, None)
-        assert built is not None
-        for key, kept in items.items():
-            setattr(built, key, kept)
-        return built, issues
-
-    def _strict(self, data: Any) -> M | None:
-        """The model as the generated parser builds it, or None when a list came back as raw dicts."""
-        built: M = self.model.from_dict(data)  # type: ignore[attr-defined]
-        for key, item in self.lists.items():
-            value = getattr(built, key, None)
-            if isinstance(value, list) and not all(isinstance(v, item.model) for v in value):
-                return None  # the generated parser silently keeps raw dicts when one item does not fit
-        return built
-
-    def _culprit(self, body: dict[str, Any]) -> str | None:
-        """The first key without which the body parses (its value is what does not fit)."""
-        for key in body:
-            try:
-                self.model.from_dict({k: v for k, v in body.items() if k != key})  # type: ignore[attr-defined]
-            except PARSE_ERRORS:
-                continue
-            return key
-        return None
-
-    def _error_of(self, body: dict[str, Any], key: str) -> BaseException:
+            return None, [f"{where}: {kind_of(data)}, not an object"]
+        misfits: list[Misfit] = []
         try:
-            self.model.from_dict(body)  # type: ignore[attr-defined]
-        except PARSE_ERRORS as exc:
-            return exc
-        return ValueError(f"{key} does not fit")
+            model: M = self.model.from_dict(data, misfits)  # type: ignore[attr-defined]
+        except PARSE_ERRORS as exc:  # nothing the generated readers raise but for absurd nesting
+            return None, [f"{where}: {describe(exc)}"]
+        if not misfits:
+            return model, []
+        if self.item and any(found.required for found in misfits):
+            for found in misfits:
+                found.left_out = ""  # the whole item
+            return None, [found.describe(where) for found in misfits]
+        return model, [found.describe(where) for found in misfits]
+
+    def rebuild(self, data: Any, known: Sequence[str]) -> tuple[M | None, list[str]]:
+        """`build` for a result `Task.to_dict` wrote, whose issues are `known`: what a known issue already
+        names (a required field left out is missing from what was written) is not named again."""
+        model, issues = self.build(data)
+        paths = [issue.partition(": ")[0] for issue in known]
+        return model, [issue for issue in issues if not _named(issue.partition(": ")[0], paths)]
+
+
+def _named(path: str, paths: Sequence[str]) -> bool:
+    return any(known == path or known.startswith((path + ".", path + "[")) for known in paths)
+
+
+def holds_a_field(model: object) -> bool:
+    """Whether a built model holds at least one of its declared fields with a value (neither UNSET nor
+    null): what makes an answer recognisably its provider's result rather than any JSON object."""
+    for field in attrs.fields(cast(Any, type(model))):
+        if field.name != "additional_properties":
+            value = getattr(model, field.name)
+            if value is not None and type(value).__name__ != "Unset":  # (each package has its own Unset)
+                return True
+    return False
+
+
+def kind_of(value: object) -> str:
+    """What a JSON value is, for an issue (as the generated readers say it; never the value itself)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return f"a Python {type(value).__name__}"

@@ -45,7 +45,7 @@ from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Provider, generic_message, json_field
 from ._inputs import model_of
-from ._results import Lenient
+from ._results import Lenient, kind_of
 
 __all__ = [
     "PROVIDER",
@@ -126,10 +126,13 @@ class Artos(Provider[TaskStatusResponse]):
         state = self.vocabularies["status"].get(status)
         if state is None:
             raise ValueError(f"{status!r} is not a known status")  # read as UNKNOWN by the base
-        issues: list[str] = []
+        issues: tuple[str, ...] = ()
         progress = data.get("progress")
+        if isinstance(progress, float) and progress.is_integer():
+            progress = int(progress)  # an integer to JSON Schema, as the generated model reads it
         if progress is not None and (not isinstance(progress, int) or isinstance(progress, bool)):
-            issues.append(f"result.progress: {type(progress).__name__}, not an integer (left out)")
+            if state is not TaskState.SUCCEEDED:  # (a finished task's result names it itself)
+                issues = (f"result.progress: {kind_of(progress)}, not an integer or null (left out)",)
             progress = None
         fields: dict[str, Any] = {
             "state": state,
@@ -137,13 +140,16 @@ class Artos(Provider[TaskStatusResponse]):
             "progress": None if progress is None else min(max(progress / 100.0, 0.0), 1.0),
         }
         if state is TaskState.SUCCEEDED:
-            read = self.lenient(_RESULT, data)
-            fields["result"] = read[0]
-            issues.extend(read[1])
+            built = self.lenient(_RESULT, data)
+            fields["result"], issues = built
         elif state is TaskState.FAILED:
             error = data.get("error")
             fields["error"] = self.failed(error if isinstance(error, str) else None)
-        return self.task(task_id, response, data, result_issues=tuple(issues), **fields)
+        return self.task(task_id, response, data, result_issues=issues, **fields)
+
+    def raw_status(self, data: Any) -> object:
+        # A status word counts only beside the task it is about (`task_id`): any other body is unreadable.
+        return json_field(data, "status") if isinstance(json_field(data, "task_id"), str) else None
 
     def error_details(self, response: Answer) -> tuple[str, str | None, str | None]:
         """`{"detail": ...}` (text, a list of validation problems, or an object), or the errors

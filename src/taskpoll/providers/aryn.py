@@ -6,10 +6,14 @@ Aryn answers 403 when the key is missing or wrong, and 404 for unknown ids and f
 their 48 hours. Docs poll every 1 to 5 s; there is no server hint.
 
 `Task.result` is the generated `PartitionerResponse`; its `elements` are `Element` models. The
-state is read strictly (the HTTP status, then `error`); the result tolerantly (`Lenient`): older
-outputs without `status_code`, markdown/html output without `elements`, tables whose
-`text_representation` is null or absent all read as finished; an element that does not fit is left
-out and named in `Task.result_issues`.
+state is read strictly (the HTTP status, then `error`): a 200 is SUCCEEDED only when its body is a
+JSON object holding at least one of PartitionerResponse's fields (status, status_code, error,
+elements, markdown, html, properties) with a value of its type; anything else (`{"status": "Paused",
+...}` from a proxy or a misrouted request) is an unreadable answer, retried within the failure budget
+and then a ResponseValidationError. The result is read tolerantly (`Lenient`): older outputs without
+`status_code`, markdown/html output without `elements`, tables whose `text_representation` is null or
+absent all read as finished; an element that does not fit is left out and named in
+`Task.result_issues`.
 
 A failed task's code is `status_code`, or, when the body has none (older outputs), the SDK's guess:
 429 when the error starts with "429: ", else 500 (aryn_sdk/client/partition.py l.559-562). An empty
@@ -89,7 +93,7 @@ from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Provider
 from ._inputs import check_url, model_of, read_document, whole_request
-from ._results import Lenient
+from ._results import Lenient, holds_a_field
 
 __all__ = [
     "PROVIDER",
@@ -121,7 +125,7 @@ __all__ = [
     "Unset",
 ]
 
-_RESULT: Lenient[PartitionerResponse] = Lenient(PartitionerResponse, lists={"elements": Lenient(Element)})
+_RESULT: Lenient[PartitionerResponse] = Lenient(PartitionerResponse)
 
 
 class Aryn(Provider[PartitionerResponse]):
@@ -132,7 +136,7 @@ class Aryn(Provider[PartitionerResponse]):
     default_base_url = "https://api.aryn.cloud"
     default_policy = PollPolicy(initial_delay=1.0, multiplier=1.25, max_delay=5.0)
     result_type = PartitionerResponse
-    streamed = ("elements", _RESULT.lists["elements"])
+    streamed = ("elements", Lenient(Element, item=True))
     vocabularies: ClassVar[dict[str, dict[str, TaskState]]] = {
         # Task.status is the HTTP status of the result endpoint.
         "http": {"202": TaskState.RUNNING, "200": TaskState.SUCCEEDED},
@@ -252,10 +256,15 @@ class Aryn(Provider[PartitionerResponse]):
                 status_code = 429 if error.startswith("429: ") else 500
             failure = self.failed(error, "429" if error.startswith("429: ") else status_code)
             return self.task(task_id, response, data, state=TaskState.FAILED, status="200", error=failure)
-        read = self.lenient(_RESULT, data)
-        result, issues = read
-        if result is None:
-            raise ValueError("; ".join(issues) or "the result does not fit")
+        built = self.lenient(_RESULT, data)
+        result, issues = built
+        if result is None or not holds_a_field(result):
+            # The state is the HTTP status, so the body must show itself an Aryn result: a 200 from a proxy
+            # or a misrouted request ({"status": "Paused", ...}) is an unreadable answer, not a success.
+            found = f" ({'; '.join(issues[:3])})" if issues else ""
+            raise ValueError(
+                f"a 200 that is not an Aryn result: none of PartitionerResponse's fields holds a value{found}"
+            )
         return self.task(
             task_id, response, data, state=TaskState.SUCCEEDED, status="200", result=result, result_issues=issues
         )

@@ -10,7 +10,8 @@ object). Errors are error objects with `code` and `request_id`; 429 comes with R
 does 529 `service_overload`, which Notion's own client retries like a 429: both are RateLimitError.
 Notion allows about three requests per second per integration, which a client shares among its waits.
 
-The state is read exactly (`status`, and `poll_after_seconds` while in progress); the rest is read
+The state is read exactly (`object` "async_task", `status`, and `poll_after_seconds` while in
+progress: a body that is no async task object is an unreadable answer, never a state); the rest is read
 tolerantly: an `operation` without `surface`, or with a surface taskpoll does not know, is kept as
 sent, and what of a succeeded task does not fit the spec is named in `Task.result_issues` (the body
 as sent is `Task.raw`). A failed task's reason comes from its `error` object, whatever else it holds.
@@ -219,8 +220,11 @@ class Notion(Provider[AsyncTaskSucceeded]):
         )
 
     def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[AsyncTaskSucceeded]:
-        # State strict: `status`, and for a task in progress its `poll_after_seconds`. The rest (the
-        # operation, the ids, the result) is read tolerantly and never fails the answer.
+        # State strict: an async task object (`object` "async_task", as every answer of this endpoint
+        # has), its `status`, and for a task in progress its `poll_after_seconds`. The rest (the operation,
+        # the ids, the result) is read tolerantly and never fails the answer.
+        if json_field(data, "object") != "async_task":
+            raise ValueError('the answer is not a Notion async task (its "object" is not "async_task")')
         status = json_field(data, "status")
         created_at = parse_time(json_field(data, "created_time"))
         if isinstance(status, str) and status in self.vocabularies["in_progress"]:
@@ -257,6 +261,10 @@ class Notion(Provider[AsyncTaskSucceeded]):
         if status == 529 or code == "service_overload":
             return RateLimitError
         return super().error_class(status, code, message)
+
+    def raw_status(self, data: Any) -> object:
+        # A status word counts only in an async task object: any other body is unreadable, not UNKNOWN.
+        return json_field(data, "status") if json_field(data, "object") == "async_task" else None
 
     def hint(self, data: Any) -> float | None:
         return _seconds(json_field(data, "poll_after_seconds"))

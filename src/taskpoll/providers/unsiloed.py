@@ -85,7 +85,7 @@ __all__ = [
     "Unset",
 ]
 
-RESULT = Lenient(ParseGetResponse, lists={"chunks": Lenient(Chunk, lists={"segments": Lenient(Segment)})})
+RESULT = Lenient(ParseGetResponse)
 USAGE_CAP = "usage limit exceeded"  # parse-document.mdx l.1175: the 429 body of the billing cap
 
 
@@ -111,7 +111,7 @@ class Unsiloed(Provider[ParseGetResponse]):
     default_policy = PollPolicy(initial_delay=5.0, multiplier=1.25, max_delay=10.0)
     rate_limit = 1.0  # 60 requests / 60 s sliding window per organization
     result_type = ParseGetResponse
-    streamed = ("chunks", RESULT.lists["chunks"])
+    streamed = ("chunks", Lenient(Chunk, item=True))
     vocabularies: ClassVar[dict[str, dict[str, TaskState]]] = {
         "status": {
             "Starting": TaskState.PENDING,
@@ -192,6 +192,10 @@ class Unsiloed(Provider[ParseGetResponse]):
             message = data.get("message")
             fields["error"] = self.failed(message if isinstance(message, str) else None)
         return self.task(task_id, response, data, **fields)
+
+    def raw_status(self, data: Any) -> object:
+        # A status word counts only beside the job it is about (`job_id`): any other body is unreadable.
+        return json_field(data, "status") if isinstance(json_field(data, "job_id"), str) else None
 
     def error_class(self, status: int, code: str | None, message: str) -> type[APIError]:
         if status == 402 or (status == 429 and USAGE_CAP in message.lower()):

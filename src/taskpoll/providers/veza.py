@@ -167,7 +167,7 @@ class Veza(Provider[AsyncTask]):
 
     def raw_status(self, data: Any) -> object:
         task = _task_of(data)
-        if task is None:
+        if task is None or not isinstance(task.get("id"), str):  # not a Veza AsyncTask: unreadable, not UNKNOWN
             return None
         state = task.get("state")
         if state == "COMPLETE":
