@@ -10,6 +10,7 @@ send `"yes"` for a boolean or fail deep inside `to_dict()`.
 from __future__ import annotations
 
 import datetime
+import difflib
 import enum
 import mimetypes
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+from dateutil.parser import isoparse
 
 from .._errors import ConfigurationError, shown
 
@@ -118,15 +120,17 @@ def model_of(value: object, model: type[M], what: str, *, required: bool = True,
     if isinstance(value, model):
         built = value
     elif isinstance(value, Mapping):
+        data = dict(value)
+        misfit = _json_misfit(data, model, what)  # name the field before the generated parser trips on it
+        if misfit is not None:
+            raise ConfigurationError(misfit)
         try:
-            built = model.from_dict(dict(value))  # type: ignore[attr-defined]
+            built = model.from_dict(data)  # type: ignore[attr-defined]
         except Exception as exc:  # the generated parser's KeyError, ValueError, TypeError, ...
-            raise ConfigurationError(f"{what} does not fit {model.__name__}: {_describe(exc)}") from None
+            raise ConfigurationError(_unparsed(data, model, what, exc)) from None
         extra = getattr(built, "additional_properties", {})
         if extra and not open_fields:
-            raise ConfigurationError(
-                f"{what} has field(s) {model.__name__} does not know: {', '.join(sorted(map(str, extra)))}"
-            )
+            raise ConfigurationError(f"{what} has field(s) {model.__name__} does not know: {_unknown(extra, model)}")
     else:
         raise ConfigurationError(f"{what} must be a {model.__name__} or a dict, not {type(value).__name__}")
     check_fields(built, what)
@@ -209,6 +213,171 @@ def _name(hint: Any) -> str:
     if hint is type(None):
         return "None"
     return getattr(hint, "__name__", str(hint))
+
+
+# A dict given for a model, read as the generated parser will read it: each key checked against its field's
+# declared type first, so that a wrong type is named (`request.parent must be an object ..., not 1`) instead of
+# surfacing as the parser's `TypeError: 'int' object is not iterable`.
+
+
+def _field_hints(model: type) -> dict[str, Any]:
+    """The model's fields by the JSON names a dict gives them (`type` for the field `type_`), with their hints."""
+    try:
+        hints = typing.get_type_hints(model)
+    except Exception:  # a hint that does not resolve: nothing to check against
+        return {}
+    fields = {}
+    for field in attrs.fields(model):
+        if field.name != "additional_properties" and field.name in hints:
+            fields[field.name.rstrip("_")] = hints[field.name]
+    return fields
+
+
+def _required(model: type) -> list[str]:
+    """The JSON names of the model's fields that have no default: a dict must give them."""
+    return [
+        field.name.rstrip("_")
+        for field in attrs.fields(model)
+        if field.default is attrs.NOTHING and field.init and field.name != "additional_properties"
+    ]
+
+
+def _is_model(hint: Any) -> bool:
+    return isinstance(hint, type) and attrs.has(hint) and callable(getattr(hint, "from_dict", None))
+
+
+def _json_misfit(data: Mapping[Any, Any], model: type, where: str) -> str | None:
+    """What is wrong with the first field of `data` whose value cannot be its field's type, or None."""
+    fields = _field_hints(model)
+    for key in _required(model):
+        if key not in data:
+            return f"{where} does not fit {model.__name__}: missing field {key!r}"
+    for key, value in data.items():
+        hint = fields.get(key) if isinstance(key, str) else None
+        if hint is not None:
+            misfit = _value_misfit(value, hint, f"{where}.{key}")
+            if misfit is not None:
+                return misfit
+    return None
+
+
+def _value_misfit(value: object, hint: Any, where: str) -> str | None:
+    """Why `value`, as JSON data, cannot be read as `hint` (naming the innermost field), or None when it can."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        options = [a for a in typing.get_args(hint) if getattr(a, "__name__", "") != "Unset"]
+        if any(_value_misfit(value, option, where) is None for option in options):
+            return None
+        alike = [o for o in options if _same_kind(value, o)]
+        if len(alike) == 1:  # an object or a list for the one option it can be: say what inside does not fit
+            return _value_misfit(value, alike[0], where)
+        return _must_be(value, hint, where)
+    if _is_model(hint):
+        if not isinstance(value, Mapping):
+            return _must_be(value, hint, where)
+        return _json_misfit(value, hint, where)
+    if origin is list:
+        if not isinstance(value, list):
+            return _must_be(value, hint, where)
+        (item,) = typing.get_args(hint) or (Any,)
+        for index, element in enumerate(value):
+            misfit = _value_misfit(element, item, f"{where}[{index}]")
+            if misfit is not None:
+                return misfit
+        return None
+    if origin is dict or hint is dict:
+        return None if isinstance(value, Mapping) else _must_be(value, hint, where)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        if any(value == member.value and type(value) is type(member.value) for member in hint):
+            return None
+        return _must_be(value, hint, where)
+    if hint is datetime.datetime:
+        if isinstance(value, str):
+            try:
+                isoparse(value)
+            except (ValueError, OverflowError):
+                pass
+            else:
+                return None
+        return f"{where} must be a date-time string (ISO 8601), not {shown(value)}"
+    return None if _fits(value, hint) else _must_be(value, hint, where)
+
+
+def _same_kind(value: object, hint: Any) -> bool:
+    """Whether `value` is the JSON kind `hint` reads (an object for a model, a list for a list)."""
+    if isinstance(value, Mapping):
+        return _is_model(hint) or typing.get_origin(hint) is dict or hint is dict
+    return isinstance(value, list) and typing.get_origin(hint) is list
+
+
+def _must_be(value: object, hint: Any, where: str) -> str:
+    text = f"{where} must be {_json_name(hint)}, not {shown(value)}"
+    if isinstance(value, str):
+        meant = _closest(value, [str(member.value) for kind in _enums(hint) for member in kind])
+        if meant is not None:
+            text += f" (did you mean {meant!r}?)"
+    return text
+
+
+def _closest(word: str, words: list[str]) -> str | None:
+    """The word of `words` that `word` most likely meant: the same but for case, else the closest spelling."""
+    same = [w for w in words if w.lower() == word.lower()]
+    close = same or difflib.get_close_matches(word, words, n=1)
+    return close[0] if close else None
+
+
+def _enums(hint: Any) -> list[type[enum.Enum]]:
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return [hint]
+    return [e for arg in typing.get_args(hint) for e in _enums(arg)]
+
+
+def _json_name(hint: Any) -> str:
+    """A type hint as JSON says it: `an object (PartitionOptionsChunkingOptions)`, `a list of (str)`, `bool or None`."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        names = [_json_name(a) for a in typing.get_args(hint) if getattr(a, "__name__", "") != "Unset"]
+        return " or ".join(names) or str(hint)
+    if _is_model(hint):
+        return f"an object ({hint.__name__})"
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return f"a list of objects ({item.__name__})" if _is_model(item) else f"a list of ({_json_name(item)})"
+    if origin is dict or hint is dict:
+        return "an object"
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        values = [repr(m.value) for m in hint]
+        listed = ", ".join(values[:12]) + (f", ... ({len(values)} in all)" if len(values) > 12 else "")
+        return f"one of {listed}"
+    return _name(hint)
+
+
+def _unknown(extra: Mapping[Any, Any], model: type) -> str:
+    """The keys a model does not know, each with the field it may have meant to be."""
+    known = list(_field_hints(model))
+    words = []
+    for key in sorted(map(str, extra)):
+        meant = _closest(key, known)
+        words.append(f"{key} (did you mean {meant}?)" if meant is not None else key)
+    return ", ".join(words)
+
+
+def _unparsed(data: dict[str, Any], model: type, what: str, exc: BaseException) -> str:
+    """The message for a dict the generated parser refused although each field's type fits: the key without
+    which the parser gets past it (found by leaving each one out in turn), else the parser's own words."""
+    culprit = None
+    for key in data:
+        try:
+            model.from_dict({k: v for k, v in data.items() if k != key})  # type: ignore[attr-defined]
+        except Exception:  # it still fails (or now misses a required key): not this one alone
+            continue
+        culprit = key
+        break
+    if culprit is None:
+        return f"{what} does not fit {model.__name__}: {_describe(exc)}"
+    hint = _field_hints(model).get(culprit)
+    kind = f" (it must be {_json_name(hint)})" if hint is not None else ""
+    return f"{what}.{culprit} cannot be read{kind}: {shown(data[culprit])}: {_describe(exc)}"
 
 
 def _describe(exc: BaseException) -> str:
