@@ -14,9 +14,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from . import PollEvent
 from ._client import AsyncClient
 from ._display import encodable, printable, summarize, write_line
-from ._engine import PollEvent
 from ._errors import TaskpollError
 from ._task import Task, TaskState
 from .providers import get as get_provider
