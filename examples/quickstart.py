@@ -1,7 +1,7 @@
 """A first taskpoll program: start the bundled simulator, submit a document, wait on the task it
 started, use its typed result.
 
-    pip install 'taskpoll[simulator]'    # or the wheel: pip install 'dist/taskpoll-*.whl[simulator]'
+    pip install '/path/to/taskpoll[simulator]'    # or the wheel: 'dist/taskpoll-0.1.0-py3-none-any.whl[simulator]'
     python quickstart.py
 
 It needs no API key and no network: the simulator fakes all five providers on 127.0.0.1. Against

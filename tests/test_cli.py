@@ -49,7 +49,8 @@ def test_get_prints_the_task_and_exits_0(sim: Simulator, keys: None, capsys: pyt
     task_id = sim.create_task("artos", [running(progress=0.4)])
     code, out, err = run(capsys, "get", "artos", task_id, "--base-url", sim.base_url("artos"))
     assert code == 0 and err == ""
-    assert f"artos task {task_id} running (Generating) 40%" in out and "resume    taskpoll resume tp2." in out
+    assert f"artos task {task_id} running (Generating) 40%" in out
+    assert f"wait      taskpoll wait artos {task_id} --base-url {sim.base_url('artos')}" in out
 
 
 def test_wait_json_is_the_task_with_its_typed_result(

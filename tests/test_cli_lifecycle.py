@@ -60,7 +60,7 @@ def test_run_aryn_report_json_submits_waits_and_prints_the_result(
     assert [r.method for r in sim.requests("aryn") if r.task_id is None][-1] == "POST"
 
 
-def test_submit_prints_the_new_task_and_how_to_resume(
+def test_submit_prints_the_new_task_and_how_to_wait_on_it(
     sim: Simulator, keys: None, report: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     options = json.dumps({"use_ocr": True})
@@ -69,7 +69,7 @@ def test_submit_prints_the_new_task_and_how_to_resume(
     )
     assert code == 0, err
     assert out.startswith("aryn task aryn:t-") and " pending (202)" in out.splitlines()[0]
-    assert "resume    taskpoll resume " in out
+    assert "wait      taskpoll wait aryn aryn:t-" in out
 
 
 @pytest.mark.parametrize(

@@ -132,3 +132,26 @@ def test_the_two_commands_are_in_the_readme_and_ci_runs_the_test_one() -> None:
     assert "python3 scripts/dev.py demo" in README and "python3 scripts/dev.py test" in README
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "exec python3 scripts/dev.py test" in ci
+
+
+def test_every_install_command_names_a_checkout_or_a_wheel_and_extras_that_exist() -> None:
+    """taskpoll is on no package index: `pip install 'taskpoll[celery]'` finds nothing (issue 22, part 5).
+    Every install command in the README, docs/ and examples/ installs a path (a checkout or the built
+    wheel) with extras pyproject.toml declares."""
+    import tomllib
+
+    extras = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    )
+    texts = {path: path.read_text(encoding="utf-8") for path in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]}
+    texts.update({path: path.read_text(encoding="utf-8") for path in (ROOT / "examples").glob("*.py")})
+    found = 0
+    for path, text in texts.items():
+        for target in re.findall(r"pip install (?:-\S+ )*['\"]?([^'\"`\s]+)", text):
+            name, _, wanted = target.partition("[")
+            if name.startswith(("msgspec", "-e", "uvicorn")) or ("taskpoll" not in name and name != "."):
+                continue  # another package (measurement venvs), or an editable install of the checkout
+            found += 1
+            assert "/" in name or name == "." or name.endswith(".whl"), f"{path.name}: pip install {target}"
+            assert set(filter(None, wanted.rstrip("]").split(","))) <= extras, f"{path.name}: {target}"
+    assert found >= 6

@@ -1,6 +1,8 @@
 """Contains some shared types for properties"""
 
 import datetime
+import difflib
+import enum
 import functools
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
@@ -492,9 +494,15 @@ def read_enum(misfits: list[Misfit], key: str, value: Any, cls: Callable[[Any], 
             return cls(value)
         except (ValueError, TypeError):
             pass
+    members: list[Any] = list(cls) if isinstance(cls, enum.EnumMeta) else []
+    values = [str(member.value) for member in members]
     expected = f"a value of {getattr(cls, '__name__', 'its enum')}"
+    if values:
+        expected = "one of " + ", ".join(map(repr, values[:8])) + (", ..." if len(values) > 8 else "")
     if isinstance(value, str) and len(value) <= 40 and value.isprintable():  # a short word: say which
-        misfits.append(Misfit(key, f"{value!r}, not {expected}", required))
+        close = difflib.get_close_matches(value, values, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        misfits.append(Misfit(key, f"{value!r}, not {expected}{hint}", required))
         return UNSET
     return misfit(misfits, key, value, expected, required)
 

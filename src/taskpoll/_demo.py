@@ -14,10 +14,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from . import PollEvent
 from ._client import AsyncClient
 from ._display import encodable, printable, summarize, write_line
 from ._errors import TaskpollError
-from ._loop import PollEvent
 from ._task import Task, TaskState
 from .providers import get as get_provider
 

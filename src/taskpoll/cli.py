@@ -9,9 +9,12 @@ traceback. Whatever a server sent is printed escaped (no forged lines, no termin
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import json
 import logging
 import os
+import re
 import shlex
 import signal
 import sys
@@ -19,22 +22,23 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
+from . import PollEvent, WaitState
 from ._client import Client
 from ._display import encodable, printable, strict_json, summarize, write_line
 from ._errors import (
     ConfigurationError,
     InvalidTaskIdError,
     InvalidTokenError,
+    NotFoundError,
+    RateLimitError,
     TaskCanceledError,
     TaskFailedError,
     TaskpollError,
     UnsupportedOperationError,
     WaitTimeoutError,
 )
-from ._loop import PollEvent
-from ._step import WaitState
 from ._task import Task, TaskState
 from ._version import __version__
 from .providers import get as get_provider
@@ -78,9 +82,9 @@ def task_json(task: Task[Any]) -> dict[str, Any]:
     return {**task.to_dict(), "token": task.token()}
 
 
-def resume_command(token: str, args: argparse.Namespace | None) -> str:
-    """The command that resumes this wait against what was waited on (same host, same key variable)."""
-    words = ["taskpoll", "resume", token]
+def command_line(words: list[str], args: argparse.Namespace | None) -> str:
+    """`taskpoll WORDS...` against what this command talked to (same host, same key variable), shell-quoted."""
+    words = ["taskpoll", *words]
     if args is not None:
         if getattr(args, "base_url", None):
             words += ["--base-url", args.base_url]
@@ -89,6 +93,16 @@ def resume_command(token: str, args: argparse.Namespace | None) -> str:
         if getattr(args, "allow_insecure_http", False):
             words.append("--allow-insecure-http")
     return shlex.join(words)
+
+
+def resume_command(token: str, args: argparse.Namespace | None) -> str:
+    """The command that resumes this wait against what was waited on (same host, same key variable)."""
+    return command_line(["resume", token], args)
+
+
+def wait_command(task: Task[Any], args: argparse.Namespace | None) -> str:
+    """The command that waits on this task: the next step after `submit` or `get`."""
+    return command_line(["wait", task.provider, task.id], args)
 
 
 def cli_words(message: str) -> str:
@@ -118,13 +132,33 @@ def print_task(task: Task[Any], out: TextIO, args: argparse.Namespace | None = N
     if task.poll_after is not None:
         write_line(f"  poll in   {task.poll_after:g} s (server's advice)", out)
     if not task.state.is_terminal:
-        write_line(f"  resume    {resume_command(task.token(), args)}", out)
+        write_line(f"  wait      {wait_command(task, args)}", out)
+
+
+DEFAULT_COLUMNS = 80  # shutil.get_terminal_size's fallback
+
+
+def terminal_columns(stream: TextIO) -> int:
+    """The width of the terminal `stream` writes to; where it reports none (0, as a pty nobody sized
+    does), $COLUMNS; else 80 columns."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):  # not a real terminal (a test's stream, a closed fd)
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = int(os.environ.get("COLUMNS", ""))
+        except ValueError:
+            columns = 0
+    return columns if columns > 0 else DEFAULT_COLUMNS
 
 
 class Progress:
     """One status line on a terminal, rewritten in place and ticking about twice a second (elapsed
     time, and the countdown to the next poll) so that a long backoff never looks hung. It fits the
-    terminal's width, the state first. Silent when stderr is not a terminal, or with --quiet.
+    terminal's width, the state first. When stderr is not a terminal (or with --quiet) there is no
+    live line, but the first transient failure of a wait (a refused connection, a 5xx, a 429) is
+    said on one line at once, with what is retried and when, instead of silence until the end.
     """
 
     TICK = 0.5
@@ -137,6 +171,9 @@ class Progress:
         self.next_poll_at: float | None = None
         self.why = ""
         self.attempt = 0
+        self.failures = 0  # consecutive failed polls (a 429 not counted: it spends no failure budget)
+        self.max_failures: int | None = None  # the policy's max_consecutive_failures, once the client is made
+        self.noted = False  # the first transient failure has been said (off a terminal)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
@@ -150,12 +187,33 @@ class Progress:
         self._draw()
 
     def poll(self, event: PollEvent) -> None:
+        """A poll's outcome (the public `on_poll` callback): on a failure, what failed and what is retried."""
+        note = None
         with self._lock:
-            if event.error is not None:
-                self.line = f"{event.provider} task {event.task_id}: {type(event.error).__name__}, retrying"
+            self.why = event.reason
+            error = event.error
+            if error is None:
+                self.failures = 0
+                if event.task is not None:  # answered again: the state line again (on_update fires on changes only)
+                    self.line = describe_task(event.task)
+            else:
+                said = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+                self.line = said  # "no answer (... Connection refused)", "HTTP 503: ...": the state line's place
+                if not isinstance(error, RateLimitError):  # a 429 is waited out and spends no failure budget
+                    self.failures += 1
+                    if self.max_failures is not None:
+                        self.why = f"retry {self.failures} of {self.max_failures}"
+                if not self.live and not self.noted:
+                    self.noted = True
+                    budget = ""
+                    if self.max_failures is not None and not isinstance(error, RateLimitError):
+                        budget = f"; the wait gives up after {self.max_failures} retries in a row"
+                    note = f"taskpoll: {error}; retrying in {event.next_delay:.1f} s ({event.reason}{budget})"
             self.attempt = event.attempt
             self.next_poll_at = time.monotonic() + event.next_delay
-            self.why = event.reason
+        if note is not None:
+            write_line(note, self.stream)
+            self.stream.flush()
         self._draw()
 
     def _tick(self) -> None:
@@ -175,11 +233,7 @@ class Progress:
     def _draw(self) -> None:
         if not self.live:
             return
-        try:
-            width = os.get_terminal_size(self.stream.fileno()).columns - 1
-        except (OSError, ValueError):
-            width = 79
-        text = self.text(width)
+        text = self.text(terminal_columns(self.stream) - 1)  # the last column left free: no line wrap
         with self._lock:
             self.stream.write("\r\x1b[2K" + encodable(text, self.stream))
             self.stream.flush()
@@ -207,12 +261,31 @@ def make_client(provider: str, args: argparse.Namespace) -> Client[Any]:
     return Client(adapter, api_key=api_key, base_url=args.base_url, allow_insecure_http=args.allow_insecure_http)
 
 
+def not_found_hint(error: NotFoundError, args: argparse.Namespace) -> str:
+    """What an Aryn 404 may mean. Aryn answers the same 404 `No such task.` for an id it never had, a task
+    past its 48 h, and a task cancelled before (its SDK raises PartitionTaskNotFoundError for all three:
+    aryn-ai/aryn-sdk@1822e2b0:aryn_sdk/client/partition.py:867-868, aryn-ai/docs@88820f02:
+    sdk-reference/partition.mdx:221-222), so the answer cannot be read as canceled; its task list can."""
+    if error.provider != "aryn":
+        return ""
+    if getattr(args, "command", None) == "cancel":
+        return " (Aryn cancels a task once: a second cancel, an unknown id and an expired task are all 404)"
+    listing = command_line(["list", "aryn"], args)
+    return f" (not found: unknown, expired after 48 h, or cancelled — `{listing}` shows which)"
+
+
+# What each command prints with --json: one object, the same keys success or not (README "Command line").
+JSON_PAYLOAD = {"list": "tasks", "cancel": "canceled"}  # every other command: "task"
+
+
 def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
     code = exit_code(error)
     task = getattr(error, "task", None)
     message = cli_words(str(error)) if isinstance(error, ConfigurationError) else str(error)
     if isinstance(error, WaitTimeoutError):
         message += f"; resume with: {resume_command(error.token, args)}"
+    if isinstance(error, NotFoundError):
+        message += not_found_hint(error, args)
     write_line(f"taskpoll: {message}", sys.stderr)
     if getattr(args, "json", False):
         error_json = {
@@ -222,7 +295,9 @@ def report_error(error: TaskpollError, args: argparse.Namespace) -> int:
             "status_code": getattr(error, "status_code", None),
             "token": getattr(error, "token", None),
         }
-        print(strict_json({"task": None if task is None else task_json(task), "error": error_json}))
+        key = JSON_PAYLOAD.get(args.command, "task")
+        payload = task_json(task) if key == "task" and task is not None else None
+        print(strict_json({key: payload, "error": error_json}))
     return code
 
 
@@ -232,6 +307,7 @@ def run_task_command(
     progress = Progress(sys.stderr, quiet=getattr(args, "quiet", False))
     try:
         with make_client(provider, args) as client:
+            progress.max_failures = client.policy.max_consecutive_failures
             task = action(client, progress)
     except TaskpollError as error:
         progress.done()
@@ -354,7 +430,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     except TaskpollError as error:
         return report_error(error, args)
     if args.json:
-        print(strict_json({"tasks": [task.to_dict() for task in tasks], "error": None}))
+        print(strict_json({"tasks": [task_json(task) for task in tasks], "error": None}))
     else:
         for task in tasks:
             write_line(describe_task(task), sys.stdout)
@@ -466,17 +542,54 @@ def _timeout(text: str) -> float | None:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def suggest(word: str, choices: list[str]) -> str | None:
+    """The choice `word` most likely meant (`--timout`: `--timeout`, `Aryn`: `aryn`), or None."""
+    by_lower = {choice.lower(): choice for choice in choices}
+    if word.lower() in by_lower:
+        return by_lower[word.lower()]
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
+
+
+_INVALID_CHOICE = re.compile(r"invalid choice: (?P<value>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with "did you mean" for a mistyped command, provider or option."""
+
+    def error(self, message: str) -> NoReturn:
+        found = _INVALID_CHOICE.search(message)
+        if found is not None:
+            value = ast.literal_eval(found.group("value"))
+            choices = [str(c) for action in self._actions if action.choices for c in action.choices]
+            meant = suggest(value, choices) if isinstance(value, str) else None
+            if meant is not None:
+                message += f"; did you mean {meant!r}?"
+        super().error(message)
+
+    def unrecognized(self, extras: list[str]) -> NoReturn:
+        """Refuse arguments this (sub)command does not take, suggesting its option for each mistyped one."""
+        options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+        hints = []
+        for word in extras:
+            name = word.split("=", 1)[0]
+            meant = suggest(name, options) if name.startswith("-") else None
+            if meant is not None:
+                hints.append(f"{name}: did you mean {meant}?")
+        self.error(f"unrecognized arguments: {' '.join(extras)}" + (f" ({'; '.join(hints)})" if hints else ""))
+
+
+def build_parser() -> Parser:
+    parser = Parser(
         prog="taskpoll",
         description="Poll the asynchronous tasks of Aryn DocParse, Artos, Veza, Unsiloed and Notion.",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"taskpoll {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
 
-    client_options = argparse.ArgumentParser(add_help=False)
+    client_options = Parser(add_help=False)
     client_options.add_argument("--json", action="store_true", help="print the Task (or the error) as JSON on stdout")
     loudness = client_options.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", action="store_true", help="no live status line; warnings only")
@@ -581,6 +694,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="poll_after_seconds sent for Notion tasks in progress (default 1.0)",
     )
     simulate.set_defaults(run=cmd_simulate)
+    for command in commands.choices.values():
+        command.set_defaults(parser=command)  # the command's own parser, for `unrecognized`
     return parser
 
 
@@ -608,7 +723,11 @@ def configure_logging(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extras = parser.parse_known_args(argv)
+    if extras:  # what argparse's parse_args refuses, with the command's own options to suggest from
+        command = getattr(args, "parser", None)
+        (command if isinstance(command, Parser) else parser).unrecognized(extras)
     configure_logging(args)
     try:
         result: int = args.run(args)

@@ -488,7 +488,7 @@ def _read_text_mode(misfits: list[Misfit], key: str, data: Any, required: bool) 
         key,
         data,
         None,
-        "a value of PartitionOptionsTextModeType0 or a value of PartitionOptionsTextModeType1",
+        "one of 'inline_fallback_to_ocr', 'ocr_standard', 'ocr_vision', 'auto' or one of 'vision_ocr', 'standard_ocr', 'inline', 'fine_grained'",
         required,
     )
 
@@ -500,7 +500,7 @@ def _read_threshold(misfits: list[Misfit], key: str, data: Any, required: bool) 
         pass
     if type(data) is float or type(data) is int:
         return data
-    return read_either(misfits, key, data, NUMBER, "a value of PartitionOptionsThresholdType0 or a number", required)
+    return read_either(misfits, key, data, NUMBER, "one of 'auto' or a number", required)
 
 
 from ..models.partition_options_chunking_options import PartitionOptionsChunkingOptions  # noqa: E402

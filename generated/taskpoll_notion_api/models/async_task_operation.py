@@ -119,4 +119,4 @@ def _read_surface(misfits: list[Misfit], key: str, data: Any, required: bool) ->
         pass
     if type(data) is str:
         return data
-    return read_either(misfits, key, data, STRING, "a value of AsyncTaskOperationSurface or a string", required)
+    return read_either(misfits, key, data, STRING, "one of 'rest', 'mcp' or a string", required)

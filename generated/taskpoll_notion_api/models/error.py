@@ -186,7 +186,14 @@ def _read_code(misfits: list[Misfit], key: str, data: Any, required: bool) -> An
         pass
     if type(data) is str:
         return data
-    return read_either(misfits, key, data, STRING, "a value of ErrorCode or a string", required)
+    return read_either(
+        misfits,
+        key,
+        data,
+        STRING,
+        "one of 'invalid_json', 'invalid_request_url', 'invalid_request', 'missing_version', 'invalid_beta', 'validation_error', 'unauthorized', 'restricted_resource', ... or a string",
+        required,
+    )
 
 
 from ..models.error_additional_data import ErrorAdditionalData  # noqa: E402

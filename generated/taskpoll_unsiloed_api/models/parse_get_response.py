@@ -408,7 +408,14 @@ def _read_status(misfits: list[Misfit], key: str, data: Any, required: bool) -> 
         pass
     if type(data) is str:
         return data
-    return read_either(misfits, key, data, STRING, "a value of JobStatus or a string", required)
+    return read_either(
+        misfits,
+        key,
+        data,
+        STRING,
+        "one of 'Starting', 'AwaitingUpload', 'Queued', 'Processing', 'Succeeded', 'Failed', 'Cancelled' or a string",
+        required,
+    )
 
 
 def _read_chunks(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:

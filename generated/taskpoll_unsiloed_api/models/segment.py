@@ -361,7 +361,14 @@ def _read_segment_type(misfits: list[Misfit], key: str, data: Any, required: boo
         pass
     if type(data) is str:
         return data
-    return read_either(misfits, key, data, STRING, "a value of SegmentType or a string", required)
+    return read_either(
+        misfits,
+        key,
+        data,
+        STRING,
+        "one of 'Caption', 'Footnote', 'Formula', 'ListItem', 'Page', 'PageFooter', 'PageHeader', 'Picture', ... or a string",
+        required,
+    )
 
 
 def _read_bbox(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:

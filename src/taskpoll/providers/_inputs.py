@@ -10,6 +10,7 @@ send `"yes"` for a boolean or fail deep inside `to_dict()`.
 from __future__ import annotations
 
 import datetime
+import difflib
 import enum
 import mimetypes
 import os
@@ -123,14 +124,11 @@ def model_of(value: object, model: type[M], what: str, *, required: bool = True,
             built = model.from_dict(dict(value), misfits)  # type: ignore[attr-defined]
         except Exception as exc:  # nothing the generated reader raises but for absurd nesting
             raise ConfigurationError(f"{what} does not fit {model.__name__}: {_describe(exc)}") from None
-        if misfits:
-            found = "; ".join(f"{what}.{m.path}: {m.problem}" for m in misfits[:3])
-            raise ConfigurationError(f"{what} does not fit {model.__name__}: {found}")
+        if misfits:  # each names its field (JSON path) and what it must be
+            raise ConfigurationError("; ".join(f"{what}.{m.path}: {m.problem}" for m in misfits[:3]))
         extra = getattr(built, "additional_properties", {})
         if extra and not open_fields:
-            raise ConfigurationError(
-                f"{what} has field(s) {model.__name__} does not know: {', '.join(sorted(map(str, extra)))}"
-            )
+            raise ConfigurationError(f"{what} has field(s) {model.__name__} does not know: {_unknown(extra, model)}")
     else:
         raise ConfigurationError(f"{what} must be a {model.__name__} or a dict, not {type(value).__name__}")
     check_fields(built, what)
@@ -213,6 +211,41 @@ def _name(hint: Any) -> str:
     if hint is type(None):
         return "None"
     return getattr(hint, "__name__", str(hint))
+
+
+# A dict given for a model, read as the generated parser will read it: each key checked against its field's
+# declared type first, so that a wrong type is named (`request.parent must be an object ..., not 1`) instead of
+# surfacing as the parser's `TypeError: 'int' object is not iterable`.
+
+
+def _field_hints(model: type) -> dict[str, Any]:
+    """The model's fields by the JSON names a dict gives them (`type` for the field `type_`), with their hints."""
+    try:
+        hints = typing.get_type_hints(model)
+    except Exception:  # a hint that does not resolve: nothing to check against
+        return {}
+    fields = {}
+    for field in attrs.fields(model):
+        if field.name != "additional_properties" and field.name in hints:
+            fields[field.name.rstrip("_")] = hints[field.name]
+    return fields
+
+
+def _closest(word: str, words: list[str]) -> str | None:
+    """The word of `words` that `word` most likely meant: the same but for case, else the closest spelling."""
+    same = [w for w in words if w.lower() == word.lower()]
+    close = same or difflib.get_close_matches(word, words, n=1)
+    return close[0] if close else None
+
+
+def _unknown(extra: Mapping[Any, Any], model: type) -> str:
+    """The keys a model does not know, each with the field it may have meant to be."""
+    known = list(_field_hints(model))
+    words = []
+    for key in sorted(map(str, extra)):
+        meant = _closest(key, known)
+        words.append(f"{key} (did you mean {meant}?)" if meant is not None else key)
+    return ", ".join(words)
 
 
 def _describe(exc: BaseException) -> str:

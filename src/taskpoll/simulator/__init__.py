@@ -1,6 +1,6 @@
 """A local, spec-faithful fake of the five providers, with scripted lifecycles and fault injection.
 
-Needs the `simulator` extra (`pip install 'taskpoll[simulator]'`) to serve over HTTP.
+Needs the `simulator` extra (uvicorn; README "Install") to serve over HTTP.
 
     from taskpoll.simulator import Simulator, Fault, pending, running, succeeded
 

@@ -21,7 +21,12 @@ class _HideSimulatedDrops(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], SimulatedDrop))
 
 
-MISSING_EXTRA = "the simulator needs the 'simulator' extra: pip install 'taskpoll[simulator]'"
+# taskpoll is on no package index: `pip install 'taskpoll[simulator]'` finds nothing. What the extra brings
+# installs from anywhere; the extra itself from the checkout or wheel taskpoll came from (README "Install").
+MISSING_EXTRA = (
+    "the simulator needs the 'simulator' extra: pip install 'uvicorn>=0.30' "
+    "(or install taskpoll with it from a checkout or wheel: pip install '/path/to/taskpoll[simulator]')"
+)
 
 
 def require_uvicorn() -> None:
