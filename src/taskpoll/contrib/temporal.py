@@ -214,7 +214,9 @@ class WaitWorkflow:
         timeout = max(0.001, min(wait.submit_timeout, left))
         args = [wait.provider, wait.submit_args or [], wait.submit_kwargs or {}, timeout, wait.deadline]
         options = self._options(wait, timeout + SUBMIT_SLACK)
-        submit = asyncio.ensure_future(self._submitted(workflow.start_activity(SUBMIT, args=args, **options), wait))
+        submit = asyncio.ensure_future(
+            self._submitted(workflow.start_activity(SUBMIT, args=args, result_type=Step, **options), wait)
+        )
         try:
             step = await asyncio.shield(submit)
         except asyncio.CancelledError:
