@@ -31,6 +31,7 @@ import asyncio
 import contextlib
 import dataclasses
 import hashlib
+import logging
 import math
 import os
 import time
@@ -75,6 +76,7 @@ __all__ = [
     "wait_many",
 ]
 
+logger = logging.getLogger("taskpoll.contrib.temporal")
 TASK_QUEUE = "taskpoll"
 WORKFLOW, POLL, SUBMIT, CANCEL = "taskpoll.wait", "taskpoll.poll", "taskpoll.submit", "taskpoll.cancel"
 POLL_NOW = "poll_now"  # the signal: poll now rather than at the step's time (the server's hints still hold)
@@ -82,6 +84,10 @@ STATUS = "status"  # the query: the wait's last step (token, next poll time, rea
 ONCE = RetryPolicy(maximum_attempts=1)  # Temporal never retries an activity: the step decides
 LOST_POLLS = 3  # a poll lost this many times in a row (its worker gone each time) ends the wait
 SUBMIT_SLACK = 5.0  # seconds a submit activity may take beyond its request's bound
+# Temporal paces a queue's dispatch; each worker's own delay before it sends jitters what the provider
+# receives (a request's worth, measured): dispatch at this share of the limit to keep what arrives under it.
+RATE_MARGIN = 0.95
+LATE_SAMPLES, MAX_EARLY = 5, 1.0  # a timer fires early by the median of recent hop delays, at most 1 s
 # The sandbox passes taskpoll through whole (httpx and the generated clients are loaded once, not per
 # workflow run): this module is part of it, and its workflow code reads no global state and does no I/O.
 RUNNER = SandboxedWorkflowRunner(restrictions=SandboxRestrictions.default.with_passthrough_modules("taskpoll"))
@@ -114,6 +120,7 @@ class Step:
     token: str | None = None
     at: float = 0.0  # wall clock
     reason: str = ""
+    late: float | None = None  # how long after the workflow's timer this poll started
     task: dict[str, Any] | None = None  # the final Task's to_dict()
     error: dict[str, Any] | None = None  # the error that ended the wait (`_describe`)
 
@@ -152,6 +159,7 @@ class WaitWorkflow:
         if wait.deadline is None and wait.timeout is not None:
             start = workflow.info().workflow_start_time.timestamp()
             wait = dataclasses.replace(wait, deadline=start + wait.timeout)
+        first = workflow.info().workflow_start_time.timestamp() if wait.token is None else None
         if wait.task_id is None:
             submitted = await self._submit(wait)
             if submitted.task is not None:
@@ -159,8 +167,9 @@ class WaitWorkflow:
             wait = dataclasses.replace(
                 wait, task_id=submitted.task_id, token=submitted.token, submit_args=None, submit_kwargs=None
             )
+            first = submitted.at
         try:
-            return await self._wait(wait)
+            return await self._wait(wait, first)
         except BaseException as exc:
             if is_cancelled_exception(exc) and workflow.cancellation_reason() is not None:
                 await self._cancel_task(wait)
@@ -173,14 +182,20 @@ class WaitWorkflow:
             "retry_policy": ONCE,
         }
 
-    async def _wait(self, wait: WaitInput) -> dict[str, Any]:
+    async def _wait(self, wait: WaitInput, at: float | None) -> dict[str, Any]:
         token, polls, lost = wait.token, 0, 0
+        # When this poll's timer fired (a new wait's first poll: the workflow's start, or the submit's answer)
+        # and when the step wants it sent.
+        wake, due = at, at
+        late: list[float] = []  # how long after its timer each recent poll began
         while True:
             if polls >= max(1, wait.polls_per_run) or (polls and workflow.info().is_continue_as_new_suggested()):
                 workflow.continue_as_new(dataclasses.replace(wait, token=token))
+            if self._poke:
+                wake = due = None  # a signal ended the sleep: poll now (the step still keeps the server's hint)
             self._poke = False  # a signal from here on ends the next sleep
             try:
-                args = [wait.provider, wait.task_id, token, wait.deadline]
+                args = [wait.provider, wait.task_id, token, wait.deadline, wake, due]
                 step: Step = await workflow.execute_activity(
                     POLL, args=args, result_type=Step, **self._options(wait, wait.poll_timeout)
                 )
@@ -196,16 +211,21 @@ class WaitWorkflow:
                     raise _failure({"type": "TaskpollError", "text": message, "message": message}) from None
                 continue
             polls, lost = polls + 1, 0
+            if step.late is not None:
+                late = [*late, step.late][-LATE_SAMPLES:]
             if step.task is not None:
                 return step.task
             if step.error is not None:
                 raise _failure(step.error)
             token = step.token
             self._status = {"token": token, "at": step.at, "reason": step.reason, "polls": step.polls}
-            delay = step.at - workflow.now().timestamp()
-            if delay > 0 and not self._poke:
-                with contextlib.suppress(TimeoutError):  # the timer ran out: poll now
-                    await workflow.wait_condition(lambda: self._poke, timeout=delay)
+            now = workflow.now().timestamp()
+            wake, due = _wake(step.at, now, late), step.at
+            if wake > now and not self._poke:
+                with contextlib.suppress(TimeoutError):  # the timer ran out: poll
+                    await workflow.wait_condition(lambda: self._poke, timeout=wake - now)
+            else:
+                wake = None
 
     async def _submit(self, wait: WaitInput) -> Step:
         """The submit, once: cancelling the workflow meanwhile still waits for its answer (the task it
@@ -255,6 +275,16 @@ class WaitWorkflow:
             workflow.logger.warning("%s task %r not cancelled: %s", wait.provider, wait.task_id, error.get("text"))
 
 
+def _wake(due: float, now: float, late: list[float]) -> float:
+    """When the timer fires for a poll due at `due`: early by the median of the wait's recent delays between
+    a timer and its poll's start (timer, workflow task, dispatch; not a rate-limited queue's wait for its
+    slot), at most MAX_EARLY and half the wait. The activity then waits out what is left (`poll`): the
+    request leaves at the step's time, not a hop's latency after it, and never before. Only history goes
+    in: replays agree."""
+    early = sorted(late)[len(late) // 2] if late else 0.0
+    return due - max(0.0, min(early, MAX_EARLY, (due - now) / 2))
+
+
 def _failure(error: dict[str, Any]) -> ApplicationError:
     """The non-retryable error a wait ends with: type = the taskpoll error class, details = `_describe`."""
     return ApplicationError(str(error.get("text")), error, type=str(error.get("type")), non_retryable=True)
@@ -270,8 +300,9 @@ Clients = Mapping[str, ClientFactory] | Callable[[str], "taskpoll.AsyncClient[An
 class _Activities:
     """The worker's activities, with one AsyncClient per provider built on first use (the keys' only home)."""
 
-    def __init__(self, clients: Clients) -> None:
+    def __init__(self, clients: Clients, rate_limits: Mapping[str, float]) -> None:
         self._spec = clients
+        self._limited = set(rate_limits)
         self._clients: dict[str, taskpoll.AsyncClient[Any]] = {}
 
     def _client(self, provider: str) -> taskpoll.AsyncClient[Any]:
@@ -288,14 +319,38 @@ class _Activities:
             self._clients[provider] = client
         return client
 
+    def prepare(self, providers: Iterable[str]) -> None:
+        """Build the clients before the first poll (a first request should not wait for its client)."""
+        for provider in providers:
+            try:
+                self._client(provider)
+            except Exception as exc:  # reported again, as the wait's error, by the first poll that needs it
+                logger.warning("no %s client: %s: %s", provider, type(exc).__name__, exc)
+
     async def close(self) -> None:
         clients, self._clients = list(self._clients.values()), {}
         for client in clients:
             await client.aclose()
 
     @activity.defn(name=POLL)
-    async def poll(self, provider: str, task_id: str, token: str | None, deadline: float | None) -> Step:
-        """One `poll_once` (or none, when the server's hint says not yet); a new wait starts here."""
+    async def poll(
+        self,
+        provider: str,
+        task_id: str,
+        token: str | None,
+        deadline: float | None,
+        wake: float | None,
+        due: float | None,
+    ) -> Step:
+        """One `poll_once` (or none, when the server's hint says not yet); a new wait starts here. Started
+        before the step's time (its timer fired early, see `_wake`), it waits until then, at most MAX_EARLY."""
+        late = None
+        if wake is not None:  # a rate-limited queue's wait for its slot is the limit's, not the carrier's delay
+            info = activity.info()
+            began = info.current_attempt_scheduled_time.timestamp() if provider in self._limited else time.time()
+            late = began - wake
+        if due is not None and 0 < due - time.time() <= MAX_EARLY:
+            await asyncio.sleep(due - time.time())
         try:
             client = self._client(provider)
             limit = activity.info().start_to_close_timeout
@@ -308,10 +363,10 @@ class _Activities:
             state = token if token is not None else client.new_wait(task_id, timeout=_left(deadline))
             step = await client.poll_once(state)
         except Exception as exc:  # every way a poll can fail ends the wait visibly, as its typed error
-            return Step(task_id, error=_describe(exc, provider, task_id))
+            return Step(task_id, late=late, error=_describe(exc, provider, task_id))
         if isinstance(step, taskpoll.Done):
             return _ended(task_id, step.state.attempt, step.outcome, provider)
-        return Step(task_id, step.state.attempt, token=step.state.token(), at=step.at, reason=step.reason)
+        return Step(task_id, step.state.attempt, step.state.token(), step.at, step.reason, late)
 
     @activity.defn(name=SUBMIT)
     async def submit(
@@ -429,6 +484,10 @@ def documented_rate_limits() -> dict[str, float]:
     return limits
 
 
+def _dispatch_rate(rate: float | None) -> float | None:
+    return None if rate is None else rate * RATE_MARGIN
+
+
 def activity_queue(task_queue: str, provider: str) -> str:
     """The task queue of a provider's polls, submits and cancels: its rate limit is the queue's."""
     return f"{task_queue}/{provider}"
@@ -464,8 +523,8 @@ class Worker:
                 raise ConfigurationError(f"rate_limits names an unknown provider {name!r}")
             if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 < rate < math.inf:
                 raise ConfigurationError(f"rate_limits[{name!r}] must be requests per second above 0, not {rate!r}")
-        self.rate_limits = limits
-        self._activities = _Activities(clients)
+        self.rate_limits, self.providers = limits, providers
+        self._activities = _Activities(clients, limits)
         activities: list[Callable[..., Any]] = [self._activities.poll, self._activities.submit, self._activities.cancel]
         self.workers = [TemporalWorker(client, task_queue=task_queue, workflows=[WaitWorkflow], workflow_runner=RUNNER)]
         for provider in providers:
@@ -474,7 +533,7 @@ class Worker:
                     client,
                     task_queue=activity_queue(task_queue, provider),
                     activities=activities,
-                    max_task_queue_activities_per_second=limits.get(provider),
+                    max_task_queue_activities_per_second=_dispatch_rate(limits.get(provider)),
                     max_concurrent_activities=max_concurrent_polls,
                     graceful_shutdown_timeout=timedelta(seconds=graceful_shutdown),
                 )
@@ -482,6 +541,7 @@ class Worker:
         self._running: asyncio.Task[None] | None = None
 
     async def run(self) -> None:
+        self._activities.prepare(self.providers)
         try:
             await asyncio.gather(*(worker.run() for worker in self.workers))
         finally:
