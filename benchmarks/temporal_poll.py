@@ -7,8 +7,9 @@ Starts the locked `temporal server start-dev` (in-memory, one partition per task
 process and one worker process (tests/temporal_worker.py). Per poll: `--waits` waits of Artos tasks that
 answer `--polls` times "running" then succeed, polled every 0.2 s; the worker's and the server's CPU
 (from /proc) are divided by the requests the simulator saw; then as many bare `poll_once` calls in this
-process, measured the same way. Held: `--held` waits on tasks that run for an hour, started together;
-once every one has polled and sleeps on its timer, the worker's memory and its CPU over 20 s.
+process, measured the same way. Held: `--held` waits on tasks that run for an hour, started together on
+a second worker process whose clients wait 10 minutes between polls; once every one has polled and
+sleeps on its timer, the worker's memory and its CPU over 20 s.
 Linux only (/proc).
 """
 
@@ -57,13 +58,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _worker(address: str, sim: SimulatorProcess, queue: str) -> subprocess.Popen[bytes]:
+def _worker(address: str, sim: SimulatorProcess, queue: str, every: float) -> subprocess.Popen[bytes]:
+    """A worker process whose clients poll every `every` seconds."""
     env = {
         **os.environ,
         "TASKPOLL_TEST_TEMPORAL": address,
         "TASKPOLL_TEST_SIMULATOR": sim.url,
         "TASKPOLL_TEST_QUEUE": queue,
-        "TASKPOLL_TEST_POLICY": "initial_delay=0.2,multiplier=1,max_delay=0.2,jitter=0",
+        "TASKPOLL_TEST_POLICY": f"initial_delay={every},multiplier=1,max_delay={every},jitter=0",
     }
     worker = subprocess.Popen(
         [sys.executable, "-m", "tests.temporal_worker"], cwd=ROOT, env=env, stdout=subprocess.PIPE
@@ -150,16 +152,19 @@ async def _run(address: str, server: int, sim: SimulatorProcess, options: Any) -
             break
         except RuntimeError:
             await asyncio.sleep(0.2)
-    queue = "bench"
-    worker = _worker(address, sim, queue)
+    worker = _worker(address, sim, "bench", 0.2)
     try:
         print(f"per poll: {options.waits} waits x {options.polls + 1} polls, Artos, one worker process")
         for _ in range(options.repeat):
-            print(
-                " ", await _per_poll(client, sim, worker.pid, server, queue, options.waits, options.polls), flush=True
-            )
-        print(f"held: {options.held} waits sleeping on one worker process")
-        print(" ", await _held(client, sim, worker.pid, queue, options.held), flush=True)
+            line = await _per_poll(client, sim, worker.pid, server, "bench", options.waits, options.polls)
+            print(" ", line, flush=True)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    worker = _worker(address, sim, "held", 600.0)  # after its first poll, each wait sleeps 10 minutes
+    try:
+        print(f"held: {options.held} waits sleeping on one worker process", flush=True)
+        print(" ", await _held(client, sim, worker.pid, "held", options.held), flush=True)
     finally:
         worker.terminate()
         worker.wait(timeout=30)
