@@ -61,13 +61,12 @@ with workflow.unsafe.imports_passed_through():  # the workflow uses only values;
 __all__ = [
     "POLL_NOW",
     "TASK_QUEUE",
-    "Step",
+    "Report",
     "WaitCanceledError",
     "WaitInput",
     "WaitWorkflow",
     "Worker",
     "activity_queue",
-    "documented_rate_limits",
     "outcome",
     "poll_now",
     "start_run",
@@ -112,7 +111,7 @@ class WaitInput:
 
 
 @dataclasses.dataclass
-class Step:
+class Report:
     """What an activity tells the workflow: the wait goes on (`token`, `at`), or it ended (`task`/`error`)."""
 
     task_id: str
@@ -196,8 +195,8 @@ class WaitWorkflow:
             self._poke = False  # a signal from here on ends the next sleep
             try:
                 args = [wait.provider, wait.task_id, token, wait.deadline, wake, due]
-                step: Step = await workflow.execute_activity(
-                    POLL, args=args, result_type=Step, **self._options(wait, wait.poll_timeout)
+                step: Report = await workflow.execute_activity(
+                    POLL, args=args, result_type=Report, **self._options(wait, wait.poll_timeout)
                 )
             except ActivityError as exc:
                 if is_cancelled_exception(exc):
@@ -227,7 +226,7 @@ class WaitWorkflow:
             else:
                 wake = None
 
-    async def _submit(self, wait: WaitInput) -> Step:
+    async def _submit(self, wait: WaitInput) -> Report:
         """The submit, once: cancelling the workflow meanwhile still waits for its answer (the task it
         made is then cancelled); a submit whose worker was lost is never sent again."""
         left = math.inf if wait.deadline is None else wait.deadline - workflow.now().timestamp()
@@ -235,7 +234,7 @@ class WaitWorkflow:
         args = [wait.provider, wait.submit_args or [], wait.submit_kwargs or {}, timeout, wait.deadline]
         options = self._options(wait, timeout + SUBMIT_SLACK)
         submit = asyncio.ensure_future(
-            self._submitted(workflow.start_activity(SUBMIT, args=args, result_type=Step, **options), wait)
+            self._submitted(workflow.start_activity(SUBMIT, args=args, result_type=Report, **options), wait)
         )
         try:
             step = await asyncio.shield(submit)
@@ -249,17 +248,17 @@ class WaitWorkflow:
         return step
 
     @staticmethod
-    async def _submitted(handle: workflow.ActivityHandle[Any], wait: WaitInput) -> Step:
+    async def _submitted(handle: workflow.ActivityHandle[Any], wait: WaitInput) -> Report:
         try:
             step = await handle
-            assert isinstance(step, Step)
+            assert isinstance(step, Report)
             return step
         except ActivityError as exc:
             if is_cancelled_exception(exc):
                 raise
             text = f"{wait.provider}: the submit's worker was lost ({exc.cause or exc}); it may have created a task"
             error = {"type": "SubmitOutcomeUnknownError", "text": text, "message": text, "provider": wait.provider}
-            return Step("", error=error)
+            return Report("", error=error)
 
     async def _cancel_task(self, wait: WaitInput) -> None:
         if not wait.cancel_task or not wait.task_id:
@@ -293,8 +292,7 @@ def _failure(error: dict[str, Any]) -> ApplicationError:
 # The worker's activities --------------------------------------------------------------------------
 
 
-ClientFactory = Callable[[], "taskpoll.AsyncClient[Any]"]
-Clients = Mapping[str, ClientFactory] | Callable[[str], "taskpoll.AsyncClient[Any]"]
+Clients = Mapping[str, Callable[[], "taskpoll.AsyncClient[Any]"]] | Callable[[str], "taskpoll.AsyncClient[Any]"]
 
 
 class _Activities:
@@ -341,7 +339,7 @@ class _Activities:
         deadline: float | None,
         wake: float | None,
         due: float | None,
-    ) -> Step:
+    ) -> Report:
         """One `poll_once` (or none, when the server's hint says not yet); a new wait starts here. Started
         before the step's time (its timer fired early, see `_wake`), it waits until then, at most MAX_EARLY."""
         late = None
@@ -363,24 +361,24 @@ class _Activities:
             state = token if token is not None else client.new_wait(task_id, timeout=_left(deadline))
             step = await client.poll_once(state)
         except Exception as exc:  # every way a poll can fail ends the wait visibly, as its typed error
-            return Step(task_id, late=late, error=_describe(exc, provider, task_id))
+            return Report(task_id, late=late, error=_describe(exc, provider, task_id))
         if isinstance(step, taskpoll.Done):
             return _ended(task_id, step.state.attempt, step.outcome, provider)
-        return Step(task_id, step.state.attempt, step.state.token(), step.at, step.reason, late)
+        return Report(task_id, step.state.attempt, step.state.token(), step.at, step.reason, late)
 
     @activity.defn(name=SUBMIT)
     async def submit(
         self, provider: str, args: list[Any], kwargs: dict[str, Any], timeout: float, deadline: float | None
-    ) -> Step:
+    ) -> Report:
         """`submit` once, then the wait's first state (its first poll due now), or the final Task."""
         try:
             client = self._client(provider)
             task = await client.submit(*args, timeout=timeout, **kwargs)
             if task.state.is_terminal:
-                return Step(task.id, task=task.to_dict())
-            return Step(task.id, token=client.new_wait(task.id, timeout=_left(deadline)).token(), at=time.time())
+                return Report(task.id, task=task.to_dict())
+            return Report(task.id, token=client.new_wait(task.id, timeout=_left(deadline)).token(), at=time.time())
         except Exception as exc:
-            return Step("", error=_describe(exc, provider, None))
+            return Report("", error=_describe(exc, provider, None))
 
     @activity.defn(name=CANCEL)
     async def cancel(self, provider: str, task_id: str) -> dict[str, Any]:
@@ -396,11 +394,11 @@ def _left(deadline: float | None) -> float | None:
     return None if deadline is None else max(deadline - time.time(), 1e-6)
 
 
-def _ended(task_id: str, polls: int, outcome: object, provider: str) -> Step:
+def _ended(task_id: str, polls: int, outcome: object, provider: str) -> Report:
     if isinstance(outcome, taskpoll.Task):
-        return Step(task_id, polls, task=outcome.to_dict())
+        return Report(task_id, polls, task=outcome.to_dict())
     assert isinstance(outcome, BaseException)
-    return Step(task_id, polls, error=_describe(outcome, provider, task_id))
+    return Report(task_id, polls, error=_describe(outcome, provider, task_id))
 
 
 _FIELDS = ("status_code", "code", "retry_after", "request_id", "elapsed", "token", "operation", "limit", "sent")
@@ -474,16 +472,6 @@ def _rebuild(data: Mapping[str, Any]) -> TaskpollError:
         return TaskpollError(str(data.get("text") or message), **where)
 
 
-def documented_rate_limits() -> dict[str, float]:
-    """Each provider's documented request rate (requests per second), for those that document one."""
-    limits = {}
-    for name in taskpoll.providers.names():
-        rate = taskpoll.providers.get(name).rate_limit
-        if rate is not None and math.isfinite(rate):
-            limits[name] = float(rate)
-    return limits
-
-
 def _dispatch_rate(rate: float | None) -> float | None:
     return None if rate is None else rate * RATE_MARGIN
 
@@ -496,7 +484,7 @@ def activity_queue(task_queue: str, provider: str) -> str:
 class Worker:
     """The wait workflows on `task_queue`, and the activities of each provider `clients` serves on its
     own task queue, rate-limited by Temporal for all workers together (`rate_limits`, default each
-    provider's documented limit, `documented_rate_limits()`; a mapping replaces them).
+    provider's documented limit, its adapter's `rate_limit`; a mapping replaces them).
 
     `clients` maps a provider to a factory of its `taskpoll.AsyncClient` (or is one callable taking the
     provider's name): build them with `rate_limit=math.inf`, so that Temporal alone paces the polls.
@@ -517,7 +505,9 @@ class Worker:
         if not (callable(clients) or isinstance(clients, Mapping)):
             raise ConfigurationError("clients is a mapping of provider -> client factory, or one factory(provider)")
         providers = tuple(clients) if isinstance(clients, Mapping) else taskpoll.providers.names()
-        limits = documented_rate_limits() if rate_limits is None else dict(rate_limits)
+        documented = {name: taskpoll.providers.get(name).rate_limit for name in taskpoll.providers.names()}
+        limits = {n: float(r) for n, r in documented.items() if r is not None and math.isfinite(r)}
+        limits = limits if rate_limits is None else dict(rate_limits)
         for name, rate in limits.items():
             if name not in taskpoll.providers.names():
                 raise ConfigurationError(f"rate_limits names an unknown provider {name!r}")
