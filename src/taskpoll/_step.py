@@ -197,6 +197,11 @@ class WaitState:
                 data[key] = value
         return data
 
+    def due_now(self) -> WaitState:
+        """This state with its next poll due at once (a webhook said the task moved), unless the server
+        asked for a later time (poll_after_seconds, a 429's Retry-After): that still holds."""
+        return self if self.hinted or self.next_poll is None else attrs.evolve(self, next_poll=None)
+
     def token(self) -> str:
         """A secret-free resume token of this state (`tp2.`...); `from_token` reads it back."""
         return _token.dumps(self.to_dict())
