@@ -90,6 +90,8 @@ def test_second(taskpoll_module_simulator, taskpoll_simulator):
 def test_the_module_fixture_is_one_simulator_for_a_module_configured_by_its_mark(tmp_path: Path) -> None:
     test_file = tmp_path / "test_module_user.py"
     test_file.write_text(MODULE_SIMULATOR_USER)
-    result = run_module("pytest", "-q", "-p", "no:cacheprovider", str(test_file), timeout=120, cwd=tmp_path)
+    result = run_module(
+        "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", str(test_file), timeout=120, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
