@@ -57,7 +57,7 @@ from ._http import (
     default_ssl_context,
     read_body,
 )
-from ._loop import Outcome, PollEvent, RateLimiter, Window, after_poll, arun, run, settle
+from ._loop import TELEMETRY, Outcome, PollEvent, Quiet, RateLimiter, Window, after_poll, arun, run, settle
 from ._policy import MAX_SECONDS, PollPolicy
 from ._spool import Spool, items
 from ._step import EARLY, Done, PollAgain, RateLimit, WaitState, before_poll, begin, request_timeout, resumed
@@ -74,6 +74,8 @@ if TYPE_CHECKING:
     from taskpoll_notion_api.models import AsyncTaskSucceeded
     from taskpoll_unsiloed_api.models import Chunk, ParseGetResponse
     from taskpoll_veza_api.models import AsyncTask
+
+    from .contrib.otel import WaitSpan
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -335,16 +337,20 @@ class _Core(Generic[R]):
         pause = self._again(call, outcome, attempt, deadline)
         if pause is not None:
             return pause
-        if not isinstance(outcome, TaskpollError):
-            return self._provider.read_call(call, outcome)
-        if isinstance(outcome, APIConnectionError) and outcome.sent and not call.idempotent:
-            raise SubmitOutcomeUnknownError(
-                f"{call.operation}: {outcome.args[0]}; the request may have reached {self._provider.title}, so "
-                "it was not sent again",
-                provider=self.provider,
-                task_id=call.task_id,
-            )
-        raise outcome
+        try:
+            if not isinstance(outcome, TaskpollError):
+                return self._provider.read_call(call, outcome)
+            if isinstance(outcome, APIConnectionError) and outcome.sent and not call.idempotent:
+                raise SubmitOutcomeUnknownError(
+                    f"{call.operation}: {outcome.args[0]}; the request may have reached {self._provider.title}, "
+                    "so it was not sent again",
+                    provider=self.provider,
+                    task_id=call.task_id,
+                )
+            raise outcome
+        except TaskpollError as error:
+            TELEMETRY.failed(self.provider, call.operation, error)
+            raise
 
     def _slot(self) -> float:
         """Seconds until the rate limiter's next slot, now booked (0 without a limiter)."""
@@ -355,30 +361,40 @@ class _Core(Generic[R]):
 
     # Waits --------------------------------------------------------------------------------------
 
-    def _begin(self, task_id: str, timeout: float | None, now: float | None = None) -> WaitState:
+    def _begin(
+        self, task_id: str, timeout: float | None, stalled_after: float | None, now: float | None = None
+    ) -> WaitState:
         now = time.monotonic() if now is None else now
-        seed = self._rng.getrandbits(64)
+        seed, offset = self._rng.getrandbits(64), time.time() - now
+        timeout = _check_timeout(timeout)
         return begin(
-            self.provider, task_id, now=now, timeout=_check_timeout(timeout), seed=seed, clock_offset=time.time() - now
+            self.provider,
+            task_id,
+            now=now,
+            timeout=timeout,
+            seed=seed,
+            clock_offset=offset,
+            stalled_after=stalled_after,
         )
 
-    def _many(self, task_ids: Iterable[str], timeout: float | None) -> list[WaitState]:
+    def _many(self, task_ids: Iterable[str], timeout: float | None, stalled_after: float | None) -> list[WaitState]:
         """New waits under one deadline."""
         if isinstance(task_ids, (str, bytes)):
             raise ConfigurationError("task_ids is a list of ids, not a single string")
         _check_timeout(timeout)
         now = time.monotonic()
-        return [self._begin(task_id, timeout, now) for task_id in task_ids]
+        return [self._begin(task_id, timeout, stalled_after, now) for task_id in task_ids]
 
-    def _resume(self, token: str, timeout: float | None) -> WaitState:
+    def _resume(self, token: str, timeout: float | None, stalled_after: float | None) -> WaitState:
         """The wait a token holds (any version taskpoll issued), carried on for `timeout` from now in
-        this process's monotonic clock: its backoff, its streaks, its last state and its next poll go on."""
+        this process's monotonic clock: its backoff, its streaks, its last state and its next poll go on,
+        and its stall window (`stalled_after` replaces it), from now."""
         seconds = _check_timeout(timeout)
         now = time.monotonic()
         state = self._mine(WaitState.from_token(token, clock_offset=time.time() - now))
         if state.attempt == 0:  # no poll of it has been decided (a Task's token, a v1 one): jitter of its own
             state = attrs.evolve(state, seed=self._rng.getrandbits(64))
-        return resumed(state, now=now, timeout=seconds)
+        return resumed(state, now=now, timeout=seconds, stalled_after=stalled_after)
 
     def _mine(self, state: WaitState) -> WaitState:
         if state.provider != self.provider:
@@ -389,15 +405,28 @@ class _Core(Generic[R]):
             )
         return state
 
-    def new_wait(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> WaitState:
+    def new_wait(
+        self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
+    ) -> WaitState:
         """A new wait for `task_id` (no request yet), to be carried by `poll_once` calls anywhere.
 
         Its times are wall-clock (`time.time()`), so its token (`state.token()`) can move between
-        processes and machines; `timeout` bounds the whole wait, across every hop.
+        processes and machines; `timeout` bounds the whole wait, across every hop, and `stalled_after`
+        ends it with TaskStalledError after that long without a sign of activity. Begun under an
+        active OpenTelemetry span, its hops' spans join that span's trace.
         """
         self._provider.status_request(task_id)  # refuses a bad id before anything is scheduled
-        seed = self._rng.getrandbits(64)
-        return begin(self.provider, task_id, now=time.time(), timeout=_check_timeout(timeout), seed=seed)
+        seed, timeout = self._rng.getrandbits(64), _check_timeout(timeout)
+        trace = TELEMETRY.current()
+        return begin(
+            self.provider,
+            task_id,
+            now=time.time(),
+            timeout=timeout,
+            seed=seed,
+            stalled_after=stalled_after,
+            trace=trace,
+        )
 
     def _hop(self, state: WaitState | str, rate_limit: RateLimit | None) -> tuple[PollAgain | Done[R], float]:
         """The start of one step of a wait carried elsewhere (`poll_once`), in wall-clock time."""
@@ -545,29 +574,41 @@ class Client(_Core[R]):
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=_transport(), **self._http_options())
 
-    def _exchange(self, request: httpx.Request, task_id: str | None, spool: Spool | None = None) -> Answer:
-        """Send one request and read its answer, bounded as a whole by its timeout; raise TaskpollError."""
+    def _exchange(
+        self, request: httpx.Request, task_id: str | None, spool: Spool | None = None, trace: str | None = None
+    ) -> Answer:
+        """Send one request and read its answer, bounded as a whole by its timeout; raise TaskpollError.
+        Its span's parent is the span of the trace context `trace` (else the active span)."""
         deadline = time.monotonic() + request.extensions["timeout"]["read"]
         progress = RequestTrace(deadline, traced=self._owns_http)
         request.extensions["trace"] = progress
         if spool is not None:
             spool.reset()
-        try:
-            response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
-            body = read_body(response, self._max_bytes, deadline, spool)
-        except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
-            raise self._failure(exc, progress, task_id) from None
+        with TELEMETRY.request(self.provider, task_id, request, trace, self._redactor.text) as span:
+            try:
+                response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
+                body = read_body(response, self._max_bytes, deadline, spool)
+            except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
+                raise self._failure(exc, progress, task_id) from None
+            span.answered(response.status_code)
         return self._redactor.answer(response, body, spool)
 
     def _poll(
-        self, status: _Status | TaskpollError, state: WaitState, now: float, spool: Spool | None = None
+        self,
+        status: _Status | TaskpollError,
+        state: WaitState,
+        now: float,
+        spool: Spool | None = None,
+        trace: str | None = None,
     ) -> Outcome[R]:
-        """One poll of a wait: the Task its answer tells, or the error it met."""
+        """One poll of a wait: the Task its answer tells, or the error it met. Its request's span is a
+        child of the wait's (`trace`, else the state's)."""
         try:
             if isinstance(status, TaskpollError):
                 return status
             request = self._request(status, request_timeout(state, self.policy, now))
-            return self._provider.read(status.task_id, self._exchange(request, status.task_id, spool))
+            answer = self._exchange(request, status.task_id, spool, trace or state.trace)
+            return self._provider.read(status.task_id, answer)
         except TaskpollError as exc:
             return exc
 
@@ -577,6 +618,8 @@ class Client(_Core[R]):
         on_update: Callable[[Task[R]], object] | None,
         on_poll: OnPoll | None,
         spool: Spool | None = None,
+        kind: str = "wait",
+        span: WaitSpan | Quiet | None = None,
     ) -> Iterator[tuple[int, Outcome[R], bool]]:
         _refuse_async_callbacks(on_update, on_poll)
         statuses = [self._status_of(state.task_id) for state in states]
@@ -584,7 +627,10 @@ class Client(_Core[R]):
         def poll(index: int, state: WaitState, now: float) -> Outcome[R]:
             return self._poll(statuses[index], state, now, spool)
 
-        for index, seen, done in run(states, poll, self.policy, limiter=self._limiter, sleep=_pause, on_poll=on_poll):
+        loop = run(
+            states, poll, self.policy, limiter=self._limiter, sleep=_pause, on_poll=on_poll, kind=kind, span=span
+        )
+        for index, seen, done in loop:
             if on_update is not None and isinstance(seen, Task):
                 on_update(seen)
             yield index, seen, done
@@ -596,19 +642,21 @@ class Client(_Core[R]):
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
         spool: Spool | None = None,
+        kind: str = "wait",
+        span: WaitSpan | Quiet | None = None,
     ) -> Task[R]:
-        for _, outcome, done in self._run([state], on_update, on_poll, spool):
+        for _, outcome, done in self._run([state], on_update, on_poll, spool, kind, span):
             if done:
                 return self._final(outcome, raise_on_failure)
         raise AssertionError("a wait ends with its outcome")
 
-    def _call(self, call: Call[T], timeout: float) -> T:
+    def _call(self, call: Call[T], timeout: float, trace: str | None = None) -> T:
         deadline = time.monotonic() + timeout
         for attempt in range(CALL_ATTEMPTS):
             _pause(self._slot())
             outcome: Answer | TaskpollError
             try:
-                outcome = self._exchange(self._call_request(call, deadline), call.task_id)
+                outcome = self._exchange(self._call_request(call, deadline), call.task_id, trace=trace)
             except TaskpollError as exc:
                 outcome = exc
             called = self._called(call, outcome, attempt, deadline)
@@ -643,6 +691,7 @@ class Client(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
         **kwargs: Any,
     ) -> Task[R]:
         """`submit`, then `wait` for the task: one deadline (`timeout`) for both, wait's policy and errors.
@@ -651,13 +700,17 @@ class Client(_Core[R]):
         """
         _refuse_async_callbacks(on_update, on_poll)
         budget, started = _check_timeout(timeout), time.monotonic()
-        task = self._call(self._submit_call(args, kwargs), min(budget, SUBMIT_TIMEOUT))
-        if on_update is not None:
-            on_update(task)
-        if task.state.is_terminal:
-            return self._final(task, raise_on_failure)
-        left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-        return self._wait(self._begin(task.id, left), raise_on_failure, on_update, on_poll)
+        with TELEMETRY.wait("run", self.provider, None, None) as span:
+            task = self._call(self._submit_call(args, kwargs), min(budget, SUBMIT_TIMEOUT), span.trace)
+            span.named(task.id)
+            if on_update is not None:
+                on_update(task)
+            if task.state.is_terminal:
+                span.end(task, None)
+                return self._final(task, raise_on_failure)
+            left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
+            state = span.traced(self._begin(task.id, left, stalled_after))
+            return self._wait(state, raise_on_failure, on_update, on_poll, span=span)
 
     def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task (Aryn); UnsupportedOperationError where it has no cancel.
@@ -680,14 +733,19 @@ class Client(_Core[R]):
         (wall-clock `book(now)`) instead of this client's own.
         """
         ready, now = self._hop(state, rate_limit)
-        if isinstance(ready, Done) or ready.at > now + EARLY:
-            return ready
-        answer = self._poll(self._status_of(ready.state.task_id), ready.state, now)
-        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now)[0]
+        hop = TELEMETRY.wait("poll_once", self.provider, ready.state.task_id, ready.state.trace)
+        ready = hop.rooted(ready)  # a wait's first hop begins its trace
+        if not isinstance(ready, Done) and ready.at <= now + EARLY:
+            answer = self._poll(self._status_of(ready.state.task_id), ready.state, now, trace=hop.trace)
+            ready = after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, span=hop)[0]
+        hop.hopped(ready)
+        return ready
 
-    def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Task[R]]:
+    def watch(
+        self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
+    ) -> Iterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
-        return self._watch(self._run([self._begin(task_id, timeout)], None, None))
+        return self._watch(self._run([self._begin(task_id, timeout, stalled_after)], None, None))
 
     @staticmethod
     def _watch(runs: Iterator[tuple[int, Outcome[R], bool]]) -> Iterator[Task[R]]:
@@ -704,13 +762,15 @@ class Client(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Task[R]:
         """Poll until the task is final and return it; raise TaskFailedError/TaskCanceledError when it
         did not succeed (unless `raise_on_failure=False`) and WaitTimeoutError when `timeout` passes.
         `on_update` gets each changed Task; `on_poll` gets a PollEvent after every poll (the next
-        delay and why), for progress displays.
+        delay and why), for progress displays. `stalled_after`: raise TaskStalledError (resumable)
+        once the provider has shown no sign of activity for that many seconds.
         """
-        return self._wait(self._begin(task_id, timeout), raise_on_failure, on_update, on_poll)
+        return self._wait(self._begin(task_id, timeout, stalled_after), raise_on_failure, on_update, on_poll)
 
     def resume(
         self,
@@ -720,11 +780,14 @@ class Client(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Task[R]:
         """`wait` for the task a token names (`Task.token()`, `WaitTimeoutError.token`, `WaitState.token()`,
         or an older taskpoll's), carrying its wait on: its backoff and next poll time, its failure
-        budget, its 429 streak; `timeout` is the resumed wait's own deadline."""
-        return self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll)
+        budget, its 429 streak; `timeout` is the resumed wait's own deadline, and its stall window (the
+        token's `stalled_after`, or this one) starts now."""
+        state = self._resume(token, timeout, stalled_after)
+        return self._wait(state, raise_on_failure, on_update, on_poll, kind="resume")
 
     @overload
     def iter_elements(
@@ -747,7 +810,7 @@ class Client(_Core[R]):
         (an element that does not fit is left out and logged). Polling starts at the first `next()`;
         errors are those of `wait`. Close the iterator (or finish it) to remove the file at once.
         """
-        streamed, state = self._streamed(), self._begin(task_id, timeout)
+        streamed, state = self._streamed(), self._begin(task_id, timeout, None)
         return self._iter_elements(state, streamed)
 
     def _iter_elements(self, state: WaitState, streamed: tuple[str, Lenient[Any]]) -> Iterator[Any]:
@@ -763,11 +826,12 @@ class Client(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Iterator[Outcome[R]]:
         """Each task's outcome as it finishes: its final Task, or the error that ended its wait.
         One request at a time, the task due first polled first."""
         _check_concurrency(concurrency)
-        runs = self._run(self._many(task_ids, timeout), on_update, on_poll)
+        runs = self._run(self._many(task_ids, timeout, stalled_after), on_update, on_poll, kind="wait_many")
         return (self._outcome(outcome, raise_on_failure) for _, outcome, done in runs if done)
 
     def wait_many(
@@ -779,6 +843,7 @@ class Client(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> list[Outcome[R]]:
         """Wait for all the tasks under one deadline; outcomes in the order of `task_ids`.
 
@@ -786,8 +851,9 @@ class Client(_Core[R]):
         (TaskFailedError/TaskCanceledError for failed tasks only with `raise_on_failure=True`).
         """
         _check_concurrency(concurrency)
-        states = self._many(task_ids, timeout)
-        outcomes = {index: outcome for index, outcome, done in self._run(states, on_update, on_poll) if done}
+        states = self._many(task_ids, timeout, stalled_after)
+        runs = self._run(states, on_update, on_poll, kind="wait_many")
+        outcomes = {index: outcome for index, outcome, done in runs if done}
         return [self._outcome(outcomes[index], raise_on_failure) for index in range(len(states))]
 
     def close(self) -> None:
@@ -869,7 +935,9 @@ class AsyncClient(_Core[R]):
             options["transport"] = _aiohttp_transport()
         self._http = http_client or httpx.AsyncClient(**options)
 
-    async def _exchange(self, request: httpx.Request, task_id: str | None, spool: Spool | None = None) -> Answer:
+    async def _exchange(
+        self, request: httpx.Request, task_id: str | None, spool: Spool | None = None, trace: str | None = None
+    ) -> Answer:
         """`Client._exchange`, awaited. At its deadline the exchange is answered with a timeout and
         cancelled, left to unwind on its own: on a loaded event loop unwinding takes turns, each late."""
         timeout = request.extensions["timeout"]["read"]
@@ -878,20 +946,22 @@ class AsyncClient(_Core[R]):
         request.extensions["trace"] = progress.atrace
         if spool is not None:
             spool.reset()
-        exchange = asyncio.ensure_future(self._send(request, deadline, spool))
-        try:
-            await asyncio.wait((exchange,), timeout=timeout)
-        except BaseException:  # the caller's cancellation: the request goes with it
-            exchange.cancel()
-            raise
-        if not exchange.done():
-            exchange.cancel()
-            exchange.add_done_callback(_retrieved)
-            raise self._failure(httpx.ReadTimeout("the request's deadline passed"), progress, task_id)
-        try:
-            response, body = exchange.result()
-        except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
-            raise self._failure(exc, progress, task_id) from None
+        with TELEMETRY.request(self.provider, task_id, request, trace, self._redactor.text) as span:
+            exchange = asyncio.ensure_future(self._send(request, deadline, spool))
+            try:
+                await asyncio.wait((exchange,), timeout=timeout)
+            except BaseException:  # the caller's cancellation: the request goes with it
+                exchange.cancel()
+                raise
+            if not exchange.done():
+                exchange.cancel()
+                exchange.add_done_callback(_retrieved)
+                raise self._failure(httpx.ReadTimeout("the request's deadline passed"), progress, task_id)
+            try:
+                response, body = exchange.result()
+            except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
+                raise self._failure(exc, progress, task_id) from None
+            span.answered(response.status_code)
         return self._redactor.answer(response, body, spool)
 
     async def _send(self, request: httpx.Request, deadline: float, spool: Spool | None) -> tuple[httpx.Response, bytes]:
@@ -905,9 +975,10 @@ class AsyncClient(_Core[R]):
         now: float,
         spool: Spool | None = None,
         window: Window | None = None,
+        trace: str | None = None,
     ) -> Outcome[R]:
         """One poll of a wait; with `window`, once a place in it is free (the wait for it counts against
-        the wait's deadline)."""
+        the wait's deadline). Its request's span is a child of the wait's (`trace`, else the state's)."""
         if isinstance(status, TaskpollError):
             return status
         taken = now
@@ -916,9 +987,8 @@ class AsyncClient(_Core[R]):
                 async with asyncio.timeout(max(0.0, state.deadline - time.monotonic())):
                     taken = now = await window.acquire()
             request = self._request(status, request_timeout(state, self.policy, now))
-            outcome: Outcome[R] = self._provider.read(
-                status.task_id, await self._exchange(request, status.task_id, spool)
-            )
+            answer = await self._exchange(request, status.task_id, spool, trace or state.trace)
+            outcome: Outcome[R] = self._provider.read(status.task_id, answer)
         except TaskpollError as exc:
             outcome = exc
         except TimeoutError:
@@ -936,8 +1006,10 @@ class AsyncClient(_Core[R]):
         on_poll: OnPoll | None = None,
         spool: Spool | None = None,
         window: Window | None = None,
+        kind: str = "wait",
+        span: WaitSpan | Quiet | None = None,
     ) -> Task[R]:
-        async for outcome, done in self._run(state, on_poll, spool, window):
+        async for outcome, done in self._run(state, on_poll, spool, window, kind, span):
             if on_update is not None and isinstance(outcome, Task):
                 await settle(on_update(outcome))
             if done:
@@ -950,21 +1022,23 @@ class AsyncClient(_Core[R]):
         on_poll: OnPoll | None = None,
         spool: Spool | None = None,
         window: Window | None = None,
+        kind: str = "wait",
+        span: WaitSpan | Quiet | None = None,
     ) -> AsyncIterator[tuple[Outcome[R], bool]]:
         status = self._status_of(state.task_id)
 
         async def poll(state: WaitState, now: float) -> Outcome[R]:
             return await self._poll(status, state, now, spool, window)
 
-        return arun(state, poll, self.policy, limiter=self._limiter, on_poll=on_poll)
+        return arun(state, poll, self.policy, limiter=self._limiter, on_poll=on_poll, kind=kind, span=span)
 
-    async def _call(self, call: Call[T], timeout: float) -> T:
+    async def _call(self, call: Call[T], timeout: float, trace: str | None = None) -> T:
         deadline = time.monotonic() + timeout
         for attempt in range(CALL_ATTEMPTS):
             await _asleep(self._slot())
             outcome: Answer | TaskpollError
             try:
-                outcome = await self._exchange(self._call_request(call, deadline), call.task_id)
+                outcome = await self._exchange(self._call_request(call, deadline), call.task_id, trace=trace)
             except TaskpollError as exc:
                 outcome = exc
             called = self._called(call, outcome, attempt, deadline)
@@ -992,18 +1066,23 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
         **kwargs: Any,
     ) -> Task[R]:
         """`submit`, then `wait`, under one deadline; see Client.run."""
         budget, started = _check_timeout(timeout), time.monotonic()
-        call = await asyncio.to_thread(self._submit_call, args, kwargs)
-        task = await self._call(call, min(budget, SUBMIT_TIMEOUT))
-        if on_update is not None:
-            await settle(on_update(task))
-        if task.state.is_terminal:
-            return self._final(task, raise_on_failure)
-        left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-        return await self._wait(self._begin(task.id, left), raise_on_failure, on_update, on_poll)
+        with TELEMETRY.wait("run", self.provider, None, None) as span:
+            call = await asyncio.to_thread(self._submit_call, args, kwargs)
+            task = await self._call(call, min(budget, SUBMIT_TIMEOUT), span.trace)
+            span.named(task.id)
+            if on_update is not None:
+                await settle(on_update(task))
+            if task.state.is_terminal:
+                span.end(task, None)
+                return self._final(task, raise_on_failure)
+            left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
+            state = span.traced(self._begin(task.id, left, stalled_after))
+            return await self._wait(state, raise_on_failure, on_update, on_poll, span=span)
 
     async def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task; see Client.cancel."""
@@ -1016,14 +1095,19 @@ class AsyncClient(_Core[R]):
     async def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere; see Client.poll_once. Never sleeps."""
         ready, now = self._hop(state, rate_limit)
-        if isinstance(ready, Done) or ready.at > now + EARLY:
-            return ready
-        answer = await self._poll(self._status_of(ready.state.task_id), ready.state, now)
-        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now)[0]
+        hop = TELEMETRY.wait("poll_once", self.provider, ready.state.task_id, ready.state.trace)
+        ready = hop.rooted(ready)  # a wait's first hop begins its trace
+        if not isinstance(ready, Done) and ready.at <= now + EARLY:
+            answer = await self._poll(self._status_of(ready.state.task_id), ready.state, now, trace=hop.trace)
+            ready = after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, span=hop)[0]
+        hop.hopped(ready)
+        return ready
 
-    def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Task[R]]:
+    def watch(
+        self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
+    ) -> AsyncIterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
-        return self._watch(self._run(self._begin(task_id, timeout)))
+        return self._watch(self._run(self._begin(task_id, timeout, stalled_after)))
 
     @staticmethod
     async def _watch(runs: AsyncIterator[tuple[Outcome[R], bool]]) -> AsyncIterator[Task[R]]:
@@ -1040,9 +1124,10 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Task[R]:
         """Poll until the task is final; see Client.wait."""
-        return await self._wait(self._begin(task_id, timeout), raise_on_failure, on_update, on_poll)
+        return await self._wait(self._begin(task_id, timeout, stalled_after), raise_on_failure, on_update, on_poll)
 
     async def resume(
         self,
@@ -1052,9 +1137,11 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Task[R]:
         """`wait` for the task a token names, carrying its wait on; see Client.resume."""
-        return await self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll)
+        state = self._resume(token, timeout, stalled_after)
+        return await self._wait(state, raise_on_failure, on_update, on_poll, kind="resume")
 
     @overload
     def iter_elements(
@@ -1073,7 +1160,7 @@ class AsyncClient(_Core[R]):
         The spooled body is read back in 64 KiB blocks from a local temporary file, between which the
         loop is not given back.
         """
-        streamed, state = self._streamed(), self._begin(task_id, timeout)
+        streamed, state = self._streamed(), self._begin(task_id, timeout, None)
         return self._iter_elements(state, streamed)
 
     async def _iter_elements(self, state: WaitState, streamed: tuple[str, Lenient[Any]]) -> AsyncIterator[Any]:
@@ -1088,17 +1175,18 @@ class AsyncClient(_Core[R]):
         concurrency: int,
         on_update: Callable[[Task[R]], object] | None,
         on_poll: OnPoll | None,
+        stalled_after: float | None,
     ) -> list[Coroutine[Any, Any, Outcome[R]]]:
         """One coroutine per task, each a whole wait; their requests share one Window of `concurrency`."""
         window = Window(_check_concurrency(concurrency))
 
         async def one(state: WaitState) -> Outcome[R]:
             try:
-                return await self._wait(state, False, on_update, on_poll, window=window)
+                return await self._wait(state, False, on_update, on_poll, window=window, kind="wait_many")
             except TaskpollError as exc:
                 return exc
 
-        return [one(state) for state in self._many(task_ids, timeout)]
+        return [one(state) for state in self._many(task_ids, timeout, stalled_after)]
 
     async def as_completed(
         self,
@@ -1109,9 +1197,13 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> AsyncIterator[Outcome[R]]:
         """Each task's outcome as it finishes; see Client.as_completed. Up to `concurrency` requests at once."""
-        waits = [asyncio.ensure_future(w) for w in self._waits(task_ids, timeout, concurrency, on_update, on_poll)]
+        waits = [
+            asyncio.ensure_future(w)
+            for w in self._waits(task_ids, timeout, concurrency, on_update, on_poll, stalled_after)
+        ]
         try:
             for finished in asyncio.as_completed(waits):
                 yield self._outcome(await finished, raise_on_failure)
@@ -1128,9 +1220,10 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> list[Outcome[R]]:
         """Wait for all the tasks under one deadline; see Client.wait_many. Up to `concurrency` requests at once."""
-        outcomes = await asyncio.gather(*self._waits(task_ids, timeout, concurrency, on_update, on_poll))
+        outcomes = await asyncio.gather(*self._waits(task_ids, timeout, concurrency, on_update, on_poll, stalled_after))
         return [self._outcome(outcome, raise_on_failure) for outcome in outcomes]
 
     async def aclose(self) -> None:

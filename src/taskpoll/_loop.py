@@ -17,7 +17,7 @@ import math
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -26,9 +26,43 @@ from ._policy import MAX_SECONDS
 from ._step import EARLY, Done, Policy, PollAgain, RateLimit, WaitState, advance, before_poll
 from ._task import Task, TaskState
 
+if TYPE_CHECKING:
+    from .contrib.otel import Instrumentation, WaitSpan
+
 R = TypeVar("R")
+T = TypeVar("T")
 logger = logging.getLogger("taskpoll")
 Outcome = Task[R] | TaskpollError  # what a poll found, or how a wait ended: a Task, or the error
+
+
+class Quiet:
+    """The instrumentation when OpenTelemetry is not installed: every hook does nothing."""
+
+    trace = None
+
+    def wait(self, *args: object) -> Quiet:
+        return self
+
+    def traced(self, state: T) -> T:
+        return state
+
+    def nothing(self, *args: object) -> None:
+        return None
+
+    request, current, rooted = wait, nothing, traced
+    named = polled = held = hopped = end = close = failed = answered = __exit__ = nothing
+    __enter__ = wait
+
+
+QUIET = Quiet()
+try:  # the otel extra: spans and metrics through the OpenTelemetry API (taskpoll.contrib.otel)
+    from .contrib.otel import Instrumentation
+
+    TELEMETRY: Instrumentation | Quiet = Instrumentation()
+except ModuleNotFoundError as missing:
+    if not (missing.name or "").startswith("opentelemetry"):
+        raise
+    TELEMETRY = QUIET
 
 
 @attrs.frozen
@@ -108,25 +142,38 @@ class Window:
 
 
 def after_poll(
-    state: WaitState, answer: Outcome[R], policy: Policy, *, now: float, sent_at: float
+    state: WaitState,
+    answer: Outcome[R],
+    policy: Policy,
+    *,
+    now: float,
+    sent_at: float,
+    span: WaitSpan | Quiet = QUIET,
 ) -> tuple[PollAgain | Done[R], PollEvent]:
-    """`advance`, and what the poll tells a progress display (logged at DEBUG, one line per poll)."""
+    """`advance`, and what the poll tells a progress display (logged at DEBUG, one line per poll, its
+    fields also as the record's attributes) and the wait's `span`."""
     step = advance(state, answer, policy, now=now, sent_at=sent_at)
     task = answer if isinstance(answer, Task) else None
     delay = step.delay if isinstance(step, PollAgain) and step.delay is not None else 0.0
     reason = step.reason if isinstance(step, PollAgain) else "done"
-    if task is not None and task.state is TaskState.UNKNOWN and not state.warned_unknown:
-        logger.warning(
-            "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
-            state.provider,
-            state.task_id,
-            task.status,
+    unknown = task is not None and task.state is TaskState.UNKNOWN and not state.warned_unknown
+    if unknown or logger.isEnabledFor(logging.DEBUG):
+        fields = {"provider": state.provider, "task_id": state.task_id, "attempt": step.state.attempt}
+        fields |= (
+            {"state": task.state.value, "status": task.status} if task is not None else {"error": type(answer).__name__}
         )
-    if logger.isEnabledFor(logging.DEBUG):
-        seen = f"{task.state.value} ({task.status})" if task is not None else repr(answer)
+        fields |= {"delay": delay, "reason": reason}
+        if unknown:
+            logger.warning(
+                "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
+                *(state.provider, state.task_id, fields["status"]),
+                extra=fields,
+            )
+        seen = f"{fields['state']} ({fields['status']})" if task is not None else repr(answer)
         logger.debug(
             "%s task %r poll %d: %s; next poll in %.2f s (%s)",
             *(state.provider, state.task_id, step.state.attempt, seen, delay, reason),
+            extra=fields,
         )
     event = PollEvent(
         provider=state.provider,
@@ -138,6 +185,7 @@ def after_poll(
         next_delay=delay,
         reason=reason,
     )
+    span.polled(answer, event)
     return step, event
 
 
@@ -150,40 +198,52 @@ def run(
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], object] = time.sleep,
     on_poll: Callable[[PollEvent], object] | None = None,
+    kind: str = "wait",
+    span: WaitSpan | Quiet | None = None,
 ) -> Iterator[tuple[int, Outcome[R], bool]]:
     """Carry the waits to their ends, one request at a time, the one due first served first.
 
     Yields `(index, task, False)` for each Task a poll saw that tells something new, and
     `(index, outcome, True)` when a wait ends (its final Task, or the error that ended it).
     `poll(index, state, now)` makes one status request and returns the Task or the error it met.
+    Each wait has a span of `kind` (or the one `span` given, for one wait), its state traced to it.
     """
+    spans = [span or TELEMETRY.wait(kind, state.provider, state.task_id, state.trace) for state in states]
+    states[:] = [each.traced(state) for each, state in zip(spans, states, strict=True)]
     due = [(clock(), index) for index in range(len(states))]
-    while due:
-        at, index = due[0]
-        now = clock()
-        if at > now:
-            sleep(min(at - now, MAX_SECONDS))
-            continue
-        heapq.heappop(due)
-        ready = before_poll(states[index], now, limiter)
-        if isinstance(ready, Done):
-            yield index, ready.outcome, True
-            continue
-        if ready.at > now + EARLY:
-            states[index] = ready.state
-            heapq.heappush(due, (ready.at, index))
-            continue
-        answer = poll(index, ready.state, now)
-        step, event = after_poll(ready.state, answer, policy, now=clock(), sent_at=now)
-        states[index] = step.state
-        if isinstance(step, Done):
-            yield index, step.outcome, True
-            continue
-        if step.changed and isinstance(answer, Task):
-            yield index, answer, False
-        if on_poll is not None:
-            on_poll(event)
-        heapq.heappush(due, (step.at, index))
+    try:
+        while due:
+            at, index = due[0]
+            now = clock()
+            if at > now:
+                sleep(min(at - now, MAX_SECONDS))
+                continue
+            heapq.heappop(due)
+            ready = before_poll(states[index], now, limiter)
+            if isinstance(ready, Done):
+                spans[index].end(ready.outcome, ready.state)
+                yield index, ready.outcome, True
+                continue
+            if ready.at > now + EARLY:
+                spans[index].held(ready, now)
+                states[index] = ready.state
+                heapq.heappush(due, (ready.at, index))
+                continue
+            answer = poll(index, ready.state, now)
+            step, event = after_poll(ready.state, answer, policy, now=clock(), sent_at=now, span=spans[index])
+            states[index] = step.state
+            if isinstance(step, Done):
+                spans[index].end(step.outcome, step.state)
+                yield index, step.outcome, True
+                continue
+            if step.changed and isinstance(answer, Task):
+                yield index, answer, False
+            if on_poll is not None:
+                on_poll(event)
+            heapq.heappush(due, (step.at, index))
+    finally:  # a wait given up before its end (a closed iterator, a callback that raised)
+        for each in spans:
+            each.close()
 
 
 async def arun(
@@ -195,29 +255,39 @@ async def arun(
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     on_poll: Callable[[PollEvent], object] | None = None,
+    kind: str = "wait",
+    span: WaitSpan | Quiet | None = None,
 ) -> AsyncIterator[tuple[Outcome[R], bool]]:
     """`run` for one wait, awaiting: yields `(task, False)` for each change and `(outcome, True)` last.
     An `on_poll` that returns an awaitable (an `async def`) is awaited."""
-    while True:
-        now = clock()
-        ready = before_poll(state, now, limiter)
-        if isinstance(ready, Done):
-            yield ready.outcome, True
-            return
-        state = ready.state
-        if ready.at > now + EARLY:
-            await sleep(min(ready.at - now, MAX_SECONDS))
-            continue
-        answer = await poll(state, now)
-        step, event = after_poll(state, answer, policy, now=clock(), sent_at=now)
-        state = step.state
-        if isinstance(step, Done):
-            yield step.outcome, True
-            return
-        if step.changed and isinstance(answer, Task):
-            yield answer, False
-        if on_poll is not None:
-            await settle(on_poll(event))
+    span = span or TELEMETRY.wait(kind, state.provider, state.task_id, state.trace)
+    state = span.traced(state)
+    try:
+        while True:
+            now = clock()
+            ready = before_poll(state, now, limiter)
+            if isinstance(ready, Done):
+                span.end(ready.outcome, ready.state)
+                yield ready.outcome, True
+                return
+            state = ready.state
+            if ready.at > now + EARLY:
+                span.held(ready, now)
+                await sleep(min(ready.at - now, MAX_SECONDS))
+                continue
+            answer = await poll(state, now)
+            step, event = after_poll(state, answer, policy, now=clock(), sent_at=now, span=span)
+            state = step.state
+            if isinstance(step, Done):
+                span.end(step.outcome, step.state)
+                yield step.outcome, True
+                return
+            if step.changed and isinstance(answer, Task):
+                yield answer, False
+            if on_poll is not None:
+                await settle(on_poll(event))
+    finally:  # given up before its end (cancelled, a closed iterator, a callback that raised)
+        span.close()
 
 
 async def settle(result: object) -> None:
