@@ -13,6 +13,7 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from taskpoll.simulator import Fault, Simulator, failed, running, succeeded
 from .hostile import Connection, head, hostile
 from .telemetry import Capture, capturing
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "otel_console.py"
 FAST = taskpoll.PollPolicy(initial_delay=0.01, min_delay=0.01, max_delay=0.02, failure_delay=0.01, jitter=0.0)
 FAULTS = [
     Fault("rate_limit", polls=(1,), retry_after=0.01),
@@ -369,6 +371,28 @@ def test_each_poll_logs_one_line_with_structured_fields(
     assert [f["state"] for f in fields[1:]] == ["running", "succeeded"] and fields[2]["reason"] == "done"
     assert lines[1].status == "Generating" and fields[1]["delay"] > 0
     json.dumps([r.__dict__ | {"args": None, "msg": None} for r in lines], default=str)  # a JSON handler's view
+
+
+def test_the_warnings_about_a_task_carry_its_fields(
+    taskpoll_simulator: Simulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    sim = taskpoll_simulator
+    task_id = sim.create_task(
+        "veza", [running(polls=1), succeeded(size=1)], faults=[Fault("unknown_status", polls=(1,))]
+    )
+    with client(sim, "veza") as c:
+        c.wait(task_id, timeout=30)
+    (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING and r.name == "taskpoll"]
+    assert (warning.provider, warning.task_id, warning.state, warning.attempt) == ("veza", task_id, "unknown", 1)
+    assert warning.status in warning.getMessage() and warning.reason
+
+
+def test_the_readme_setup_prints_spans_to_the_console() -> None:
+    out = run_python(EXAMPLE.read_text(encoding="utf-8"))
+    spans = json.loads("[" + out.rpartition("}")[0].replace("}\n{", "},{") + "}]")
+    assert [s["name"] for s in spans] == ["GET", "GET", "GET", "taskpoll.wait"]
+    assert {s["parent_id"] for s in spans[:3]} == {spans[3]["context"]["span_id"]}
+    assert out.endswith(": succeeded")
 
 
 # Secrets: nothing of the key anywhere, even echoed back by the server ---------------------------------

@@ -481,6 +481,7 @@ class _Core(Generic[R]):
                     task.id,
                     f"{key}[{index}]" if model is None else f"a part of {key}[{index}]",
                     "; ".join(issues[:3]),
+                    extra={"provider": self.provider, "task_id": task.id, "state": task.state.value},
                 )
             if model is not None:
                 yield model
