@@ -246,7 +246,7 @@ def test_a_token_without_a_trace_context_still_reads() -> None:
     assert state.trace is None and state.attempt == 2
     traced = taskpoll.WaitState(provider="aryn", task_id="t-1", trace="00-" + "1" * 32 + "-" + "2" * 16 + "-01")
     assert taskpoll.WaitState.from_token(traced.token()).trace == traced.trace
-    for bad in ("a\nb", "é", 5, "x" * 600):
+    for bad in (5, ["x"], "x" * 201):  # (a string that is no trace context is ignored: the propagator checks it)
         data = {**traced.to_dict(), "tc": bad}
         with pytest.raises(taskpoll.InvalidTokenError):
             taskpoll.WaitState.from_dict(data)
@@ -476,7 +476,7 @@ with Simulator(seed=1) as sim:
         task = c.wait(task_id, timeout=30)
         state = c.new_wait(task_id)
 from taskpoll import _loop
-print(task.state.value, state.trace, type(_loop.TELEMETRY).__name__,
+print(task.state.value, state.trace, type(_loop.OBSERVER).__name__,
       sorted(m for m in sys.modules if m.split(".")[0] == "opentelemetry")[:3])
 """
 
@@ -489,9 +489,9 @@ def run_python(code: str) -> str:
 
 
 def test_without_the_extra_taskpoll_imports_nothing_of_opentelemetry() -> None:
-    assert run_python(BLOCK + WAIT) == "succeeded None Quiet []"
+    assert run_python(BLOCK + WAIT) == "succeeded None Observer []"
 
 
 def test_with_the_api_and_no_sdk_every_span_is_the_apis_no_op() -> None:
     out = run_python(WAIT)
-    assert out.startswith("succeeded None Instrumentation ['opentelemetry")
+    assert out.startswith("succeeded None Telemetry ['opentelemetry")

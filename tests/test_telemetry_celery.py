@@ -4,6 +4,7 @@ as tests/test_celery.py runs them; the workers export their spans into Redis).""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import time
@@ -20,14 +21,17 @@ from .test_celery import Cluster
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    os.environ["TASKPOLL_TEST_OTEL"] = "1"
-    try:
-        with ExitStack() as stack:
+    with ExitStack() as stack:
+        os.environ["TASKPOLL_TEST_OTEL"] = "1"  # for the workers this cluster starts
+        try:
             cluster = Cluster(stack, tmp_path_factory.mktemp("celery-otel"))
-            cluster.sim.set_faults([])
-            yield cluster
-    finally:
-        del os.environ["TASKPOLL_TEST_OTEL"]
+        finally:
+            del os.environ["TASKPOLL_TEST_OTEL"]
+        if cluster.redis_url != cluster.app.REDIS_URL:  # imported here for another module's cluster first
+            cluster.app = importlib.reload(cluster.app)
+            cluster.waiter = cluster.app.waiter
+        cluster.sim.set_faults([])
+        yield cluster
 
 
 def spans_of(cluster: Cluster, task_id: str, timeout: float = 10.0) -> list[dict[str, Any]]:
@@ -54,9 +58,13 @@ def test_a_wait_carried_over_three_hops_is_one_trace(cluster: Cluster) -> None:
     hops = sorted((s for s in spans if s["name"] == "taskpoll.poll_once"), key=lambda s: s["start_time"])
     requests = [s for s in spans if s["kind"] == "SpanKind.CLIENT"]
     served = [r for r in cluster.sim.requests() if r.task_id == task_id]
-    assert len(hops) == 3 and len(served) == 3 and len(requests) == len(served)
+    # A hop a worker ran a moment before its countdown ended polls not and re-enqueues itself: it is one
+    # more span of the trace, with no request under it. The three that polled are the three requests.
+    polled = [h for h in hops if any(r["parent_id"] == h["context"]["span_id"] for r in requests)]
+    assert len(polled) == 3 and len(served) == 3 and len(requests) == len(served)
     assert len({s["context"]["trace_id"] for s in spans}) == 1  # hops in whichever worker took them: one trace
     root = hops[0]["context"]["span_id"]
-    assert hops[0]["parent_id"] is None and [h["parent_id"] for h in hops[1:]] == [root, root]
-    assert sorted(r["parent_id"] for r in requests) == sorted(h["context"]["span_id"] for h in hops)
-    assert [h["attributes"]["taskpoll.wait.outcome"] for h in hops] == ["continued", "continued", "succeeded"]
+    assert hops[0]["parent_id"] is None and {h["parent_id"] for h in hops[1:]} == {root}
+    assert sorted(r["parent_id"] for r in requests) == sorted(h["context"]["span_id"] for h in polled)
+    outcomes = [h["attributes"]["taskpoll.wait.outcome"] for h in hops]
+    assert outcomes[-1] == "succeeded" and set(outcomes[:-1]) == {"continued"}

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, cas
 import attrs
 import httpx
 
+from . import _loop
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -57,7 +58,7 @@ from ._http import (
     default_ssl_context,
     read_body,
 )
-from ._loop import TELEMETRY, Outcome, PollEvent, Quiet, RateLimiter, Window, after_poll, arun, run, settle
+from ._loop import Observer, Outcome, PollEvent, RateLimiter, Window, after_poll, arun, run, settle
 from ._policy import MAX_SECONDS, PollPolicy
 from ._spool import Spool, items
 from ._step import EARLY, Done, PollAgain, RateLimit, WaitState, before_poll, begin, request_timeout, resumed
@@ -74,8 +75,6 @@ if TYPE_CHECKING:
     from taskpoll_notion_api.models import AsyncTaskSucceeded
     from taskpoll_unsiloed_api.models import Chunk, ParseGetResponse
     from taskpoll_veza_api.models import AsyncTask
-
-    from .contrib.otel import WaitSpan
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -117,12 +116,12 @@ def _number(value: object) -> float | None:
         return None
 
 
-def _check_timeout(timeout: float | None) -> float:
+def _check_timeout(timeout: float | None, what: str = "timeout") -> float:
     if timeout is None:
         return math.inf
     seconds = _number(timeout)
     if seconds is None or math.isnan(seconds) or seconds <= 0:
-        raise ConfigurationError(f"timeout must be a number of seconds above 0 (or None), not {shown(timeout)}")
+        raise ConfigurationError(f"{what} must be a number of seconds above 0 (or None), not {shown(timeout)}")
     return seconds
 
 
@@ -337,20 +336,16 @@ class _Core(Generic[R]):
         pause = self._again(call, outcome, attempt, deadline)
         if pause is not None:
             return pause
-        try:
-            if not isinstance(outcome, TaskpollError):
-                return self._provider.read_call(call, outcome)
-            if isinstance(outcome, APIConnectionError) and outcome.sent and not call.idempotent:
-                raise SubmitOutcomeUnknownError(
-                    f"{call.operation}: {outcome.args[0]}; the request may have reached {self._provider.title}, "
-                    "so it was not sent again",
-                    provider=self.provider,
-                    task_id=call.task_id,
-                )
-            raise outcome
-        except TaskpollError as error:
-            TELEMETRY.failed(self.provider, call.operation, error)
-            raise
+        if not isinstance(outcome, TaskpollError):
+            return self._provider.read_call(call, outcome)
+        if isinstance(outcome, APIConnectionError) and outcome.sent and not call.idempotent:
+            raise SubmitOutcomeUnknownError(
+                f"{call.operation}: {outcome.args[0]}; the request may have reached {self._provider.title}, so "
+                "it was not sent again",
+                provider=self.provider,
+                task_id=call.task_id,
+            )
+        raise outcome
 
     def _slot(self) -> float:
         """Seconds until the rate limiter's next slot, now booked (0 without a limiter)."""
@@ -361,40 +356,29 @@ class _Core(Generic[R]):
 
     # Waits --------------------------------------------------------------------------------------
 
-    def _begin(
-        self, task_id: str, timeout: float | None, stalled_after: float | None, now: float | None = None
-    ) -> WaitState:
+    def _begin(self, task_id: str, timeout: float | None, stalled: float | None, now: float | None = None) -> WaitState:
         now = time.monotonic() if now is None else now
-        seed, offset = self._rng.getrandbits(64), time.time() - now
-        timeout = _check_timeout(timeout)
-        return begin(
-            self.provider,
-            task_id,
-            now=now,
-            timeout=timeout,
-            seed=seed,
-            clock_offset=offset,
-            stalled_after=stalled_after,
-        )
+        seed, offset, stall = self._rng.getrandbits(64), time.time() - now, _check_timeout(stalled, "stalled_after")
+        state = begin(self.provider, task_id, now=now, timeout=_check_timeout(timeout), seed=seed, clock_offset=offset)
+        return attrs.evolve(state, stalled_after=stall)
 
-    def _many(self, task_ids: Iterable[str], timeout: float | None, stalled_after: float | None) -> list[WaitState]:
+    def _many(self, task_ids: Iterable[str], timeout: float | None, stalled: float | None) -> list[WaitState]:
         """New waits under one deadline."""
         if isinstance(task_ids, (str, bytes)):
             raise ConfigurationError("task_ids is a list of ids, not a single string")
         _check_timeout(timeout)
         now = time.monotonic()
-        return [self._begin(task_id, timeout, stalled_after, now) for task_id in task_ids]
+        return [self._begin(task_id, timeout, stalled, now) for task_id in task_ids]
 
-    def _resume(self, token: str, timeout: float | None, stalled_after: float | None) -> WaitState:
+    def _resume(self, token: str, timeout: float | None) -> WaitState:
         """The wait a token holds (any version taskpoll issued), carried on for `timeout` from now in
-        this process's monotonic clock: its backoff, its streaks, its last state and its next poll go on,
-        and its stall window (`stalled_after` replaces it), from now."""
+        this process's monotonic clock: its backoff, its streaks, its last state and its next poll go on."""
         seconds = _check_timeout(timeout)
         now = time.monotonic()
         state = self._mine(WaitState.from_token(token, clock_offset=time.time() - now))
         if state.attempt == 0:  # no poll of it has been decided (a Task's token, a v1 one): jitter of its own
             state = attrs.evolve(state, seed=self._rng.getrandbits(64))
-        return resumed(state, now=now, timeout=seconds, stalled_after=stalled_after)
+        return resumed(state, now=now, timeout=seconds)
 
     def _mine(self, state: WaitState) -> WaitState:
         if state.provider != self.provider:
@@ -411,31 +395,25 @@ class _Core(Generic[R]):
         """A new wait for `task_id` (no request yet), to be carried by `poll_once` calls anywhere.
 
         Its times are wall-clock (`time.time()`), so its token (`state.token()`) can move between
-        processes and machines; `timeout` bounds the whole wait, across every hop, and `stalled_after`
-        ends it with TaskStalledError after that long without a sign of activity. Begun under an
-        active OpenTelemetry span, its hops' spans join that span's trace.
+        processes and machines; `timeout` bounds the whole wait, across every hop (`stalled_after`: see
+        `wait`); begun under an OpenTelemetry span, its hops' spans join that span's trace.
         """
         self._provider.status_request(task_id)  # refuses a bad id before anything is scheduled
-        seed, timeout = self._rng.getrandbits(64), _check_timeout(timeout)
-        trace = TELEMETRY.current()
-        return begin(
-            self.provider,
-            task_id,
-            now=time.time(),
-            timeout=timeout,
-            seed=seed,
-            stalled_after=stalled_after,
-            trace=trace,
-        )
+        seed, stall = self._rng.getrandbits(64), _check_timeout(stalled_after, "stalled_after")
+        state = begin(self.provider, task_id, now=time.time(), timeout=_check_timeout(timeout), seed=seed)
+        return _loop.OBSERVER.wait("new_wait", attrs.evolve(state, stalled_after=stall))[1]
 
-    def _hop(self, state: WaitState | str, rate_limit: RateLimit | None) -> tuple[PollAgain | Done[R], float]:
-        """The start of one step of a wait carried elsewhere (`poll_once`), in wall-clock time."""
+    def _hop(self, state: WaitState | str, rate_limit: RateLimit | None) -> tuple[PollAgain | Done[R], float, Observer]:
+        """The start of one step of a wait carried elsewhere (`poll_once`), in wall-clock time, and its watch."""
         if isinstance(state, str):
             state = WaitState.from_token(state)
         elif not isinstance(state, WaitState):
             raise ConfigurationError(f"poll_once takes a WaitState or its token, not {type(state).__name__}")
         now = time.time()
-        return before_poll(self._mine(state), now, rate_limit if rate_limit is not None else self._limiter), now
+        watch, state = _loop.OBSERVER.wait("poll_once", self._mine(state))
+        ready = before_poll(state, now, rate_limit if rate_limit is not None else self._limiter)
+        watch.step(ready, None)
+        return ready, now, watch
 
     @staticmethod
     def _final(outcome: Outcome[R], raise_on_failure: bool) -> Task[R]:
@@ -575,41 +553,31 @@ class Client(_Core[R]):
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(transport=_transport(), **self._http_options())
 
-    def _exchange(
-        self, request: httpx.Request, task_id: str | None, spool: Spool | None = None, trace: str | None = None
-    ) -> Answer:
-        """Send one request and read its answer, bounded as a whole by its timeout; raise TaskpollError.
-        Its span's parent is the span of the trace context `trace` (else the active span)."""
+    def _exchange(self, request: httpx.Request, task_id: str | None, spool: Spool | None = None) -> Answer:
+        """Send one request and read its answer, bounded as a whole by its timeout; raise TaskpollError."""
         deadline = time.monotonic() + request.extensions["timeout"]["read"]
         progress = RequestTrace(deadline, traced=self._owns_http)
         request.extensions["trace"] = progress
         if spool is not None:
             spool.reset()
-        with TELEMETRY.request(self.provider, task_id, request, trace, self._redactor.text) as span:
+        with _loop.OBSERVER.request(self.provider, task_id, request, self._redactor.text) as watch:
             try:
                 response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
                 body = read_body(response, self._max_bytes, deadline, spool)
             except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
                 raise self._failure(exc, progress, task_id) from None
-            span.answered(response.status_code)
+            watch.answered(response.status_code)
         return self._redactor.answer(response, body, spool)
 
     def _poll(
-        self,
-        status: _Status | TaskpollError,
-        state: WaitState,
-        now: float,
-        spool: Spool | None = None,
-        trace: str | None = None,
+        self, status: _Status | TaskpollError, state: WaitState, now: float, spool: Spool | None = None
     ) -> Outcome[R]:
-        """One poll of a wait: the Task its answer tells, or the error it met. Its request's span is a
-        child of the wait's (`trace`, else the state's)."""
+        """One poll of a wait: the Task its answer tells, or the error it met."""
         try:
             if isinstance(status, TaskpollError):
                 return status
             request = self._request(status, request_timeout(state, self.policy, now))
-            answer = self._exchange(request, status.task_id, spool, trace or state.trace)
-            return self._provider.read(status.task_id, answer)
+            return self._provider.read(status.task_id, self._exchange(request, status.task_id, spool))
         except TaskpollError as exc:
             return exc
 
@@ -620,7 +588,6 @@ class Client(_Core[R]):
         on_poll: OnPoll | None,
         spool: Spool | None = None,
         kind: str = "wait",
-        span: WaitSpan | Quiet | None = None,
     ) -> Iterator[tuple[int, Outcome[R], bool]]:
         _refuse_async_callbacks(on_update, on_poll)
         statuses = [self._status_of(state.task_id) for state in states]
@@ -628,10 +595,8 @@ class Client(_Core[R]):
         def poll(index: int, state: WaitState, now: float) -> Outcome[R]:
             return self._poll(statuses[index], state, now, spool)
 
-        loop = run(
-            states, poll, self.policy, limiter=self._limiter, sleep=_pause, on_poll=on_poll, kind=kind, span=span
-        )
-        for index, seen, done in loop:
+        runs = run(states, poll, self.policy, limiter=self._limiter, sleep=_pause, on_poll=on_poll, kind=kind)
+        for index, seen, done in runs:
             if on_update is not None and isinstance(seen, Task):
                 on_update(seen)
             yield index, seen, done
@@ -644,20 +609,19 @@ class Client(_Core[R]):
         on_poll: OnPoll | None = None,
         spool: Spool | None = None,
         kind: str = "wait",
-        span: WaitSpan | Quiet | None = None,
     ) -> Task[R]:
-        for _, outcome, done in self._run([state], on_update, on_poll, spool, kind, span):
+        for _, outcome, done in self._run([state], on_update, on_poll, spool, kind):
             if done:
                 return self._final(outcome, raise_on_failure)
         raise AssertionError("a wait ends with its outcome")
 
-    def _call(self, call: Call[T], timeout: float, trace: str | None = None) -> T:
+    def _call(self, call: Call[T], timeout: float) -> T:
         deadline = time.monotonic() + timeout
         for attempt in range(CALL_ATTEMPTS):
             _pause(self._slot())
             outcome: Answer | TaskpollError
             try:
-                outcome = self._exchange(self._call_request(call, deadline), call.task_id, trace=trace)
+                outcome = self._exchange(self._call_request(call, deadline), call.task_id)
             except TaskpollError as exc:
                 outcome = exc
             called = self._called(call, outcome, attempt, deadline)
@@ -701,17 +665,16 @@ class Client(_Core[R]):
         """
         _refuse_async_callbacks(on_update, on_poll)
         budget, started = _check_timeout(timeout), time.monotonic()
-        with TELEMETRY.wait("run", self.provider, None, None) as span:
-            task = self._call(self._submit_call(args, kwargs), min(budget, SUBMIT_TIMEOUT), span.trace)
-            span.named(task.id)
+        stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
+        with _loop.OBSERVER.run(self.provider) as watch:
+            task = self._call(self._submit_call(args, kwargs), min(budget, SUBMIT_TIMEOUT))
+            watch.submitted(task)
             if on_update is not None:
                 on_update(task)
             if task.state.is_terminal:
-                span.end(task, None)
                 return self._final(task, raise_on_failure)
             left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-            state = span.traced(self._begin(task.id, left, stalled_after))
-            return self._wait(state, raise_on_failure, on_update, on_poll, span=span)
+            return self._wait(self._begin(task.id, left, stall), raise_on_failure, on_update, on_poll)
 
     def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task (Aryn); UnsupportedOperationError where it has no cancel.
@@ -733,14 +696,12 @@ class Client(_Core[R]):
         outlives the deadline. `rate_limit` books the slot from a limiter shared by many processes
         (wall-clock `book(now)`) instead of this client's own.
         """
-        ready, now = self._hop(state, rate_limit)
-        hop = TELEMETRY.wait("poll_once", self.provider, ready.state.task_id, ready.state.trace)
-        ready = hop.rooted(ready)  # a wait's first hop begins its trace
-        if not isinstance(ready, Done) and ready.at <= now + EARLY:
-            answer = self._poll(self._status_of(ready.state.task_id), ready.state, now, trace=hop.trace)
-            ready = after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, span=hop)[0]
-        hop.hopped(ready)
-        return ready
+        ready, now, watch = self._hop(state, rate_limit)
+        if isinstance(ready, Done) or ready.at > now + EARLY:
+            return ready
+        with watch:
+            answer = self._poll(self._status_of(ready.state.task_id), ready.state, now)
+        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, watch=watch)[0]
 
     def watch(
         self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
@@ -768,8 +729,8 @@ class Client(_Core[R]):
         """Poll until the task is final and return it; raise TaskFailedError/TaskCanceledError when it
         did not succeed (unless `raise_on_failure=False`) and WaitTimeoutError when `timeout` passes.
         `on_update` gets each changed Task; `on_poll` gets a PollEvent after every poll (the next
-        delay and why), for progress displays. `stalled_after`: raise TaskStalledError (resumable)
-        once the provider has shown no sign of activity for that many seconds.
+        delay and why), for progress displays; `stalled_after` ends it with TaskStalledError (resumable)
+        after that many seconds without a sign of activity (`Task.last_activity`, or a change).
         """
         return self._wait(self._begin(task_id, timeout, stalled_after), raise_on_failure, on_update, on_poll)
 
@@ -781,14 +742,11 @@ class Client(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
-        stalled_after: float | None = None,
     ) -> Task[R]:
         """`wait` for the task a token names (`Task.token()`, `WaitTimeoutError.token`, `WaitState.token()`,
         or an older taskpoll's), carrying its wait on: its backoff and next poll time, its failure
-        budget, its 429 streak; `timeout` is the resumed wait's own deadline, and its stall window (the
-        token's `stalled_after`, or this one) starts now."""
-        state = self._resume(token, timeout, stalled_after)
-        return self._wait(state, raise_on_failure, on_update, on_poll, kind="resume")
+        budget, its 429 streak; `timeout` is the resumed wait's own deadline."""
+        return self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll, kind="resume")
 
     @overload
     def iter_elements(
@@ -936,9 +894,7 @@ class AsyncClient(_Core[R]):
             options["transport"] = _aiohttp_transport()
         self._http = http_client or httpx.AsyncClient(**options)
 
-    async def _exchange(
-        self, request: httpx.Request, task_id: str | None, spool: Spool | None = None, trace: str | None = None
-    ) -> Answer:
+    async def _exchange(self, request: httpx.Request, task_id: str | None, spool: Spool | None = None) -> Answer:
         """`Client._exchange`, awaited. At its deadline the exchange is answered with a timeout and
         cancelled, left to unwind on its own: on a loaded event loop unwinding takes turns, each late."""
         timeout = request.extensions["timeout"]["read"]
@@ -947,7 +903,7 @@ class AsyncClient(_Core[R]):
         request.extensions["trace"] = progress.atrace
         if spool is not None:
             spool.reset()
-        with TELEMETRY.request(self.provider, task_id, request, trace, self._redactor.text) as span:
+        with _loop.OBSERVER.request(self.provider, task_id, request, self._redactor.text) as watch:
             exchange = asyncio.ensure_future(self._send(request, deadline, spool))
             try:
                 await asyncio.wait((exchange,), timeout=timeout)
@@ -962,7 +918,7 @@ class AsyncClient(_Core[R]):
                 response, body = exchange.result()
             except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
                 raise self._failure(exc, progress, task_id) from None
-            span.answered(response.status_code)
+            watch.answered(response.status_code)
         return self._redactor.answer(response, body, spool)
 
     async def _send(self, request: httpx.Request, deadline: float, spool: Spool | None) -> tuple[httpx.Response, bytes]:
@@ -976,10 +932,9 @@ class AsyncClient(_Core[R]):
         now: float,
         spool: Spool | None = None,
         window: Window | None = None,
-        trace: str | None = None,
     ) -> Outcome[R]:
         """One poll of a wait; with `window`, once a place in it is free (the wait for it counts against
-        the wait's deadline). Its request's span is a child of the wait's (`trace`, else the state's)."""
+        the wait's deadline)."""
         if isinstance(status, TaskpollError):
             return status
         taken = now
@@ -988,8 +943,9 @@ class AsyncClient(_Core[R]):
                 async with asyncio.timeout(max(0.0, state.deadline - time.monotonic())):
                     taken = now = await window.acquire()
             request = self._request(status, request_timeout(state, self.policy, now))
-            answer = await self._exchange(request, status.task_id, spool, trace or state.trace)
-            outcome: Outcome[R] = self._provider.read(status.task_id, answer)
+            outcome: Outcome[R] = self._provider.read(
+                status.task_id, await self._exchange(request, status.task_id, spool)
+            )
         except TaskpollError as exc:
             outcome = exc
         except TimeoutError:
@@ -1008,9 +964,8 @@ class AsyncClient(_Core[R]):
         spool: Spool | None = None,
         window: Window | None = None,
         kind: str = "wait",
-        span: WaitSpan | Quiet | None = None,
     ) -> Task[R]:
-        async for outcome, done in self._run(state, on_poll, spool, window, kind, span):
+        async for outcome, done in self._run(state, on_poll, spool, window, kind):
             if on_update is not None and isinstance(outcome, Task):
                 await settle(on_update(outcome))
             if done:
@@ -1024,22 +979,21 @@ class AsyncClient(_Core[R]):
         spool: Spool | None = None,
         window: Window | None = None,
         kind: str = "wait",
-        span: WaitSpan | Quiet | None = None,
     ) -> AsyncIterator[tuple[Outcome[R], bool]]:
         status = self._status_of(state.task_id)
 
         async def poll(state: WaitState, now: float) -> Outcome[R]:
             return await self._poll(status, state, now, spool, window)
 
-        return arun(state, poll, self.policy, limiter=self._limiter, on_poll=on_poll, kind=kind, span=span)
+        return arun(state, poll, self.policy, limiter=self._limiter, on_poll=on_poll, kind=kind)
 
-    async def _call(self, call: Call[T], timeout: float, trace: str | None = None) -> T:
+    async def _call(self, call: Call[T], timeout: float) -> T:
         deadline = time.monotonic() + timeout
         for attempt in range(CALL_ATTEMPTS):
             await _asleep(self._slot())
             outcome: Answer | TaskpollError
             try:
-                outcome = await self._exchange(self._call_request(call, deadline), call.task_id, trace=trace)
+                outcome = await self._exchange(self._call_request(call, deadline), call.task_id)
             except TaskpollError as exc:
                 outcome = exc
             called = self._called(call, outcome, attempt, deadline)
@@ -1072,18 +1026,17 @@ class AsyncClient(_Core[R]):
     ) -> Task[R]:
         """`submit`, then `wait`, under one deadline; see Client.run."""
         budget, started = _check_timeout(timeout), time.monotonic()
-        with TELEMETRY.wait("run", self.provider, None, None) as span:
+        stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
+        with _loop.OBSERVER.run(self.provider) as watch:
             call = await asyncio.to_thread(self._submit_call, args, kwargs)
-            task = await self._call(call, min(budget, SUBMIT_TIMEOUT), span.trace)
-            span.named(task.id)
+            task = await self._call(call, min(budget, SUBMIT_TIMEOUT))
+            watch.submitted(task)
             if on_update is not None:
                 await settle(on_update(task))
             if task.state.is_terminal:
-                span.end(task, None)
                 return self._final(task, raise_on_failure)
             left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-            state = span.traced(self._begin(task.id, left, stalled_after))
-            return await self._wait(state, raise_on_failure, on_update, on_poll, span=span)
+            return await self._wait(self._begin(task.id, left, stall), raise_on_failure, on_update, on_poll)
 
     async def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task; see Client.cancel."""
@@ -1095,14 +1048,12 @@ class AsyncClient(_Core[R]):
 
     async def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere; see Client.poll_once. Never sleeps."""
-        ready, now = self._hop(state, rate_limit)
-        hop = TELEMETRY.wait("poll_once", self.provider, ready.state.task_id, ready.state.trace)
-        ready = hop.rooted(ready)  # a wait's first hop begins its trace
-        if not isinstance(ready, Done) and ready.at <= now + EARLY:
-            answer = await self._poll(self._status_of(ready.state.task_id), ready.state, now, trace=hop.trace)
-            ready = after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, span=hop)[0]
-        hop.hopped(ready)
-        return ready
+        ready, now, watch = self._hop(state, rate_limit)
+        if isinstance(ready, Done) or ready.at > now + EARLY:
+            return ready
+        with watch:
+            answer = await self._poll(self._status_of(ready.state.task_id), ready.state, now)
+        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, watch=watch)[0]
 
     def watch(
         self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
@@ -1138,11 +1089,9 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
-        stalled_after: float | None = None,
     ) -> Task[R]:
         """`wait` for the task a token names, carrying its wait on; see Client.resume."""
-        state = self._resume(token, timeout, stalled_after)
-        return await self._wait(state, raise_on_failure, on_update, on_poll, kind="resume")
+        return await self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll, kind="resume")
 
     @overload
     def iter_elements(
@@ -1171,12 +1120,10 @@ class AsyncClient(_Core[R]):
 
     def _waits(
         self,
-        task_ids: Iterable[str],
-        timeout: float | None,
+        states: list[WaitState],
         concurrency: int,
         on_update: Callable[[Task[R]], object] | None,
         on_poll: OnPoll | None,
-        stalled_after: float | None,
     ) -> list[Coroutine[Any, Any, Outcome[R]]]:
         """One coroutine per task, each a whole wait; their requests share one Window of `concurrency`."""
         window = Window(_check_concurrency(concurrency))
@@ -1187,7 +1134,7 @@ class AsyncClient(_Core[R]):
             except TaskpollError as exc:
                 return exc
 
-        return [one(state) for state in self._many(task_ids, timeout, stalled_after)]
+        return [one(state) for state in states]
 
     async def as_completed(
         self,
@@ -1201,10 +1148,8 @@ class AsyncClient(_Core[R]):
         stalled_after: float | None = None,
     ) -> AsyncIterator[Outcome[R]]:
         """Each task's outcome as it finishes; see Client.as_completed. Up to `concurrency` requests at once."""
-        waits = [
-            asyncio.ensure_future(w)
-            for w in self._waits(task_ids, timeout, concurrency, on_update, on_poll, stalled_after)
-        ]
+        states = self._many(task_ids, timeout, stalled_after)
+        waits = [asyncio.ensure_future(w) for w in self._waits(states, concurrency, on_update, on_poll)]
         try:
             for finished in asyncio.as_completed(waits):
                 yield self._outcome(await finished, raise_on_failure)
@@ -1224,7 +1169,8 @@ class AsyncClient(_Core[R]):
         stalled_after: float | None = None,
     ) -> list[Outcome[R]]:
         """Wait for all the tasks under one deadline; see Client.wait_many. Up to `concurrency` requests at once."""
-        outcomes = await asyncio.gather(*self._waits(task_ids, timeout, concurrency, on_update, on_poll, stalled_after))
+        states = self._many(task_ids, timeout, stalled_after)
+        outcomes = await asyncio.gather(*self._waits(states, concurrency, on_update, on_poll))
         return [self._outcome(outcome, raise_on_failure) for outcome in outcomes]
 
     async def aclose(self) -> None:

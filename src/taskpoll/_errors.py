@@ -22,7 +22,7 @@
     ├── TaskCanceledError            the task ended canceled (.task)
     ├── ResultUnavailableError       Task.unwrap() on a task that has not succeeded or whose result is unreadable
     └── WaitTimeoutError             the wait's deadline passed first (.task: the last one seen)
-        └── TaskStalledError         the provider showed no sign of activity for `stalled_after` seconds
+        └── TaskStalledError         no sign of activity for the wait's `stalled_after` seconds
 
 Every error carries `provider` and `task_id`; HTTP-level ones also `status_code`, `message`, `body`,
 `request_id`. Messages never contain an API key, an Authorization header or a response body: the
@@ -32,10 +32,11 @@ message is shown. The client's own key is taken out of everything a server says 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ._task import Task
 
 __all__ = [
@@ -351,16 +352,11 @@ class WaitTimeoutError(TaskpollError):
 
 
 class TaskStalledError(WaitTimeoutError):
-    """The provider showed no sign that the task is alive or moving for `stalled_after` seconds (a wait's
-    opt-in `stalled_after=`). The task itself may go on: `token` resumes the wait, with a fresh stall
-    window; `task` is the last Task seen and `last_activity` (UTC) the last sign of activity.
-    """
+    """The provider showed no sign that the task is alive or moving for the wait's `stalled_after` seconds.
+    The task may go on: `token` resumes the wait (a fresh stall window); `last_activity` (UTC) is the last sign."""
 
-    def __init__(
-        self, message: str, *, last_activity: datetime | None = None, stalled_after: float = 0.0, **wait: Any
-    ) -> None:
-        self.last_activity = last_activity
-        self.stalled_after = stalled_after
+    def __init__(self, message: str, *, last_activity: datetime, stalled_after: float, **wait: Any) -> None:
+        self.last_activity, self.stalled_after = last_activity, stalled_after
         super().__init__(message, **wait)
 
 

@@ -17,52 +17,49 @@ import math
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import attrs
+import httpx
 
 from ._errors import TaskpollError
 from ._policy import MAX_SECONDS
 from ._step import EARLY, Done, Policy, PollAgain, RateLimit, WaitState, advance, before_poll
 from ._task import Task, TaskState
 
-if TYPE_CHECKING:
-    from .contrib.otel import Instrumentation, WaitSpan
-
 R = TypeVar("R")
-T = TypeVar("T")
 logger = logging.getLogger("taskpoll")
 Outcome = Task[R] | TaskpollError  # what a poll found, or how a wait ended: a Task, or the error
 
 
-class Quiet:
-    """The instrumentation when OpenTelemetry is not installed: every hook does nothing."""
+class Observer:
+    """What taskpoll tells of its waits and requests, to `OBSERVER` (these hooks do nothing; the package
+    puts taskpoll.contrib.otel's there when opentelemetry-api is installed): a wait's watch (`wait`, or
+    `run`: a submit, then its wait) sees each `step` (with the PollEvent of a poll), is entered around
+    each poll and closed when left; `request` is entered around each HTTP request."""
 
-    trace = None
+    def wait(self, kind: str, state: WaitState) -> tuple[Observer, WaitState]:
+        return self, state
 
-    def wait(self, *args: object) -> Quiet:
+    def run(self, provider: str) -> Observer:
         return self
 
-    def traced(self, state: T) -> T:
-        return state
+    def request(
+        self, provider: str, task_id: str | None, request: httpx.Request, redact: Callable[[str], str]
+    ) -> Observer:
+        return self
 
-    def nothing(self, *args: object) -> None:
-        return None
+    def __enter__(self) -> Observer:
+        return self
 
-    request, current, rooted = wait, nothing, traced
-    named = polled = held = hopped = end = close = failed = answered = __exit__ = nothing
-    __enter__ = wait
+    def __exit__(self, *exc: object) -> None: ...
+    def step(self, step: PollAgain | Done[Any], event: PollEvent | None) -> None: ...
+    def submitted(self, task: Task[Any]) -> None: ...
+    def answered(self, status: int) -> None: ...
+    def close(self) -> None: ...
 
 
-QUIET = Quiet()
-try:  # the otel extra: spans and metrics through the OpenTelemetry API (taskpoll.contrib.otel)
-    from .contrib.otel import Instrumentation
-
-    TELEMETRY: Instrumentation | Quiet = Instrumentation()
-except ModuleNotFoundError as missing:
-    if not (missing.name or "").startswith("opentelemetry"):
-        raise
-    TELEMETRY = QUIET
+OBSERVER = Observer()
 
 
 @attrs.frozen
@@ -142,33 +139,22 @@ class Window:
 
 
 def after_poll(
-    state: WaitState,
-    answer: Outcome[R],
-    policy: Policy,
-    *,
-    now: float,
-    sent_at: float,
-    span: WaitSpan | Quiet = QUIET,
+    state: WaitState, answer: Outcome[R], policy: Policy, *, now: float, sent_at: float, watch: Observer = OBSERVER
 ) -> tuple[PollAgain | Done[R], PollEvent]:
-    """`advance`, and what the poll tells a progress display (logged at DEBUG, one line per poll, its
-    fields also as the record's attributes) and the wait's `span`."""
+    """`advance`, and what the poll tells a progress display and the `watch` (logged at DEBUG, one line
+    per poll; its fields, the record's attributes: provider, task_id, attempt, state, status or error, ...)."""
     step = advance(state, answer, policy, now=now, sent_at=sent_at)
     task = answer if isinstance(answer, Task) else None
     delay = step.delay if isinstance(step, PollAgain) and step.delay is not None else 0.0
     reason = step.reason if isinstance(step, PollAgain) else "done"
     unknown = task is not None and task.state is TaskState.UNKNOWN and not state.warned_unknown
     if unknown or logger.isEnabledFor(logging.DEBUG):
-        fields = {"provider": state.provider, "task_id": state.task_id, "attempt": step.state.attempt}
-        fields |= (
-            {"state": task.state.value, "status": task.status} if task is not None else {"error": type(answer).__name__}
-        )
-        fields |= {"delay": delay, "reason": reason}
+        fields: dict[str, Any] = {"provider": state.provider, "task_id": state.task_id, "delay": delay}
+        fields |= {"attempt": step.state.attempt, "reason": reason, "error": type(answer).__name__}
+        fields |= {"state": task.state.value, "status": task.status, "error": None} if task is not None else {}
         if unknown:
-            logger.warning(
-                "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
-                *(state.provider, state.task_id, fields["status"]),
-                extra=fields,
-            )
+            warning = "%(provider)s task %(task_id)r reports status %(status)r, which taskpoll does not know"
+            logger.warning(warning + "; polling on until the deadline", fields, extra=fields)
         seen = f"{fields['state']} ({fields['status']})" if task is not None else repr(answer)
         logger.debug(
             "%s task %r poll %d: %s; next poll in %.2f s (%s)",
@@ -185,7 +171,7 @@ def after_poll(
         next_delay=delay,
         reason=reason,
     )
-    span.polled(answer, event)
+    watch.step(step, event)
     return step, event
 
 
@@ -199,17 +185,15 @@ def run(
     sleep: Callable[[float], object] = time.sleep,
     on_poll: Callable[[PollEvent], object] | None = None,
     kind: str = "wait",
-    span: WaitSpan | Quiet | None = None,
 ) -> Iterator[tuple[int, Outcome[R], bool]]:
     """Carry the waits to their ends, one request at a time, the one due first served first.
 
     Yields `(index, task, False)` for each Task a poll saw that tells something new, and
     `(index, outcome, True)` when a wait ends (its final Task, or the error that ended it).
     `poll(index, state, now)` makes one status request and returns the Task or the error it met.
-    Each wait has a span of `kind` (or the one `span` given, for one wait), its state traced to it.
     """
-    spans = [span or TELEMETRY.wait(kind, state.provider, state.task_id, state.trace) for state in states]
-    states[:] = [each.traced(state) for each, state in zip(spans, states, strict=True)]
+    watched = [OBSERVER.wait(kind, state) for state in states]
+    watches, states[:] = [watch for watch, _ in watched], [state for _, state in watched]
     due = [(clock(), index) for index in range(len(states))]
     try:
         while due:
@@ -220,20 +204,19 @@ def run(
                 continue
             heapq.heappop(due)
             ready = before_poll(states[index], now, limiter)
+            watches[index].step(ready, None)
             if isinstance(ready, Done):
-                spans[index].end(ready.outcome, ready.state)
                 yield index, ready.outcome, True
                 continue
             if ready.at > now + EARLY:
-                spans[index].held(ready, now)
                 states[index] = ready.state
                 heapq.heappush(due, (ready.at, index))
                 continue
-            answer = poll(index, ready.state, now)
-            step, event = after_poll(ready.state, answer, policy, now=clock(), sent_at=now, span=spans[index])
+            with watches[index]:
+                answer = poll(index, ready.state, now)
+            step, event = after_poll(ready.state, answer, policy, now=clock(), sent_at=now, watch=watches[index])
             states[index] = step.state
             if isinstance(step, Done):
-                spans[index].end(step.outcome, step.state)
                 yield index, step.outcome, True
                 continue
             if step.changed and isinstance(answer, Task):
@@ -241,9 +224,9 @@ def run(
             if on_poll is not None:
                 on_poll(event)
             heapq.heappush(due, (step.at, index))
-    finally:  # a wait given up before its end (a closed iterator, a callback that raised)
-        for each in spans:
-            each.close()
+    finally:  # a wait left before its end (an iterator closed, a callback that raised) is told so
+        for watch in watches:
+            watch.close()
 
 
 async def arun(
@@ -256,38 +239,35 @@ async def arun(
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     on_poll: Callable[[PollEvent], object] | None = None,
     kind: str = "wait",
-    span: WaitSpan | Quiet | None = None,
 ) -> AsyncIterator[tuple[Outcome[R], bool]]:
     """`run` for one wait, awaiting: yields `(task, False)` for each change and `(outcome, True)` last.
     An `on_poll` that returns an awaitable (an `async def`) is awaited."""
-    span = span or TELEMETRY.wait(kind, state.provider, state.task_id, state.trace)
-    state = span.traced(state)
+    watch, state = OBSERVER.wait(kind, state)
     try:
         while True:
             now = clock()
             ready = before_poll(state, now, limiter)
+            watch.step(ready, None)
             if isinstance(ready, Done):
-                span.end(ready.outcome, ready.state)
                 yield ready.outcome, True
                 return
             state = ready.state
             if ready.at > now + EARLY:
-                span.held(ready, now)
                 await sleep(min(ready.at - now, MAX_SECONDS))
                 continue
-            answer = await poll(state, now)
-            step, event = after_poll(state, answer, policy, now=clock(), sent_at=now, span=span)
+            with watch:
+                answer = await poll(state, now)
+            step, event = after_poll(state, answer, policy, now=clock(), sent_at=now, watch=watch)
             state = step.state
             if isinstance(step, Done):
-                span.end(step.outcome, step.state)
                 yield step.outcome, True
                 return
             if step.changed and isinstance(answer, Task):
                 yield answer, False
             if on_poll is not None:
                 await settle(on_poll(event))
-    finally:  # given up before its end (cancelled, a closed iterator, a callback that raised)
-        span.close()
+    finally:  # left before its end (cancelled, an iterator closed, a callback that raised)
+        watch.close()
 
 
 async def settle(result: object) -> None:

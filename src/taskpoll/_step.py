@@ -29,14 +29,12 @@ import attrs
 from . import _token
 from ._errors import (
     APITimeoutError,
-    ConfigurationError,
     InvalidTaskIdError,
     InvalidTokenError,
     RateLimitError,
     TaskpollError,
     TaskStalledError,
     WaitTimeoutError,
-    shown,
 )
 from ._ids import check_task_id
 from ._policy import Decision, Observation
@@ -145,14 +143,8 @@ def _read(name: str, value: object, offset: float) -> Any:
         return value
     if name == "last_progress":
         return _number(value, name)
-    if name == "stalled_after":
-        if not 0 < (seconds := _number(value, name)) < math.inf:
-            raise InvalidTokenError("wait state is damaged: bad stalled_after")
-        return seconds
-    if name == "trace":
-        if not ((text := _text(value, name, _token.MAX_TRACE)).isascii() and text.isprintable()):
-            raise InvalidTokenError("wait state is damaged: bad trace context")
-        return text
+    if name == "stalled_after" and (seconds := _number(value, name)) > 0:
+        return seconds  # anything else is damaged: `_text` refuses it
     return _text(value, name, 300 if name == "last_error_text" else 200)
 
 
@@ -184,9 +176,9 @@ class WaitState:
     seed: int = 0  # fixes the jitter of every poll of this wait
     started: float | None = None  # when the wait began (the caller's clock), for `elapsed`; None: unknown
     last_error_text: str | None = None
-    stalled_after: float | None = None  # seconds without a sign of activity that end the wait (TaskStalledError)
-    last_activity: float | None = None  # the last sign of activity (kept while stalled_after is set)
-    trace: str | None = None  # the W3C trace context of the span its polls belong to: "traceparent[ tracestate]"
+    stalled_after: float = math.inf  # seconds without a sign of activity that end the wait (TaskStalledError)
+    last_activity: float | None = None  # the last sign of activity (kept while stalled_after is finite)
+    trace: str | None = None  # the W3C trace context its hops' spans join (taskpoll.contrib.otel)
     clock_offset: float = 0.0  # wall-clock time minus the caller's clock (0 when the caller uses wall time)
     last: Task[Any] | None = attrs.field(default=None, eq=False, repr=False)
     last_error: TaskpollError | None = attrs.field(default=None, eq=False, repr=False)
@@ -267,19 +259,10 @@ NextStep = PollAgain | Done[Any]  # what before_poll says to do
 
 
 def begin(
-    provider: str,
-    task_id: str,
-    *,
-    now: float,
-    timeout: float = math.inf,
-    seed: int = 0,
-    clock_offset: float = 0.0,
-    stalled_after: float | None = None,
-    trace: str | None = None,
+    provider: str, task_id: str, *, now: float, timeout: float = math.inf, seed: int = 0, clock_offset: float = 0.0
 ) -> WaitState:
     """A new wait that may run `timeout` seconds from `now`. `seed` fixes the jitter of its polls;
-    `clock_offset` is wall time minus the clock of `now`; `stalled_after` ends it with TaskStalledError
-    after that many seconds without a sign of activity; `trace` is the trace context its spans join."""
+    `clock_offset` is wall time minus the clock of `now`."""
     return WaitState(
         provider=provider,
         task_id=task_id,
@@ -287,41 +270,20 @@ def begin(
         seed=seed & _MASK64,
         started=now,
         clock_offset=clock_offset,
-        stalled_after=_stall_window(stalled_after),
-        trace=trace,
     )
 
 
-def _stall_window(seconds: float | None) -> float | None:
-    if seconds is not None and (
-        isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 < seconds < math.inf
-    ):
-        raise ConfigurationError(f"stalled_after must be a number of seconds above 0 (or None), not {shown(seconds)}")
-    return None if seconds is None else float(seconds)
-
-
-def resumed(
-    state: WaitState, *, now: float, timeout: float = math.inf, stalled_after: float | None = None
-) -> WaitState:
+def resumed(state: WaitState, *, now: float, timeout: float = math.inf) -> WaitState:
     """`state` carried on as a new wait window (`Client.resume`): its counters, streaks, last state,
-    latencies, jitter and its next poll time are kept; the deadline is `timeout` from `now`, a stall
-    window (its own, or `stalled_after`) starts at `now`, and a rate-limit slot booked elsewhere is
-    given up (the resuming process books its own).
+    latencies, jitter and its next poll time are kept; the deadline is `timeout` from `now`, a stall window
+    starts afresh, and a rate-limit slot booked elsewhere is given up (the resuming process books its own).
     """
-    stall = state.stalled_after if stalled_after is None else _stall_window(stalled_after)
-    return attrs.evolve(
-        state,
-        deadline=now + timeout,
-        started=now,
-        final_poll=False,
-        booked=None,
-        stalled_after=stall,
-        last_activity=None if stall is None else now,
-    )
+    active = None if state.stalled_after == math.inf else now
+    return attrs.evolve(state, deadline=now + timeout, started=now, final_poll=False, booked=None, last_activity=active)
 
 
-def timed_out(state: WaitState, now: float, why: str, stalled: bool = False) -> WaitTimeoutError:
-    """The WaitTimeoutError that ends `state` at `now` (TaskStalledError when `stalled`), with a token
+def timed_out(state: WaitState, now: float, why: str, **stall: Any) -> WaitTimeoutError:
+    """The WaitTimeoutError (TaskStalledError, given `stall`) that ends `state` at `now`, with a token
     that resumes it (the transient error of the last poll, if it failed, is its `__cause__` and its
     `last_error`)."""
     seen = ""
@@ -331,10 +293,6 @@ def timed_out(state: WaitState, now: float, why: str, stalled: bool = False) -> 
         seen += f"; the last poll failed: {state.last_error_text}"
     elapsed = max(0.0, now - state.started) if state.started is not None else 0.0
     waited = f" (waited {elapsed:.1f} s)" if state.started is not None else ""
-    stall: dict[str, Any] = {}
-    if stalled and state.last_activity is not None and state.stalled_after is not None:
-        when = datetime.fromtimestamp(state.last_activity + state.clock_offset, UTC)
-        stall = {"last_activity": when, "stalled_after": state.stalled_after}
     error = (TaskStalledError if stall else WaitTimeoutError)(
         f"{state.provider} task {state.task_id!r}: {why}{waited}{seen}; the task goes on",
         **stall,
@@ -398,14 +356,13 @@ def request_timeout(state: WaitState, policy: Policy, now: float) -> float:
     return min(policy.request_timeout, state.deadline - now)
 
 
-def _activity(state: WaitState, task: Task[Any], now: float, seen: tuple[object, ...]) -> float:
-    """The last sign that the task is alive or moving: what the answer says (`Task.last_activity`), a
-    change of its state, status or progress between two answers (seen at `now`), or the last one
-    known; the first answer of a wait that says nothing starts the count at `now`."""
+def _activity(state: WaitState, task: Task[Any], now: float, moved: bool) -> float | None:
+    """The last sign of life, tracked while the wait has a stall window: what the answer says (no later than
+    now), a change since the last answer, the last known; the first answer saying nothing starts the count."""
+    if state.stalled_after == math.inf:
+        return None
     said = None if task.last_activity is None else min(task.last_activity.timestamp() - state.clock_offset, now)
-    moved = now if state.last_state is not None and seen != (task.state, task.status, task.progress) else None
-    known = [t for t in (state.last_activity, said, moved) if t is not None]
-    return max(known) if known else now
+    return max((t for t in (state.last_activity, said, now if moved else None) if t is not None), default=now)
 
 
 def advance(
@@ -448,8 +405,9 @@ def advance(
     else:
         task = answer
         seen = (state.last_state, state.last_status, state.last_progress)
-        changed = state.last is None or seen != (task.state, task.status, task.progress)
-        activity = state.last_activity if state.stalled_after is None else _activity(state, task, now, seen)
+        moved = seen != (task.state, task.status, task.progress)
+        changed = state.last is None or moved
+        active = _activity(state, task, now, moved and state.last_state is not None)
         state = attrs.evolve(
             state,
             attempt=attempt,
@@ -464,13 +422,15 @@ def advance(
             last_error=None,
             last_error_text=None,
             warned_unknown=state.warned_unknown or task.state is TaskState.UNKNOWN,
-            last_activity=activity,
+            last_activity=active,
         )
         if task.state.is_terminal:
             return Done(task, state, changed=True)
-        if activity is not None and state.stalled_after is not None and now - activity >= state.stalled_after:
-            why = f"no sign of activity for {now - activity:.1f} s (stalled_after {state.stalled_after:g} s)"
-            return Done(timed_out(state, now, why, stalled=True), state, changed)
+        if active is not None and now - active >= state.stalled_after:
+            why = f"no sign of activity for {now - active:.1f} s (stalled_after {state.stalled_after:g} s)"
+            when = datetime.fromtimestamp(active + state.clock_offset, UTC)
+            error = timed_out(state, now, why, last_activity=when, stalled_after=state.stalled_after)
+            return Done(error, state, changed)
         hint = task.poll_after
     decision = policy.decide(
         Observation(

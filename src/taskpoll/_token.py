@@ -48,10 +48,9 @@ KEYS = {
     "last_activity": "la",
     "trace": "tc",
 }
-MAX_TRACE = 512  # a W3C trace context (traceparent, then tracestate), as a token keeps it
 # JSON writes a character in at most 6 bytes; an id and a status of the longest accepted length, a
-# 300-character last error, a trace context, the numbers and the punctuation, base64-encoded.
-_MAX_JSON = 6 * (MAX_TASK_ID_LENGTH + MAX_STATUS_LENGTH + 300 + MAX_TRACE) + 1024
+# 300-character last error, a 200-character trace context, the numbers and the punctuation, base64-encoded.
+_MAX_JSON = 6 * (MAX_TASK_ID_LENGTH + MAX_STATUS_LENGTH + 300 + 200) + 1024
 MAX_LENGTH = len(PREFIX) + 4 * -(-_MAX_JSON // 3)
 
 
