@@ -187,9 +187,12 @@ class _Active(Observer):
 
     span: trace.Span
     _token: object = None
+    _context: otel_context.Context | None = None
 
     def __enter__(self) -> Observer:
-        self._token = otel_context.attach(trace.set_span_in_context(self.span))
+        if self._context is None:  # made once: a wait is entered at each of its polls
+            self._context = trace.set_span_in_context(self.span)
+        self._token = otel_context.attach(self._context)
         return self
 
     def __exit__(self, *exc: object) -> None:
