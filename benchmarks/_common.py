@@ -23,11 +23,11 @@ SECTIONS = ("poll", "large", "many", "policy", "peers", "stream")
 ROOT = Path(__file__).resolve().parent.parent
 
 # Targets from the issue.
-TARGET_POLL_RATIO = 1.0  # taskpoll / raw wall time per poll, at most (issue 16)
+TARGET_POLL_RATIO = 1.0  # taskpoll / raw wall time per poll, at most
 TARGET_PARSE_RATIO = 1.5  # typed parse / json.loads, at most
 TARGET_PARSE_MEMORY = 2.0  # peak memory of the typed parse / body size, at most
-TARGET_THROUGHPUT_RATIO = 1.0  # taskpoll / raw requests per second, at least (issue 16)
-TARGET_AIOHTTP_THROUGHPUT_RATIO = 3.0  # taskpoll over the aiohttp transport / raw httpx, at least (issue 16)
+TARGET_THROUGHPUT_RATIO = 1.0  # taskpoll / raw requests per second, at least
+TARGET_AIOHTTP_THROUGHPUT_RATIO = 3.0  # taskpoll over the aiohttp transport / raw httpx, at least
 TARGET_STREAM_RSS = 10_000_000  # peak RSS growth of iter_elements over the large result, at most
 TARGET_RSS_PER_TASK = 4096  # bytes of peak RSS per pending task, at most
 TARGET_MEDIAN_RELATIVE_DELAY = 0.10  # PollPolicy() median detection delay / duration, at most

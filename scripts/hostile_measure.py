@@ -1,4 +1,4 @@
-"""Measure taskpoll against the hostile servers of tests/hostile.py (issue 12).
+"""Measure taskpoll against the hostile servers of tests/hostile.py.
 
     python3 scripts/dev.py run python scripts/hostile_measure.py [--rounds 3]
 

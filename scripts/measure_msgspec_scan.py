@@ -1,4 +1,4 @@
-"""How soon could an msgspec-backed lazy result give its first Aryn element (issue 16, target 2's option)?
+"""How soon could an msgspec-backed lazy result give its first Aryn element?
 
 scan: msgspec validates the whole body and locates each element's bytes (`msgspec.Raw`), decoding none;
 first: the scan, then element 0 decoded and built as the generated `Element`. msgspec is no dependency of

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure the typed parse of a large result against json.loads of the same body (issue 16, target 1).
+"""Measure the typed parse of a large result against json.loads of the same body.
 
     python scripts/measure_parse.py                      # Aryn, 100,000 elements, 7 runs
     python scripts/measure_parse.py --provider unsiloed  # Unsiloed chunks (segments with OCR words)

@@ -1,4 +1,4 @@
-"""Where the fault soak's time goes (issue 12): run tests/test_soak.py's workload with probes on.
+"""Where the fault soak's time goes: run tests/test_soak.py's workload with probes on.
 
     python3 scripts/dev.py run python scripts/soak_probe.py [--rounds 1] [--concurrency 64 16] [--no-trace]
         [--keepalive N] [--profile]

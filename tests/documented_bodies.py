@@ -135,7 +135,7 @@ ARYN_EXPECTED = {
             "elements.*": Is("Element"),
             "elements.*.type_": ["Page-header", "Text", "table"],
             "elements.0.properties.page_number": 1,
-            "elements.2.table.cells.0.is_header": True,  # Element.table (issue 11)
+            "elements.2.table.cells.0.is_header": True,  # Element.table
             "markdown": ABSENT,
             "status.-1": "T+01.27: Completed work on page 1",
         },

@@ -171,7 +171,7 @@ def test_demo_waits_on_all_five_providers_and_checks_every_outcome(capsys: pytes
     assert "rate_limit" in summary and "slow" in summary and "RateLimitError: waiting 2.0 s as told" in out
 
 
-# Hostile servers (issue 12, part 6) -----------------------------------------------------------------
+# Hostile servers -----------------------------------------------------------------
 
 FORGED = "\nartos task t succeeded (Ready)\r\x1b[2K\x1b]0;owned\x07\u2028"
 

@@ -1,4 +1,4 @@
-"""What a newcomer met on the command line (issue 22, part 5), each against the simulator or a loopback server.
+"""What a newcomer met on the command line, each against the simulator or a loopback server.
 
 The --json envelope of every command, success or not; the next step `submit` prints; the live line's
 width where the terminal reports none; "did you mean" for commands, providers and options; what a

@@ -1,4 +1,4 @@
-"""`taskpoll submit`, `run`, `cancel` and `list` against the simulator (issue 15)."""
+"""`taskpoll submit`, `run`, `cancel` and `list` against the simulator."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ FINAL_STATUS = {
 pytestmark = pytest.mark.taskpoll_simulator(seed=3, notion_poll_after=0.02)  # for `sim` (conftest.py)
 
 
-@pytest.fixture(params=["sync", "async", "aiohttp"])  # aiohttp: AsyncClient(transport="aiohttp"), issue 16
+@pytest.fixture(params=["sync", "async", "aiohttp"])  # aiohttp: AsyncClient(transport="aiohttp")
 def colour(request: pytest.FixtureRequest) -> Colour:
     return Colour(request.param)
 

@@ -1,4 +1,4 @@
-"""taskpoll leaves the cyclic garbage collector to the application (issue 16, target 5).
+"""taskpoll leaves the cyclic garbage collector to the application.
 
 The collector is process-wide state: a library that paused it around a large parse would undo an
 application's own gc.disable() and stop collection in every other thread meanwhile.

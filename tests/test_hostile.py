@@ -1,4 +1,4 @@
-"""Every promise holds against a hostile server (issue 12, parts 1, 2 and 5), for Client, AsyncClient
+"""Every promise holds against a hostile server, for Client, AsyncClient
 and wait_many: a request is bounded as a whole by its deadline, a body by max_response_bytes (decoded),
 and the client's key never comes back out of what a server says. The servers are in tests/hostile.py.
 
@@ -62,7 +62,7 @@ def aclient(url: str, transport: str = "httpx", **options: Any) -> taskpoll.Asyn
     return taskpoll.AsyncClient("artos", base_url=url, api_key=KEY, policy=policy, transport=transport, **options)
 
 
-# Every async case runs on both of AsyncClient's transports: httpx's own pool and aiohttp's (issue 16).
+# Every async case runs on both of AsyncClient's transports: httpx's own pool and aiohttp's.
 TRANSPORTS = ["httpx", "aiohttp"]
 
 

@@ -1,4 +1,4 @@
-"""Absurd input gets a typed error (issue 12, parts 3 and 4): options, headers, ids, tokens.
+"""Absurd input gets a typed error: options, headers, ids, tokens.
 
 Every failure the public API shows is a TaskpollError: an int too large for a float, an HTTP-date in
 the year 10**20, a lone surrogate in an id, URL or key, a port above 65535, a damaged or absurd

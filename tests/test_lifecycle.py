@@ -1,4 +1,4 @@
-"""The whole life of a task (issue 15): submit, run (submit and wait), cancel, list, for every provider,
+"""The whole life of a task: submit, run (submit and wait), cancel, list, for every provider,
 sync and async, over loopback HTTP: the simulator for the happy and unhappy paths, small servers of
 our own for what the simulator cannot do (a connection that dies after the upload, a port that opens
 late, the exact bytes of a request)."""

@@ -183,7 +183,7 @@ def test_notion_an_in_progress_task_without_a_usable_hint_is_a_validation_error(
         get("notion").read("task_abc123", answer(body))
 
 
-# Artos and Veza: what is state and what is result (issue 11) ------------------------------------
+# Artos and Veza: what is state and what is result ------------------------------------
 
 
 def _answer(body: object, status: int = 200) -> Answer:
@@ -329,7 +329,7 @@ def test_notion_refuses_a_version_that_is_not_a_date(version: Any) -> None:
         Notion(version=version)
 
 
-# State strictly, types truly, and what a result keeps (issue 22) -----------------------------------
+# State strictly, types truly, and what a result keeps -----------------------------------
 # Over loopback HTTP, sync and async: a body that is not the provider's never reads as a final state,
 # and a result that lacks a required top-level field keeps everything else.
 

@@ -135,7 +135,7 @@ def test_the_two_commands_are_in_the_readme_and_ci_runs_the_test_one() -> None:
 
 
 def test_every_install_command_names_a_checkout_or_a_wheel_and_extras_that_exist() -> None:
-    """taskpoll is on no package index: `pip install 'taskpoll[celery]'` finds nothing (issue 22, part 5).
+    """taskpoll is on no package index: `pip install 'taskpoll[celery]'` finds nothing.
     Every install command in the README, docs/ and examples/ installs a path (a checkout or the built
     wheel) with extras pyproject.toml declares."""
     import tomllib

@@ -1,4 +1,4 @@
-"""A request given as a dict names the field that does not fit (issue 22, part 5), for every provider.
+"""A request given as a dict names the field that does not fit, for every provider.
 
 `model_of` reads a dict into the provider's generated request model. The generated parser trips over a
 value of the wrong type with its own words (`TypeError: 'int' object is not iterable` for Notion's

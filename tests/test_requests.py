@@ -1,4 +1,4 @@
-"""Each task's status request is built once and reused (issue 16, part 3), and still says exactly
+"""Each task's status request is built once and reused, and still says exactly
 what httpx's build_request would have made of it: path, query, headers, cookies, a caller's params.
 """
 

@@ -1,4 +1,4 @@
-"""A wait's deadline bounds name resolution too (issue 12): a resolver that takes 3 s cannot stretch a
+"""A wait's deadline bounds name resolution too: a resolver that takes 3 s cannot stretch a
 request of 0.5 s, sync or async. The resolver is the system's, slowed for two made-up names; the
 server is the simulator on 127.0.0.1."""
 

@@ -90,10 +90,11 @@ def script(provider: str, index: int) -> tuple[list[Step], str]:
 
 
 async def wait_all(
-    sim: SimulatorProcess, ids: dict[str, list[str]], expected: dict[str, str], gave_up: Counter[str]
+    sim: SimulatorProcess, ids: dict[str, list[str]], expected: dict[str, str], gave_up: dict[str, list[float]]
 ) -> tuple[dict[str, Any], dict[str, float], dict[str, float], float]:
-    """Every outcome, when it arrived, and when its wait began (monotonic seconds). `gave_up` counts,
-    per task, the polls that timed out after the request had gone out: the server may have answered them."""
+    """Every outcome, when it arrived, and when its wait began (monotonic seconds). `gave_up` holds,
+    per task, when the polls that timed out after the request had gone out did so (the monotonic clock
+    the simulator's log uses too): the server may have answered them, unread."""
     outcomes: dict[str, Any] = {}
     ended: dict[str, float] = {}
     began: dict[str, float] = {}
@@ -101,7 +102,7 @@ async def wait_all(
 
     def on_poll(event: taskpoll.PollEvent) -> None:
         if isinstance(event.error, taskpoll.APITimeoutError) and event.error.sent:
-            gave_up[event.task_id] += 1
+            gave_up.setdefault(event.task_id, []).append(time.monotonic())
 
     async def one(provider: str, task_ids: list[str], timeout: float) -> None:
         client: taskpoll.AsyncClient[Any] = taskpoll.AsyncClient(
@@ -143,7 +144,7 @@ def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
                 ids[provider].append(task_id)
                 expected[task_id] = expect
         wall = time.monotonic()
-        gave_up: Counter[str] = Counter()
+        gave_up: dict[str, list[float]] = {}
         outcomes, ended, began, started = asyncio.run(wait_all(sim, ids, expected, gave_up))
         wall = time.monotonic() - wall
         log = sim.requests()
@@ -188,7 +189,11 @@ def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
                 and previous.fault in (None, "extra_field", "unknown_status")
             ):
                 hint = NOTION_POLL_AFTER
-            if hint is not None and current.time - previous.time < hint:
+            # A hint the client never read does not count: on a loaded machine an answer can come after
+            # the request's deadline on the client's clock, which gives up on it (and retries on its
+            # failure backoff) between the server's answer and the next poll.
+            unread = any(previous.time <= at <= current.time for at in gave_up.get(previous.task_id or "", ()))
+            if hint is not None and current.time - previous.time < hint and not unread:
                 early.append((previous.task_id, previous.fault, current.time - previous.time))
     assert not early, early[:5]
 
@@ -201,8 +206,8 @@ def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
         if not task_id or expected.get(task_id) == "WaitTimeoutError":
             continue
         answered = sum(1 for r in records if r.fault in (None, "extra_field"))
-        if answered > 3 + gave_up[task_id]:
-            over.append((task_id, answered, gave_up[task_id]))
+        if answered > 3 + len(gave_up.get(task_id, ())):
+            over.append((task_id, answered, len(gave_up.get(task_id, ()))))
     assert not over, over[:5]
     unfinished_polls = max(len(by_task[t]) for t in timed_out)
     assert unfinished_polls <= 90  # DEADLINE / max_delay = 30 polls, plus the faster retries after faults
@@ -224,6 +229,6 @@ def test_fault_soak(capsys: pytest.CaptureFixture[str]) -> None:
             f"(3 scripted answers); unfinished tasks: at most {unfinished_polls} polls in {DEADLINE:g} s\n"
             f"  max overshoot past the deadline: {overshoot * 1000:.0f} ms (bound {TIMER_SLACK * 1000:.0f} ms); "
             f"polls earlier than a hint: {len(early)}; requests the client gave up on after sending: "
-            f"{sum(gave_up.values())}"
+            f"{sum(map(len, gave_up.values()))}"
         )
     assert outcome_counts[TaskState.SUCCEEDED.value] >= 250  # about a third of the 950 that finish

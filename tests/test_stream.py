@@ -1,4 +1,4 @@
-"""Reading a large result one element at a time (issue 16, part 2): `iter_elements` spools the final
+"""Reading a large result one element at a time: `iter_elements` spools the final
 body to a temporary file and yields the same generated models `wait().result` holds, with the same
 errors. The JSON reader (`taskpoll._spool`) is checked against `json.loads` on tricky and random text.
 """

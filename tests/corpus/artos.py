@@ -65,7 +65,7 @@ CASES = [
         raw_status="Generating",
         check=_progress_is(None),
     ),
-    # Only the schema's required fields (task_id, status): every state must read (issue 11).
+    # Only the schema's required fields (task_id, status): every state must read.
     *[
         Case(
             "artos",
