@@ -21,13 +21,14 @@ from .test_celery import Cluster
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    importlib.import_module("tests.celery_app")  # here, never with TASKPOLL_TEST_OTEL: the SDK stays the tests'
     with ExitStack() as stack:
         os.environ["TASKPOLL_TEST_OTEL"] = "1"  # for the workers this cluster starts
         try:
             cluster = Cluster(stack, tmp_path_factory.mktemp("celery-otel"))
         finally:
             del os.environ["TASKPOLL_TEST_OTEL"]
-        if cluster.redis_url != cluster.app.REDIS_URL:  # imported here for another module's cluster first
+        if cluster.redis_url != cluster.app.REDIS_URL:  # imported before this cluster's Redis was named
             cluster.app = importlib.reload(cluster.app)
             cluster.waiter = cluster.app.waiter
         cluster.sim.set_faults([])
