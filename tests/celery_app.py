@@ -53,6 +53,11 @@ class _ToRedis(logging.Handler):
             _stats.rpush("test:log", record.getMessage())
 
 
+if os.environ.get("TASKPOLL_TEST_OTEL"):  # tests/test_telemetry_celery.py: every span a worker ends, in Redis
+    from tests.telemetry import export_spans_to
+
+    export_spans_to(lambda spans: _stats.rpush("test:spans", *spans))
+
 _log = logging.getLogger("taskpoll.contrib.celery")
 _log.setLevel(logging.INFO)
 _log.addHandler(_ToRedis())

@@ -32,3 +32,13 @@ __all__ = [
     "__version__",
 ]
 __all__ += _errors.__all__
+
+try:  # the otel extra: spans and metrics of every wait through the OpenTelemetry API (taskpoll.contrib.otel)
+    from .contrib import otel as _otel
+except ModuleNotFoundError as missing:  # not installed: nothing of OpenTelemetry is imported
+    if not (missing.name or "").startswith("opentelemetry"):
+        raise
+else:
+    from . import _loop
+
+    _loop.OBSERVER = _otel.Telemetry()

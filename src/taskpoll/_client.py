@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, cas
 import attrs
 import httpx
 
+from . import _loop
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -57,7 +58,7 @@ from ._http import (
     default_ssl_context,
     read_body,
 )
-from ._loop import Outcome, PollEvent, RateLimiter, Window, after_poll, arun, run, settle
+from ._loop import Observer, Outcome, PollEvent, RateLimiter, Window, after_poll, arun, run, settle
 from ._policy import MAX_SECONDS, PollPolicy
 from ._spool import Spool, items
 from ._step import EARLY, Done, PollAgain, RateLimit, WaitState, before_poll, begin, request_timeout, resumed
@@ -115,12 +116,12 @@ def _number(value: object) -> float | None:
         return None
 
 
-def _check_timeout(timeout: float | None) -> float:
+def _check_timeout(timeout: float | None, what: str = "timeout") -> float:
     if timeout is None:
         return math.inf
     seconds = _number(timeout)
     if seconds is None or math.isnan(seconds) or seconds <= 0:
-        raise ConfigurationError(f"timeout must be a number of seconds above 0 (or None), not {shown(timeout)}")
+        raise ConfigurationError(f"{what} must be a number of seconds above 0 (or None), not {shown(timeout)}")
     return seconds
 
 
@@ -355,20 +356,19 @@ class _Core(Generic[R]):
 
     # Waits --------------------------------------------------------------------------------------
 
-    def _begin(self, task_id: str, timeout: float | None, now: float | None = None) -> WaitState:
+    def _begin(self, task_id: str, timeout: float | None, stalled: float | None, now: float | None = None) -> WaitState:
         now = time.monotonic() if now is None else now
-        seed = self._rng.getrandbits(64)
-        return begin(
-            self.provider, task_id, now=now, timeout=_check_timeout(timeout), seed=seed, clock_offset=time.time() - now
-        )
+        seed, offset, stall = self._rng.getrandbits(64), time.time() - now, _check_timeout(stalled, "stalled_after")
+        state = begin(self.provider, task_id, now=now, timeout=_check_timeout(timeout), seed=seed, clock_offset=offset)
+        return attrs.evolve(state, stalled_after=stall)
 
-    def _many(self, task_ids: Iterable[str], timeout: float | None) -> list[WaitState]:
+    def _many(self, task_ids: Iterable[str], timeout: float | None, stalled: float | None) -> list[WaitState]:
         """New waits under one deadline."""
         if isinstance(task_ids, (str, bytes)):
             raise ConfigurationError("task_ids is a list of ids, not a single string")
         _check_timeout(timeout)
         now = time.monotonic()
-        return [self._begin(task_id, timeout, now) for task_id in task_ids]
+        return [self._begin(task_id, timeout, stalled, now) for task_id in task_ids]
 
     def _resume(self, token: str, timeout: float | None) -> WaitState:
         """The wait a token holds (any version taskpoll issued), carried on for `timeout` from now in
@@ -389,24 +389,31 @@ class _Core(Generic[R]):
             )
         return state
 
-    def new_wait(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> WaitState:
+    def new_wait(
+        self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
+    ) -> WaitState:
         """A new wait for `task_id` (no request yet), to be carried by `poll_once` calls anywhere.
 
         Its times are wall-clock (`time.time()`), so its token (`state.token()`) can move between
-        processes and machines; `timeout` bounds the whole wait, across every hop.
+        processes and machines; `timeout` bounds the whole wait, across every hop (`stalled_after`: see
+        `wait`); begun under an OpenTelemetry span, its hops' spans join that span's trace.
         """
         self._provider.status_request(task_id)  # refuses a bad id before anything is scheduled
-        seed = self._rng.getrandbits(64)
-        return begin(self.provider, task_id, now=time.time(), timeout=_check_timeout(timeout), seed=seed)
+        seed, stall = self._rng.getrandbits(64), _check_timeout(stalled_after, "stalled_after")
+        state = begin(self.provider, task_id, now=time.time(), timeout=_check_timeout(timeout), seed=seed)
+        return _loop.OBSERVER.wait("new_wait", attrs.evolve(state, stalled_after=stall))[1]
 
-    def _hop(self, state: WaitState | str, rate_limit: RateLimit | None) -> tuple[PollAgain | Done[R], float]:
-        """The start of one step of a wait carried elsewhere (`poll_once`), in wall-clock time."""
+    def _hop(self, state: WaitState | str, rate_limit: RateLimit | None) -> tuple[PollAgain | Done[R], float, Observer]:
+        """The start of one step of a wait carried elsewhere (`poll_once`), in wall-clock time, and its watch."""
         if isinstance(state, str):
             state = WaitState.from_token(state)
         elif not isinstance(state, WaitState):
             raise ConfigurationError(f"poll_once takes a WaitState or its token, not {type(state).__name__}")
         now = time.time()
-        return before_poll(self._mine(state), now, rate_limit if rate_limit is not None else self._limiter), now
+        watch, state = _loop.OBSERVER.wait("poll_once", self._mine(state))
+        ready = before_poll(state, now, rate_limit if rate_limit is not None else self._limiter)
+        watch.step(ready, None)
+        return ready, now, watch
 
     @staticmethod
     def _final(outcome: Outcome[R], raise_on_failure: bool) -> Task[R]:
@@ -452,6 +459,7 @@ class _Core(Generic[R]):
                     task.id,
                     f"{key}[{index}]" if model is None else f"a part of {key}[{index}]",
                     "; ".join(issues[:3]),
+                    extra={"provider": self.provider, "task_id": task.id, "state": task.state.value},
                 )
             if model is not None:
                 yield model
@@ -552,11 +560,13 @@ class Client(_Core[R]):
         request.extensions["trace"] = progress
         if spool is not None:
             spool.reset()
-        try:
-            response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
-            body = read_body(response, self._max_bytes, deadline, spool)
-        except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
-            raise self._failure(exc, progress, task_id) from None
+        with _loop.OBSERVER.request(self.provider, task_id, request, self._redactor.text) as watch:
+            try:
+                response = self._http.send(request, auth=self._auth, follow_redirects=False, stream=True)
+                body = read_body(response, self._max_bytes, deadline, spool)
+            except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
+                raise self._failure(exc, progress, task_id) from None
+            watch.answered(response.status_code)
         return self._redactor.answer(response, body, spool)
 
     def _poll(
@@ -577,6 +587,7 @@ class Client(_Core[R]):
         on_update: Callable[[Task[R]], object] | None,
         on_poll: OnPoll | None,
         spool: Spool | None = None,
+        kind: str = "wait",
     ) -> Iterator[tuple[int, Outcome[R], bool]]:
         _refuse_async_callbacks(on_update, on_poll)
         statuses = [self._status_of(state.task_id) for state in states]
@@ -584,7 +595,8 @@ class Client(_Core[R]):
         def poll(index: int, state: WaitState, now: float) -> Outcome[R]:
             return self._poll(statuses[index], state, now, spool)
 
-        for index, seen, done in run(states, poll, self.policy, limiter=self._limiter, sleep=_pause, on_poll=on_poll):
+        runs = run(states, poll, self.policy, limiter=self._limiter, sleep=_pause, on_poll=on_poll, kind=kind)
+        for index, seen, done in runs:
             if on_update is not None and isinstance(seen, Task):
                 on_update(seen)
             yield index, seen, done
@@ -596,8 +608,9 @@ class Client(_Core[R]):
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
         spool: Spool | None = None,
+        kind: str = "wait",
     ) -> Task[R]:
-        for _, outcome, done in self._run([state], on_update, on_poll, spool):
+        for _, outcome, done in self._run([state], on_update, on_poll, spool, kind):
             if done:
                 return self._final(outcome, raise_on_failure)
         raise AssertionError("a wait ends with its outcome")
@@ -643,6 +656,7 @@ class Client(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
         **kwargs: Any,
     ) -> Task[R]:
         """`submit`, then `wait` for the task: one deadline (`timeout`) for both, wait's policy and errors.
@@ -651,13 +665,16 @@ class Client(_Core[R]):
         """
         _refuse_async_callbacks(on_update, on_poll)
         budget, started = _check_timeout(timeout), time.monotonic()
-        task = self._call(self._submit_call(args, kwargs), min(budget, SUBMIT_TIMEOUT))
-        if on_update is not None:
-            on_update(task)
-        if task.state.is_terminal:
-            return self._final(task, raise_on_failure)
-        left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-        return self._wait(self._begin(task.id, left), raise_on_failure, on_update, on_poll)
+        stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
+        with _loop.OBSERVER.run(self.provider) as watch:
+            task = self._call(self._submit_call(args, kwargs), min(budget, SUBMIT_TIMEOUT))
+            watch.submitted(task)
+            if on_update is not None:
+                on_update(task)
+            if task.state.is_terminal:
+                return self._final(task, raise_on_failure)
+            left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
+            return self._wait(self._begin(task.id, left, stall), raise_on_failure, on_update, on_poll)
 
     def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task (Aryn); UnsupportedOperationError where it has no cancel.
@@ -679,15 +696,18 @@ class Client(_Core[R]):
         outlives the deadline. `rate_limit` books the slot from a limiter shared by many processes
         (wall-clock `book(now)`) instead of this client's own.
         """
-        ready, now = self._hop(state, rate_limit)
+        ready, now, watch = self._hop(state, rate_limit)
         if isinstance(ready, Done) or ready.at > now + EARLY:
             return ready
-        answer = self._poll(self._status_of(ready.state.task_id), ready.state, now)
-        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now)[0]
+        with watch:
+            answer = self._poll(self._status_of(ready.state.task_id), ready.state, now)
+        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, watch=watch)[0]
 
-    def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Task[R]]:
+    def watch(
+        self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
+    ) -> Iterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
-        return self._watch(self._run([self._begin(task_id, timeout)], None, None))
+        return self._watch(self._run([self._begin(task_id, timeout, stalled_after)], None, None))
 
     @staticmethod
     def _watch(runs: Iterator[tuple[int, Outcome[R], bool]]) -> Iterator[Task[R]]:
@@ -704,13 +724,15 @@ class Client(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Task[R]:
         """Poll until the task is final and return it; raise TaskFailedError/TaskCanceledError when it
         did not succeed (unless `raise_on_failure=False`) and WaitTimeoutError when `timeout` passes.
         `on_update` gets each changed Task; `on_poll` gets a PollEvent after every poll (the next
-        delay and why), for progress displays.
+        delay and why), for progress displays; `stalled_after` ends it with TaskStalledError (resumable)
+        after that many seconds without a sign of activity (`Task.last_activity`, or a change).
         """
-        return self._wait(self._begin(task_id, timeout), raise_on_failure, on_update, on_poll)
+        return self._wait(self._begin(task_id, timeout, stalled_after), raise_on_failure, on_update, on_poll)
 
     def resume(
         self,
@@ -724,7 +746,7 @@ class Client(_Core[R]):
         """`wait` for the task a token names (`Task.token()`, `WaitTimeoutError.token`, `WaitState.token()`,
         or an older taskpoll's), carrying its wait on: its backoff and next poll time, its failure
         budget, its 429 streak; `timeout` is the resumed wait's own deadline."""
-        return self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll)
+        return self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll, kind="resume")
 
     @overload
     def iter_elements(
@@ -747,7 +769,7 @@ class Client(_Core[R]):
         (an element that does not fit is left out and logged). Polling starts at the first `next()`;
         errors are those of `wait`. Close the iterator (or finish it) to remove the file at once.
         """
-        streamed, state = self._streamed(), self._begin(task_id, timeout)
+        streamed, state = self._streamed(), self._begin(task_id, timeout, None)
         return self._iter_elements(state, streamed)
 
     def _iter_elements(self, state: WaitState, streamed: tuple[str, Lenient[Any]]) -> Iterator[Any]:
@@ -763,11 +785,12 @@ class Client(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Iterator[Outcome[R]]:
         """Each task's outcome as it finishes: its final Task, or the error that ended its wait.
         One request at a time, the task due first polled first."""
         _check_concurrency(concurrency)
-        runs = self._run(self._many(task_ids, timeout), on_update, on_poll)
+        runs = self._run(self._many(task_ids, timeout, stalled_after), on_update, on_poll, kind="wait_many")
         return (self._outcome(outcome, raise_on_failure) for _, outcome, done in runs if done)
 
     def wait_many(
@@ -779,6 +802,7 @@ class Client(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> list[Outcome[R]]:
         """Wait for all the tasks under one deadline; outcomes in the order of `task_ids`.
 
@@ -786,8 +810,9 @@ class Client(_Core[R]):
         (TaskFailedError/TaskCanceledError for failed tasks only with `raise_on_failure=True`).
         """
         _check_concurrency(concurrency)
-        states = self._many(task_ids, timeout)
-        outcomes = {index: outcome for index, outcome, done in self._run(states, on_update, on_poll) if done}
+        states = self._many(task_ids, timeout, stalled_after)
+        runs = self._run(states, on_update, on_poll, kind="wait_many")
+        outcomes = {index: outcome for index, outcome, done in runs if done}
         return [self._outcome(outcomes[index], raise_on_failure) for index in range(len(states))]
 
     def close(self) -> None:
@@ -878,20 +903,22 @@ class AsyncClient(_Core[R]):
         request.extensions["trace"] = progress.atrace
         if spool is not None:
             spool.reset()
-        exchange = asyncio.ensure_future(self._send(request, deadline, spool))
-        try:
-            await asyncio.wait((exchange,), timeout=timeout)
-        except BaseException:  # the caller's cancellation: the request goes with it
-            exchange.cancel()
-            raise
-        if not exchange.done():
-            exchange.cancel()
-            exchange.add_done_callback(_retrieved)
-            raise self._failure(httpx.ReadTimeout("the request's deadline passed"), progress, task_id)
-        try:
-            response, body = exchange.result()
-        except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
-            raise self._failure(exc, progress, task_id) from None
+        with _loop.OBSERVER.request(self.provider, task_id, request, self._redactor.text) as watch:
+            exchange = asyncio.ensure_future(self._send(request, deadline, spool))
+            try:
+                await asyncio.wait((exchange,), timeout=timeout)
+            except BaseException:  # the caller's cancellation: the request goes with it
+                exchange.cancel()
+                raise
+            if not exchange.done():
+                exchange.cancel()
+                exchange.add_done_callback(_retrieved)
+                raise self._failure(httpx.ReadTimeout("the request's deadline passed"), progress, task_id)
+            try:
+                response, body = exchange.result()
+            except (httpx.HTTPError, BodyTooLarge, NotSent) as exc:
+                raise self._failure(exc, progress, task_id) from None
+            watch.answered(response.status_code)
         return self._redactor.answer(response, body, spool)
 
     async def _send(self, request: httpx.Request, deadline: float, spool: Spool | None) -> tuple[httpx.Response, bytes]:
@@ -936,8 +963,9 @@ class AsyncClient(_Core[R]):
         on_poll: OnPoll | None = None,
         spool: Spool | None = None,
         window: Window | None = None,
+        kind: str = "wait",
     ) -> Task[R]:
-        async for outcome, done in self._run(state, on_poll, spool, window):
+        async for outcome, done in self._run(state, on_poll, spool, window, kind):
             if on_update is not None and isinstance(outcome, Task):
                 await settle(on_update(outcome))
             if done:
@@ -950,13 +978,14 @@ class AsyncClient(_Core[R]):
         on_poll: OnPoll | None = None,
         spool: Spool | None = None,
         window: Window | None = None,
+        kind: str = "wait",
     ) -> AsyncIterator[tuple[Outcome[R], bool]]:
         status = self._status_of(state.task_id)
 
         async def poll(state: WaitState, now: float) -> Outcome[R]:
             return await self._poll(status, state, now, spool, window)
 
-        return arun(state, poll, self.policy, limiter=self._limiter, on_poll=on_poll)
+        return arun(state, poll, self.policy, limiter=self._limiter, on_poll=on_poll, kind=kind)
 
     async def _call(self, call: Call[T], timeout: float) -> T:
         deadline = time.monotonic() + timeout
@@ -992,18 +1021,22 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
         **kwargs: Any,
     ) -> Task[R]:
         """`submit`, then `wait`, under one deadline; see Client.run."""
         budget, started = _check_timeout(timeout), time.monotonic()
-        call = await asyncio.to_thread(self._submit_call, args, kwargs)
-        task = await self._call(call, min(budget, SUBMIT_TIMEOUT))
-        if on_update is not None:
-            await settle(on_update(task))
-        if task.state.is_terminal:
-            return self._final(task, raise_on_failure)
-        left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-        return await self._wait(self._begin(task.id, left), raise_on_failure, on_update, on_poll)
+        stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
+        with _loop.OBSERVER.run(self.provider) as watch:
+            call = await asyncio.to_thread(self._submit_call, args, kwargs)
+            task = await self._call(call, min(budget, SUBMIT_TIMEOUT))
+            watch.submitted(task)
+            if on_update is not None:
+                await settle(on_update(task))
+            if task.state.is_terminal:
+                return self._final(task, raise_on_failure)
+            left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
+            return await self._wait(self._begin(task.id, left, stall), raise_on_failure, on_update, on_poll)
 
     async def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task; see Client.cancel."""
@@ -1015,15 +1048,18 @@ class AsyncClient(_Core[R]):
 
     async def poll_once(self, state: WaitState | str, *, rate_limit: RateLimit | None = None) -> PollAgain | Done[R]:
         """One step of a wait carried elsewhere; see Client.poll_once. Never sleeps."""
-        ready, now = self._hop(state, rate_limit)
+        ready, now, watch = self._hop(state, rate_limit)
         if isinstance(ready, Done) or ready.at > now + EARLY:
             return ready
-        answer = await self._poll(self._status_of(ready.state.task_id), ready.state, now)
-        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now)[0]
+        with watch:
+            answer = await self._poll(self._status_of(ready.state.task_id), ready.state, now)
+        return after_poll(ready.state, answer, self.policy, now=time.time(), sent_at=now, watch=watch)[0]
 
-    def watch(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Task[R]]:
+    def watch(
+        self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT, stalled_after: float | None = None
+    ) -> AsyncIterator[Task[R]]:
         """Each change the polls observe (state, status or progress), ending with the final Task."""
-        return self._watch(self._run(self._begin(task_id, timeout)))
+        return self._watch(self._run(self._begin(task_id, timeout, stalled_after)))
 
     @staticmethod
     async def _watch(runs: AsyncIterator[tuple[Outcome[R], bool]]) -> AsyncIterator[Task[R]]:
@@ -1040,9 +1076,10 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = True,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> Task[R]:
         """Poll until the task is final; see Client.wait."""
-        return await self._wait(self._begin(task_id, timeout), raise_on_failure, on_update, on_poll)
+        return await self._wait(self._begin(task_id, timeout, stalled_after), raise_on_failure, on_update, on_poll)
 
     async def resume(
         self,
@@ -1054,7 +1091,7 @@ class AsyncClient(_Core[R]):
         on_poll: OnPoll | None = None,
     ) -> Task[R]:
         """`wait` for the task a token names, carrying its wait on; see Client.resume."""
-        return await self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll)
+        return await self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll, kind="resume")
 
     @overload
     def iter_elements(
@@ -1073,7 +1110,7 @@ class AsyncClient(_Core[R]):
         The spooled body is read back in 64 KiB blocks from a local temporary file, between which the
         loop is not given back.
         """
-        streamed, state = self._streamed(), self._begin(task_id, timeout)
+        streamed, state = self._streamed(), self._begin(task_id, timeout, None)
         return self._iter_elements(state, streamed)
 
     async def _iter_elements(self, state: WaitState, streamed: tuple[str, Lenient[Any]]) -> AsyncIterator[Any]:
@@ -1083,8 +1120,7 @@ class AsyncClient(_Core[R]):
 
     def _waits(
         self,
-        task_ids: Iterable[str],
-        timeout: float | None,
+        states: list[WaitState],
         concurrency: int,
         on_update: Callable[[Task[R]], object] | None,
         on_poll: OnPoll | None,
@@ -1094,11 +1130,11 @@ class AsyncClient(_Core[R]):
 
         async def one(state: WaitState) -> Outcome[R]:
             try:
-                return await self._wait(state, False, on_update, on_poll, window=window)
+                return await self._wait(state, False, on_update, on_poll, window=window, kind="wait_many")
             except TaskpollError as exc:
                 return exc
 
-        return [one(state) for state in self._many(task_ids, timeout)]
+        return [one(state) for state in states]
 
     async def as_completed(
         self,
@@ -1109,9 +1145,11 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> AsyncIterator[Outcome[R]]:
         """Each task's outcome as it finishes; see Client.as_completed. Up to `concurrency` requests at once."""
-        waits = [asyncio.ensure_future(w) for w in self._waits(task_ids, timeout, concurrency, on_update, on_poll)]
+        states = self._many(task_ids, timeout, stalled_after)
+        waits = [asyncio.ensure_future(w) for w in self._waits(states, concurrency, on_update, on_poll)]
         try:
             for finished in asyncio.as_completed(waits):
                 yield self._outcome(await finished, raise_on_failure)
@@ -1128,9 +1166,11 @@ class AsyncClient(_Core[R]):
         raise_on_failure: bool = False,
         on_update: Callable[[Task[R]], object] | None = None,
         on_poll: OnPoll | None = None,
+        stalled_after: float | None = None,
     ) -> list[Outcome[R]]:
         """Wait for all the tasks under one deadline; see Client.wait_many. Up to `concurrency` requests at once."""
-        outcomes = await asyncio.gather(*self._waits(task_ids, timeout, concurrency, on_update, on_poll))
+        states = self._many(task_ids, timeout, stalled_after)
+        outcomes = await asyncio.gather(*self._waits(states, concurrency, on_update, on_poll))
         return [self._outcome(outcome, raise_on_failure) for outcome in outcomes]
 
     async def aclose(self) -> None:

@@ -22,6 +22,7 @@
     ├── TaskCanceledError            the task ended canceled (.task)
     ├── ResultUnavailableError       Task.unwrap() on a task that has not succeeded or whose result is unreadable
     └── WaitTimeoutError             the wait's deadline passed first (.task: the last one seen)
+        └── TaskStalledError         no sign of activity for the wait's `stalled_after` seconds
 
 Every error carries `provider` and `task_id`; HTTP-level ones also `status_code`, `message`, `body`,
 `request_id`. Messages never contain an API key, an Authorization header or a response body: the
@@ -34,6 +35,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ._task import Task
 
 __all__ = [
@@ -56,6 +59,7 @@ __all__ = [
     "SubmitOutcomeUnknownError",
     "TaskCanceledError",
     "TaskFailedError",
+    "TaskStalledError",
     "TaskpollError",
     "UnsupportedOperationError",
     "WaitTimeoutError",
@@ -345,6 +349,15 @@ class WaitTimeoutError(TaskpollError):
         self.token = token
         self.last_error = last_error
         super().__init__(message, provider=provider, task_id=task_id)
+
+
+class TaskStalledError(WaitTimeoutError):
+    """The provider showed no sign that the task is alive or moving for the wait's `stalled_after` seconds.
+    The task may go on: `token` resumes the wait (a fresh stall window); `last_activity` (UTC) is the last sign."""
+
+    def __init__(self, message: str, *, last_activity: datetime, stalled_after: float, **wait: Any) -> None:
+        self.last_activity, self.stalled_after = last_activity, stalled_after
+        super().__init__(message, **wait)
 
 
 def shown(value: object, limit: int = 40) -> str:

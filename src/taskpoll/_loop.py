@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, TypeVar
 
 import attrs
+import httpx
 
 from ._errors import TaskpollError
 from ._policy import MAX_SECONDS
@@ -29,6 +30,36 @@ from ._task import Task, TaskState
 R = TypeVar("R")
 logger = logging.getLogger("taskpoll")
 Outcome = Task[R] | TaskpollError  # what a poll found, or how a wait ended: a Task, or the error
+
+
+class Observer:
+    """What taskpoll tells of its waits and requests, to `OBSERVER` (these hooks do nothing; the package
+    puts taskpoll.contrib.otel's there when opentelemetry-api is installed): a wait's watch (`wait`, or
+    `run`: a submit, then its wait) sees each `step` (with the PollEvent of a poll), is entered around
+    each poll and closed when left; `request` is entered around each HTTP request."""
+
+    def wait(self, kind: str, state: WaitState) -> tuple[Observer, WaitState]:
+        return self, state
+
+    def run(self, provider: str) -> Observer:
+        return self
+
+    def request(
+        self, provider: str, task_id: str | None, request: httpx.Request, redact: Callable[[str], str]
+    ) -> Observer:
+        return self
+
+    def __enter__(self) -> Observer:
+        return self
+
+    def __exit__(self, *exc: object) -> None: ...
+    def step(self, step: PollAgain | Done[Any], event: PollEvent | None) -> None: ...
+    def submitted(self, task: Task[Any]) -> None: ...
+    def answered(self, status: int) -> None: ...
+    def close(self) -> None: ...
+
+
+OBSERVER = Observer()
 
 
 @attrs.frozen
@@ -108,25 +139,27 @@ class Window:
 
 
 def after_poll(
-    state: WaitState, answer: Outcome[R], policy: Policy, *, now: float, sent_at: float
+    state: WaitState, answer: Outcome[R], policy: Policy, *, now: float, sent_at: float, watch: Observer = OBSERVER
 ) -> tuple[PollAgain | Done[R], PollEvent]:
-    """`advance`, and what the poll tells a progress display (logged at DEBUG, one line per poll)."""
+    """`advance`, and what the poll tells a progress display and the `watch` (logged at DEBUG, one line
+    per poll; its fields, the record's attributes: provider, task_id, attempt, state, status or error, ...)."""
     step = advance(state, answer, policy, now=now, sent_at=sent_at)
     task = answer if isinstance(answer, Task) else None
     delay = step.delay if isinstance(step, PollAgain) and step.delay is not None else 0.0
     reason = step.reason if isinstance(step, PollAgain) else "done"
-    if task is not None and task.state is TaskState.UNKNOWN and not state.warned_unknown:
-        logger.warning(
-            "%s task %r reports status %r, which taskpoll does not know; polling on until the deadline",
-            state.provider,
-            state.task_id,
-            task.status,
-        )
-    if logger.isEnabledFor(logging.DEBUG):
-        seen = f"{task.state.value} ({task.status})" if task is not None else repr(answer)
+    unknown = task is not None and task.state is TaskState.UNKNOWN and not state.warned_unknown
+    if unknown or logger.isEnabledFor(logging.DEBUG):
+        fields: dict[str, Any] = {"provider": state.provider, "task_id": state.task_id, "delay": delay}
+        fields |= {"attempt": step.state.attempt, "reason": reason, "error": type(answer).__name__}
+        fields |= {"state": task.state.value, "status": task.status, "error": None} if task is not None else {}
+        if unknown:
+            warning = "%(provider)s task %(task_id)r reports status %(status)r, which taskpoll does not know"
+            logger.warning(warning + "; polling on until the deadline", fields, extra=fields)
+        seen = f"{fields['state']} ({fields['status']})" if task is not None else repr(answer)
         logger.debug(
             "%s task %r poll %d: %s; next poll in %.2f s (%s)",
             *(state.provider, state.task_id, step.state.attempt, seen, delay, reason),
+            extra=fields,
         )
     event = PollEvent(
         provider=state.provider,
@@ -138,6 +171,7 @@ def after_poll(
         next_delay=delay,
         reason=reason,
     )
+    watch.step(step, event)
     return step, event
 
 
@@ -150,6 +184,7 @@ def run(
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], object] = time.sleep,
     on_poll: Callable[[PollEvent], object] | None = None,
+    kind: str = "wait",
 ) -> Iterator[tuple[int, Outcome[R], bool]]:
     """Carry the waits to their ends, one request at a time, the one due first served first.
 
@@ -157,33 +192,41 @@ def run(
     `(index, outcome, True)` when a wait ends (its final Task, or the error that ended it).
     `poll(index, state, now)` makes one status request and returns the Task or the error it met.
     """
+    watched = [OBSERVER.wait(kind, state) for state in states]
+    watches, states[:] = [watch for watch, _ in watched], [state for _, state in watched]
     due = [(clock(), index) for index in range(len(states))]
-    while due:
-        at, index = due[0]
-        now = clock()
-        if at > now:
-            sleep(min(at - now, MAX_SECONDS))
-            continue
-        heapq.heappop(due)
-        ready = before_poll(states[index], now, limiter)
-        if isinstance(ready, Done):
-            yield index, ready.outcome, True
-            continue
-        if ready.at > now + EARLY:
-            states[index] = ready.state
-            heapq.heappush(due, (ready.at, index))
-            continue
-        answer = poll(index, ready.state, now)
-        step, event = after_poll(ready.state, answer, policy, now=clock(), sent_at=now)
-        states[index] = step.state
-        if isinstance(step, Done):
-            yield index, step.outcome, True
-            continue
-        if step.changed and isinstance(answer, Task):
-            yield index, answer, False
-        if on_poll is not None:
-            on_poll(event)
-        heapq.heappush(due, (step.at, index))
+    try:
+        while due:
+            at, index = due[0]
+            now = clock()
+            if at > now:
+                sleep(min(at - now, MAX_SECONDS))
+                continue
+            heapq.heappop(due)
+            ready = before_poll(states[index], now, limiter)
+            watches[index].step(ready, None)
+            if isinstance(ready, Done):
+                yield index, ready.outcome, True
+                continue
+            if ready.at > now + EARLY:
+                states[index] = ready.state
+                heapq.heappush(due, (ready.at, index))
+                continue
+            with watches[index]:
+                answer = poll(index, ready.state, now)
+            step, event = after_poll(ready.state, answer, policy, now=clock(), sent_at=now, watch=watches[index])
+            states[index] = step.state
+            if isinstance(step, Done):
+                yield index, step.outcome, True
+                continue
+            if step.changed and isinstance(answer, Task):
+                yield index, answer, False
+            if on_poll is not None:
+                on_poll(event)
+            heapq.heappush(due, (step.at, index))
+    finally:  # a wait left before its end (an iterator closed, a callback that raised) is told so
+        for watch in watches:
+            watch.close()
 
 
 async def arun(
@@ -195,29 +238,36 @@ async def arun(
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     on_poll: Callable[[PollEvent], object] | None = None,
+    kind: str = "wait",
 ) -> AsyncIterator[tuple[Outcome[R], bool]]:
     """`run` for one wait, awaiting: yields `(task, False)` for each change and `(outcome, True)` last.
     An `on_poll` that returns an awaitable (an `async def`) is awaited."""
-    while True:
-        now = clock()
-        ready = before_poll(state, now, limiter)
-        if isinstance(ready, Done):
-            yield ready.outcome, True
-            return
-        state = ready.state
-        if ready.at > now + EARLY:
-            await sleep(min(ready.at - now, MAX_SECONDS))
-            continue
-        answer = await poll(state, now)
-        step, event = after_poll(state, answer, policy, now=clock(), sent_at=now)
-        state = step.state
-        if isinstance(step, Done):
-            yield step.outcome, True
-            return
-        if step.changed and isinstance(answer, Task):
-            yield answer, False
-        if on_poll is not None:
-            await settle(on_poll(event))
+    watch, state = OBSERVER.wait(kind, state)
+    try:
+        while True:
+            now = clock()
+            ready = before_poll(state, now, limiter)
+            watch.step(ready, None)
+            if isinstance(ready, Done):
+                yield ready.outcome, True
+                return
+            state = ready.state
+            if ready.at > now + EARLY:
+                await sleep(min(ready.at - now, MAX_SECONDS))
+                continue
+            with watch:
+                answer = await poll(state, now)
+            step, event = after_poll(state, answer, policy, now=clock(), sent_at=now, watch=watch)
+            state = step.state
+            if isinstance(step, Done):
+                yield step.outcome, True
+                return
+            if step.changed and isinstance(answer, Task):
+                yield answer, False
+            if on_poll is not None:
+                await settle(on_poll(event))
+    finally:  # left before its end (cancelled, an iterator closed, a callback that raised)
+        watch.close()
 
 
 async def settle(result: object) -> None:

@@ -21,6 +21,7 @@ reads them into another clock.
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -32,6 +33,7 @@ from ._errors import (
     InvalidTokenError,
     RateLimitError,
     TaskpollError,
+    TaskStalledError,
     WaitTimeoutError,
 )
 from ._ids import check_task_id
@@ -59,7 +61,7 @@ FINAL = "last poll before the deadline"
 DEADLINE = "no poll fits before the deadline"
 _MASK64 = (1 << 64) - 1
 _MAX_TIME = 1e12  # times written into a token stay below this (unix seconds, year 33658)
-_TIMES = frozenset({"deadline", "next_poll", "last_poll", "booked", "started"})
+_TIMES = frozenset({"deadline", "next_poll", "last_poll", "booked", "started", "last_activity"})
 _COUNTS = frozenset({"attempt", "polls_in_state", "failures", "rate_limits"})
 
 
@@ -141,6 +143,8 @@ def _read(name: str, value: object, offset: float) -> Any:
         return value
     if name == "last_progress":
         return _number(value, name)
+    if name == "stalled_after" and (seconds := _number(value, name)) > 0:
+        return seconds  # anything else is damaged: `_text` refuses it
     return _text(value, name, 300 if name == "last_error_text" else 200)
 
 
@@ -172,6 +176,9 @@ class WaitState:
     seed: int = 0  # fixes the jitter of every poll of this wait
     started: float | None = None  # when the wait began (the caller's clock), for `elapsed`; None: unknown
     last_error_text: str | None = None
+    stalled_after: float = math.inf  # seconds without a sign of activity that end the wait (TaskStalledError)
+    last_activity: float | None = None  # the last sign of activity (kept while stalled_after is finite)
+    trace: str | None = None  # the W3C trace context its hops' spans join (taskpoll.contrib.otel)
     clock_offset: float = 0.0  # wall-clock time minus the caller's clock (0 when the caller uses wall time)
     last: Task[Any] | None = attrs.field(default=None, eq=False, repr=False)
     last_error: TaskpollError | None = attrs.field(default=None, eq=False, repr=False)
@@ -268,15 +275,17 @@ def begin(
 
 def resumed(state: WaitState, *, now: float, timeout: float = math.inf) -> WaitState:
     """`state` carried on as a new wait window (`Client.resume`): its counters, streaks, last state,
-    latencies, jitter and its next poll time are kept; the deadline is `timeout` from `now`, and a
-    rate-limit slot booked elsewhere is given up (the resuming process books its own).
+    latencies, jitter and its next poll time are kept; the deadline is `timeout` from `now`, a stall window
+    starts afresh, and a rate-limit slot booked elsewhere is given up (the resuming process books its own).
     """
-    return attrs.evolve(state, deadline=now + timeout, started=now, final_poll=False, booked=None)
+    active = None if state.stalled_after == math.inf else now
+    return attrs.evolve(state, deadline=now + timeout, started=now, final_poll=False, booked=None, last_activity=active)
 
 
-def timed_out(state: WaitState, now: float, why: str) -> WaitTimeoutError:
-    """The WaitTimeoutError that ends `state` at `now`, with a token that resumes it (the transient
-    error of the last poll, if it failed, is its `__cause__` and its `last_error`)."""
+def timed_out(state: WaitState, now: float, why: str, **stall: Any) -> WaitTimeoutError:
+    """The WaitTimeoutError (TaskStalledError, given `stall`) that ends `state` at `now`, with a token
+    that resumes it (the transient error of the last poll, if it failed, is its `__cause__` and its
+    `last_error`)."""
     seen = ""
     if state.last_state is not None:
         seen = f"; last seen {state.last_state.value} ({state.last_status})"
@@ -284,8 +293,9 @@ def timed_out(state: WaitState, now: float, why: str) -> WaitTimeoutError:
         seen += f"; the last poll failed: {state.last_error_text}"
     elapsed = max(0.0, now - state.started) if state.started is not None else 0.0
     waited = f" (waited {elapsed:.1f} s)" if state.started is not None else ""
-    error = WaitTimeoutError(
+    error = (TaskStalledError if stall else WaitTimeoutError)(
         f"{state.provider} task {state.task_id!r}: {why}{waited}{seen}; the task goes on",
+        **stall,
         provider=state.provider,
         task_id=state.task_id,
         task=state.last,
@@ -346,6 +356,15 @@ def request_timeout(state: WaitState, policy: Policy, now: float) -> float:
     return min(policy.request_timeout, state.deadline - now)
 
 
+def _activity(state: WaitState, task: Task[Any], now: float, moved: bool) -> float | None:
+    """The last sign of life, tracked while the wait has a stall window: what the answer says (no later than
+    now), a change since the last answer, the last known; the first answer saying nothing starts the count."""
+    if state.stalled_after == math.inf:
+        return None
+    said = None if task.last_activity is None else min(task.last_activity.timestamp() - state.clock_offset, now)
+    return max((t for t in (state.last_activity, said, now if moved else None) if t is not None), default=now)
+
+
 def advance(
     state: WaitState,
     answer: Task[R] | TaskpollError,
@@ -386,7 +405,9 @@ def advance(
     else:
         task = answer
         seen = (state.last_state, state.last_status, state.last_progress)
-        changed = state.last is None or seen != (task.state, task.status, task.progress)
+        moved = seen != (task.state, task.status, task.progress)
+        changed = state.last is None or moved
+        active = _activity(state, task, now, moved and state.last_state is not None)
         state = attrs.evolve(
             state,
             attempt=attempt,
@@ -401,9 +422,15 @@ def advance(
             last_error=None,
             last_error_text=None,
             warned_unknown=state.warned_unknown or task.state is TaskState.UNKNOWN,
+            last_activity=active,
         )
         if task.state.is_terminal:
             return Done(task, state, changed=True)
+        if active is not None and now - active >= state.stalled_after:
+            why = f"no sign of activity for {now - active:.1f} s (stalled_after {state.stalled_after:g} s)"
+            when = datetime.fromtimestamp(active + state.clock_offset, UTC)
+            error = timed_out(state, now, why, last_activity=when, stalled_after=state.stalled_after)
+            return Done(error, state, changed)
         hint = task.poll_after
     decision = policy.decide(
         Observation(

@@ -73,6 +73,7 @@ class Task(Generic[R]):
     poll_after: float | None = None  # the server's advice, in seconds, on when to ask again
     request_id: str | None = None
     observed_at: datetime | None = attrs.field(default=None, eq=False)  # when this answer arrived (UTC)
+    last_activity: datetime | None = attrs.field(default=None, eq=False)  # the provider's last sign of life
     raw: Any = attrs.field(default=None, repr=False, eq=False)  # the decoded body (None: no JSON body)
     result_issues: tuple[str, ...] = attrs.field(default=(), eq=False)  # parts of the result that did not fit
 
@@ -132,6 +133,7 @@ class Task(Generic[R]):
             "poll_after": _finite(self.poll_after),
             "request_id": self.request_id,
             "observed_at": _iso(self.observed_at),
+            "last_activity": _iso(self.last_activity),
             "result_issues": list(self.result_issues),
         }
         if include_raw:
@@ -182,6 +184,7 @@ class Task(Generic[R]):
                 poll_after=_opt_float(data.get("poll_after")),
                 request_id=_opt_str(data.get("request_id")),
                 observed_at=_from_iso(data.get("observed_at")),
+                last_activity=_from_iso(data.get("last_activity")),
                 raw=data.get("raw"),
                 result_issues=issues,
             )

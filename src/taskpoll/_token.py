@@ -44,10 +44,13 @@ KEYS = {
     "seed": "seed",
     "started": "t0",
     "last_error_text": "e",
+    "stalled_after": "sa",
+    "last_activity": "la",
+    "trace": "tc",
 }
 # JSON writes a character in at most 6 bytes; an id and a status of the longest accepted length, a
-# 300-character last error, the numbers and the punctuation, base64-encoded.
-_MAX_JSON = 6 * (MAX_TASK_ID_LENGTH + MAX_STATUS_LENGTH + 300) + 1024
+# 300-character last error, a 200-character trace context, the numbers and the punctuation, base64-encoded.
+_MAX_JSON = 6 * (MAX_TASK_ID_LENGTH + MAX_STATUS_LENGTH + 300 + 200) + 1024
 MAX_LENGTH = len(PREFIX) + 4 * -(-_MAX_JSON // 3)
 
 

@@ -302,6 +302,7 @@ class Provider(Generic[R]):
                 task.state.value,
                 len(task.result_issues),
                 "; ".join(task.result_issues[:3]),
+                extra={"provider": self.name, "task_id": task_id, "state": task.state.value},
             )
         return task
 

@@ -15,6 +15,11 @@ and then a ResponseValidationError. The result is read tolerantly (`Lenient`): o
 absent all read as finished; an element that does not fit is left out and named in
 `Task.result_issues`.
 
+A 202's `x-aryn-asyncifier-active-at` header tells when Aryn last saw activity "on behalf of the
+account" (the SDK's docstring; currently the key `network`, in unix seconds): its latest time is
+`Task.last_activity`, the sign of life a wait's `stalled_after=` reads. It is the account's, not only
+this task's: a task stuck beside busy ones still looks alive.
+
 A failed task's code is `status_code`, or, when the body has none (older outputs), the SDK's guess:
 429 when the error starts with "429: ", else 500 (aryn_sdk/client/partition.py l.559-562). An empty
 `error` ("") means no error, as in the SDK (`if error := data.get("error")`).
@@ -47,9 +52,11 @@ Submit, cancel, list (issue 15):
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from taskpoll_aryn_api.api.partition import field_async_partition_document_cancel_v1 as _cancel
@@ -126,6 +133,20 @@ __all__ = [
 ]
 
 _RESULT: Lenient[PartitionerResponse] = Lenient(PartitionerResponse)
+_LAST_SECOND = 253402300799  # 9999-12-31T23:59:59Z, the last time a datetime holds
+
+
+def _active_at(response: Answer) -> datetime | None:
+    """The latest time `x-aryn-asyncifier-active-at` names: `key=unix_seconds` pairs separated by `;`, the
+    header perhaps repeated, read as aryn-sdk reads them into `last_active_times` (aryn-ai/aryn-sdk@1822e2b
+    aryn_sdk/client/partition.py l.834-866); a pair that does not read is skipped (the SDK would raise)."""
+    seconds = []
+    for value in response.headers.get_list("x-aryn-asyncifier-active-at"):
+        for pair in value.split(";"):
+            with contextlib.suppress(ValueError):  # not an integer (or over Python's 4,300 digits)
+                seconds.append(int(pair.partition("=")[2]))
+    known = [second for second in seconds if 0 <= second <= _LAST_SECOND]
+    return datetime.fromtimestamp(max(known), UTC) if known else None
 
 
 class Aryn(Provider[PartitionerResponse]):
@@ -240,7 +261,9 @@ class Aryn(Provider[PartitionerResponse]):
     def parse_ok(self, task_id: str, response: Answer, data: Any) -> Task[PartitionerResponse]:
         code = response.status_code
         if code == 202:
-            return self.task(task_id, response, data, state=TaskState.RUNNING, status="202")
+            return self.task(
+                task_id, response, data, state=TaskState.RUNNING, status="202", last_activity=_active_at(response)
+            )
         if code != 200:
             return self.task(task_id, response, data, state=TaskState.UNKNOWN, status=str(code))
         if not isinstance(data, dict):

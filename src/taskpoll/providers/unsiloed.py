@@ -16,6 +16,11 @@ Lowercase `completed`/`failed`, which unsiloed-sdk's `parse_and_wait` also accep
 Unsiloed's classify and split jobs; no parse source shows them, so a parse job answering one is
 UNKNOWN (raw status kept, polling on until the deadline) rather than guessed final.
 
+`Task.last_activity` (what a wait's `stalled_after=` reads) is `finished_at`, else `started_at`: "ISO
+8601 timestamp when processing started. Present when status is not `Starting`" (Unsiloed-AI/docs_v2@738b442
+api-reference/parser/openapi-v1.json l.2135-2141, kept as specs/published/unsiloed.json). Unsiloed gives
+no later sign while a job processes: the wait counts a change of status as one.
+
 A 429 "Rate limit exceeded" is a RateLimitError (retried as told); a 429 "Usage limit exceeded" (the
 billing cap, no Retry-After) and a 402 (no page credits left) are QuotaExceededError, not retried.
 
@@ -178,12 +183,14 @@ class Unsiloed(Provider[ParseGetResponse]):
             if not self.is_unknown_status(status):
                 raise ValueError("status is not a status value")
             state = TaskState.UNKNOWN
-        finished_at = data.get("finished_at")
+        finished_at = parse_time(data.get("finished_at"))
         fields: dict[str, Any] = {
             "state": state,
             "status": status,
             "created_at": parse_time(data.get("created_at")),
-            "finished_at": parse_time(finished_at),
+            "finished_at": finished_at,
+            # The last sign of life the job gives: when it finished, else when processing started.
+            "last_activity": finished_at or parse_time(data.get("started_at")),
         }
         if state is TaskState.SUCCEEDED:
             built = self.lenient(RESULT, data)
