@@ -135,7 +135,9 @@ POLICIES = st.builds(
     multiplier=st.floats(1, 2.5),
     max_delay=st.floats(1, 40),
     jitter=st.floats(0, 0.5),
-    min_delay=st.floats(0, 0.2),
+    # Above zero: a follow_hint wait on a near-zero poll_after with no latency polls every min_delay, and
+    # the fake clock must move (at most timeout / min_delay = 6,000 polls a wait).
+    min_delay=st.floats(0.05, 0.2),
     follow_hint=st.booleans(),
     max_hint=st.floats(5, 120),
     failure_delay=st.floats(0.1, 3),
@@ -157,7 +159,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     return Scenario(
         provider=provider,
         done_at=draw(st.floats(0, 400) | st.just(math.inf)),
-        timeout=draw(st.floats(0.3, 500)),
+        timeout=draw(st.floats(0.3, 300)),
         policy=draw(POLICIES),
         faults=faults,
         poll_after=draw(st.none() | st.floats(0, 150)) if provider == "notion" else None,
