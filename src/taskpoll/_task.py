@@ -16,6 +16,7 @@ from ._errors import InvalidTokenError, ResultUnavailableError, TaskCanceledErro
 __all__ = ["Task", "TaskError", "TaskState"]
 
 R = TypeVar("R")
+M = TypeVar("M")  # from_dict's result model: its own, as `Task.from_dict` is called on the bare class
 
 
 class TaskState(enum.Enum):
@@ -143,7 +144,7 @@ class Task(Generic[R]):
     def from_dict(cls, data: Mapping[str, Any], result_type: None = None) -> Task[Any]: ...
     @overload
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], result_type: type[R]) -> Task[R]: ...
+    def from_dict(cls, data: Mapping[str, Any], result_type: type[M]) -> Task[M]: ...
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], result_type: type[Any] | None = None) -> Task[Any]:

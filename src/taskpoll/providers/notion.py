@@ -48,7 +48,7 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 import attrs
 from taskpoll_notion_api.api.async_tasks import retrieve_async_task as _status
@@ -76,6 +76,7 @@ from taskpoll_notion_api.models import (
 )
 from taskpoll_notion_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._client import SUBMIT_TIMEOUT, AsyncClient, Client, RunOptions
 from .._errors import APIError, ConfigurationError, RateLimitError
 from .._http import Answer
 from .._ids import check_task_id
@@ -279,6 +280,59 @@ class Notion(Provider[AsyncTaskSucceeded]):
         if not isinstance(message, str):
             return generic_message(response), None, request_id
         return message, code if isinstance(code, str) else None, request_id
+
+
+# What a type checker and an editor see of `Client("notion")` and `AsyncClient("notion")`: Notion's own
+# submit and run arguments, and its result model. The signatures are for the checker only: at run time the
+# arguments go to `submit_call` above, which checks them (a wrong one is a ConfigurationError that names it).
+
+
+class NotionClient(Client[AsyncTaskSucceeded]):
+    """`taskpoll.Client("notion")`: submit and run take a `CreatePageRequest`, or an
+    `UpdatePageMarkdownRequest` and `page_id=`."""
+
+    if TYPE_CHECKING:
+
+        def submit(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+        def run(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            **run_options: Unpack[RunOptions[AsyncTaskSucceeded]],
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+
+class AsyncNotionClient(AsyncClient[AsyncTaskSucceeded]):
+    """`taskpoll.AsyncClient("notion")`: NotionClient's twin, awaited."""
+
+    if TYPE_CHECKING:
+
+        async def submit(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+        async def run(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            **run_options: Unpack[RunOptions[AsyncTaskSucceeded]],
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+
+Notion.clients = (NotionClient, AsyncNotionClient)
 
 
 PROVIDER = Notion()

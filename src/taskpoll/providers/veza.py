@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 from taskpoll_veza_api.api.query_builder import create_get_assessment_query_spec_result_async as _create
 from taskpoll_veza_api.api.query_builder import get_assessment_async_task as _status
@@ -43,6 +43,7 @@ from taskpoll_veza_api.models import (
 )
 from taskpoll_veza_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._client import SUBMIT_TIMEOUT, AsyncClient, Client, RunOptions
 from .._http import Answer
 from .._ids import check_task_id
 from .._policy import PollPolicy
@@ -198,6 +199,53 @@ class Veza(Provider[AsyncTask]):
         if violations:
             message += f" ({'; '.join(violations[:3])})"
         return message, code, request_id
+
+
+# What a type checker and an editor see of `Client("veza")` and `AsyncClient("veza")`: Veza's own
+# submit and run arguments, and its result model. The signatures are for the checker only: at run time the
+# arguments go to `submit_call` above, which checks them (a wrong one is a ConfigurationError that names it).
+
+
+class VezaClient(Client[AsyncTask]):
+    """`taskpoll.Client("veza")`: submit and run take a `GetAssessmentQuerySpecResultRequest` (or a dict
+    of its fields)."""
+
+    if TYPE_CHECKING:
+
+        def submit(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            *,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTask]: ...
+
+        def run(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            **run_options: Unpack[RunOptions[AsyncTask]],
+        ) -> Task[AsyncTask]: ...
+
+
+class AsyncVezaClient(AsyncClient[AsyncTask]):
+    """`taskpoll.AsyncClient("veza")`: VezaClient's twin, awaited."""
+
+    if TYPE_CHECKING:
+
+        async def submit(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            *,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTask]: ...
+
+        async def run(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            **run_options: Unpack[RunOptions[AsyncTask]],
+        ) -> Task[AsyncTask]: ...
+
+
+Veza.clients = (VezaClient, AsyncVezaClient)
 
 
 PROVIDER = Veza()
