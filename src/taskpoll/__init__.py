@@ -8,7 +8,8 @@ typed interface, and be told, correctly and within a deadline, when each is done
         page = task.result.result                    # the created page, as the provider returned it
 """
 
-from . import _errors, providers
+from . import _errors
+from . import providers as providers  # `taskpoll.providers` without an import of its own (pyright too)
 from ._client import AsyncClient, Client
 from ._errors import *  # noqa: F403  the error tree, re-exported: its names are _errors.__all__
 from ._loop import PollEvent

@@ -16,7 +16,8 @@ tolerantly: an `operation` without `surface`, or with a surface taskpoll does no
 sent, and what of a succeeded task does not fit the spec is named in `Task.result_issues` (the body
 as sent is `Task.raw`). A failed task's reason comes from its `error` object, whatever else it holds.
 
-`Task.result` is the generated `AsyncTaskSucceeded` (its `result` holds the operation's answer).
+`Task.result` is the generated `AsyncTaskSucceeded`; its `result` holds the operation's answer, typed
+`Page | PageMarkdown` (a page created, or a page's Markdown updated).
 
 Submit (issue 15), two operations that may run in the background:
 
@@ -57,10 +58,7 @@ from taskpoll_notion_api.api.pages import update_page_markdown as _update
 from taskpoll_notion_api.models import (
     AsyncTaskFailed,
     AsyncTaskInProgress,
-    AsyncTaskOperation,
-    AsyncTaskOperationSurface,
     AsyncTaskSucceeded,
-    AsyncTaskSucceededResult,
     ContentUpdate,
     CreatePageRequest,
     CreatePageRequestParent,
@@ -93,7 +91,6 @@ __all__ = [
     "AsyncTaskFailed",
     "AsyncTaskInProgress",
     "AsyncTaskSucceeded",
-    "AsyncTaskSucceededResult",
     "ContentUpdate",
     "CreatePageRequest",
     "CreatePageRequestParent",
@@ -200,22 +197,22 @@ class Notion(Provider[AsyncTaskSucceeded]):
         if not isinstance(page_id, str):
             raise TypeError("id is not a string")
         now = datetime.now(UTC)
-        result = AsyncTaskSucceeded(
-            object_="async_task",
-            id=page_id,
-            status_url="",
-            created_time=now,
-            operation=AsyncTaskOperation(name=operation, surface=AsyncTaskOperationSurface.REST),
-            status="succeeded",
-            result=AsyncTaskSucceededResult.from_dict(data),
-        )
+        task: dict[str, Any] = {
+            "object": "async_task",
+            "id": page_id,
+            "status_url": "",
+            "created_time": now.isoformat(),
+        }
+        task |= {"operation": {"name": operation, "surface": "rest"}, "status": "succeeded", "result": data}
+        built = self.lenient(RESULT, task)  # the answer read as a Page or a PageMarkdown
         return self.task(
             check_task_id(page_id),
             response,
             data,
             state=TaskState.SUCCEEDED,
             status=str(response.status_code),
-            result=result,
+            result=built[0],
+            result_issues=built[1],
             created_at=parse_time(data.get("created_time")),
             finished_at=now,
         )
