@@ -10,7 +10,9 @@ google.rpc.Status bodies whose `code` is a number or a name ("InvalidArgument") 
 `request_id` (kept as the error's request_id) and a `timestamp` (in the body). Hosts are per
 tenant, so there is no default base URL: set VEZA_BASE_URL or pass `base_url`.
 
-`Task.result` is the generated `AsyncTask` (its `result` holds the operation's output as sent).
+`Task.result` is the generated `AsyncTask`; its `result` holds the operation's output as sent, typed as
+the JSON value it is (`AsyncTaskResultObject`, its keys as sent, a list, a string, a number, a boolean or
+None; Unset when absent).
 
 Submit (issue 15): `client.submit(GetAssessmentQuerySpecResultRequest(...))`, or a dict of the query
 spec's fields, posts it to `POST /api/v1/assessments/query_spec:result_async_create` (fields beyond the two the
@@ -36,6 +38,7 @@ from taskpoll_veza_api.api.query_builder import create_get_assessment_query_spec
 from taskpoll_veza_api.api.query_builder import get_assessment_async_task as _status
 from taskpoll_veza_api.models import (
     AsyncTask,
+    AsyncTaskResultObject,
     AsyncTaskState,
     AsyncTaskStatus,
     GetAssessmentQuerySpecResultRequest,
@@ -56,6 +59,7 @@ __all__ = [
     "PROVIDER",
     "UNSET",
     "AsyncTask",
+    "AsyncTaskResultObject",
     "AsyncTaskState",
     "AsyncTaskStatus",
     "GetAssessmentQuerySpecResultRequest",
