@@ -173,12 +173,18 @@ def test_an_unknown_enum_value_is_unset_and_named_with_its_word() -> None:
     assert (
         unset(result.status)
         and result.task_id == "t"
-        and issues == ["result.status: 'Canceled', not a value of TaskStatusResponseStatus, though required (left out)"]
+        and issues
+        == [
+            "result.status: 'Canceled', not one of 'Complete', 'Failed', 'Generating', 'Ingesting', 'Pending', "
+            "'Ready', though required (left out)"
+        ]
     )
     result, issues = read(TaskStatusResponse, {"task_id": "t", "status": "Ready"})
     assert result.status is TaskStatusResponseStatus.READY and issues == []
     task, issues = read(AsyncTask, {"id": "v", "state": 3})
-    assert issues == ["result.state: an integer, not a value of AsyncTaskState (left out)"]
+    assert issues == [
+        "result.state: an integer, not one of 'COMPLETE', 'IN_PROGRESS', 'PENDING', 'UNKNOWN_STATE' (left out)"
+    ]
     task, issues = read(AsyncTask, {"id": "v", "state": "COMPLETE"})
     assert task.state is AsyncTaskState.COMPLETE
 
@@ -190,7 +196,8 @@ def test_an_open_enum_takes_any_string_and_refuses_anything_else() -> None:
     assert segment.segment_type is SegmentType.PICTURE
     segment, issues = read(Segment, {**SEGMENT, "segment_type": 5})
     assert issues == [
-        "result.segment_type: an integer, not a value of SegmentType or a string, though required (left out)"
+        "result.segment_type: an integer, not one of 'Caption', 'Footnote', 'Formula', 'ListItem', 'Page', "
+        "'PageFooter', 'PageHeader', 'Picture', ... or a string, though required (left out)"
     ]
 
 

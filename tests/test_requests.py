@@ -15,7 +15,7 @@ import taskpoll
 from .loopback import Canned, canned_server
 
 KEY = "sk-requests-0123456789"
-RUNNING = Canned(200, b'{"document_id": "d", "status": "Processing", "progress": 0.5}')
+RUNNING = Canned(200, b'{"task_id": "d", "status": "Generating", "progress": 50}')
 
 
 def test_get_sends_the_path_and_query_the_generated_kwargs_name_for_each_task() -> None:

@@ -7,6 +7,7 @@ the longest ids taskpoll accepts (2048 emoji, 2048 CJK characters).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import time
@@ -194,6 +195,51 @@ def test_a_resumed_wait_carries_on_its_backoff(server: CannedServer) -> None:
 
         assert c.resume(state.token(), timeout=30, on_poll=on_poll).state is TaskState.SUCCEEDED
     assert [(e.attempt, e.next_delay) for e in events] == [(4, pytest.approx(0.16))]
+
+
+def carried_in_windows(server: CannedServer, colour: str, window: float, horizon: float) -> tuple[int, int]:
+    """(polls the server saw, windows) of a wait carried as `wait(timeout=window)`, then `resume(token,
+    timeout=window)` again and again, for `horizon` seconds, through real clients over loopback."""
+    policy = PollPolicy(initial_delay=0.1, multiplier=2.0, max_delay=10.0, jitter=0.0)
+    options = {"api_key": "k-tokens", "base_url": server.base_url, "policy": policy}
+    before, windows, started = len(server.seen), 0, time.monotonic()
+
+    async def carry_async() -> int:
+        async with taskpoll.AsyncClient("artos", **options) as c:
+            token, count = None, 0
+            while time.monotonic() - started < horizon - 0.05:
+                count += 1
+                left = min(window, horizon - (time.monotonic() - started))
+                try:
+                    await (c.wait("doc-1", timeout=left) if token is None else c.resume(token, timeout=left))
+                except taskpoll.WaitTimeoutError as exc:
+                    token = exc.token
+            return count
+
+    if colour == "async":
+        windows = asyncio.run(carry_async())
+    else:
+        with taskpoll.Client("artos", **options) as c:
+            token = None
+            while time.monotonic() - started < horizon - 0.05:
+                windows += 1
+                left = min(window, horizon - (time.monotonic() - started))
+                try:
+                    c.wait("doc-1", timeout=left) if token is None else c.resume(token, timeout=left)
+                except taskpoll.WaitTimeoutError as exc:
+                    token = exc.token
+    return len(server.seen) - before, windows
+
+
+@pytest.mark.parametrize("colour", ["sync", "async"])
+def test_a_wait_carried_in_windows_keeps_its_backoff_over_loopback(server: CannedServer, colour: str) -> None:
+    # Polls due at 0, 0.1, 0.3, 0.7 and 1.5 s, then one last poll before the 3 s deadline: 6 for one wait.
+    # Before, every resume polled at once and every window added a last poll: 21 polls in 10 windows.
+    server.answer_all(artos("Generating"))
+    one, _ = carried_in_windows(server, colour, window=3.0, horizon=3.0)
+    carried, windows = carried_in_windows(server, colour, window=0.5, horizon=3.0)
+    assert one <= 6
+    assert carried <= 6 + windows, (carried, windows)  # the backoff carried on: at most one poll more a window
 
 
 @pytest.mark.parametrize(

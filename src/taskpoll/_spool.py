@@ -24,9 +24,6 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()  # what json.loads uses: NaN/Infinity accepted, strict about control characters
 
 
-SPOOL = "taskpoll_spool"  # the response extension under which a spilled body's Spool travels to the adapter
-
-
 class Spool:
     """One answer's body on disk (a temporary file, removed when closed or reset).
 

@@ -56,6 +56,7 @@ FINAL_POLL_MARGIN = 0.1
 # shorter): two polls a moment apart tell nothing more than one, so the wait ends instead.
 MIN_FINAL_GAP = 0.25
 FINAL = "last poll before the deadline"
+DEADLINE = "no poll fits before the deadline"
 _MASK64 = (1 << 64) - 1
 _MAX_TIME = 1e12  # times written into a token stay below this (unix seconds, year 33658)
 _TIMES = frozenset({"deadline", "next_poll", "last_poll", "booked", "started"})
@@ -310,6 +311,8 @@ def _scheduled(state: WaitState, now: float) -> tuple[WaitState, NextStep | None
     last = state.deadline - budget
     since = state.last_poll if state.last_poll is not None else -math.inf
     if state.final_poll or last < now or last - since < min(MIN_FINAL_GAP, (due - since) / 2):
+        if state.deadline - now > MIN_REMAINING:  # no poll fits: the wait holds until its deadline, then ends
+            return state, PollAgain(state.deadline, DEADLINE, state)
         return state, Done(timed_out(state, now, "wait timed out"), state)
     state = attrs.evolve(state, next_poll=last, final_poll=True)
     return state, (PollAgain(last, FINAL, state) if last > now + EARLY else None)
@@ -429,6 +432,6 @@ def advance(
         return Done(step.outcome, state, changed)
     if step is None:  # due at once (a zero delay)
         return PollAgain(now, decision.reason, state, changed=changed, error=error, delay=0.0)
-    if step.reason == FINAL:
-        return PollAgain(step.at, FINAL, state, changed=changed, error=error, delay=step.at - now)
+    if step.reason in (FINAL, DEADLINE):
+        return PollAgain(step.at, step.reason, state, changed=changed, error=error, delay=step.at - now)
     return PollAgain(step.at, decision.reason, state, changed=changed, error=error, delay=delay)

@@ -189,10 +189,6 @@ class Task(Generic[R]):
         except Exception as exc:  # a damaged dict of any shape: one typed error, never a raw KeyError
             raise InvalidTokenError(f"a serialised Task that does not read: {type(exc).__name__}: {exc}") from None
 
-    def changed_since(self, other: Task[Any] | None) -> bool:
-        """Whether this observation tells something `other` did not (state, status or progress)."""
-        return other is None or (self.state, self.status, self.progress) != (other.state, other.status, other.progress)
-
 
 def _new_issues(misfits: list[Any], known: tuple[str, ...]) -> tuple[str, ...]:
     """The misfits of a rebuilt result, but for those its issues already name (a required field left

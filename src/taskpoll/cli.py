@@ -21,7 +21,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, NoReturn, TextIO
 
 from . import PollEvent, WaitState
@@ -69,12 +68,6 @@ def exit_code(error: BaseException) -> int:
 
 
 # Output -------------------------------------------------------------------------------------------
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
 
 
 def task_json(task: Task[Any]) -> dict[str, Any]:

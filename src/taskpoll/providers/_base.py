@@ -174,12 +174,6 @@ class Provider(Generic[R]):
     clients: ClassVar[tuple[type[Any], type[Any]] | None] = None
 
     @property
-    def result_reader(self) -> Lenient[Any]:
-        """How a result of this provider is built tolerantly (adapters with lists to read item by item
-        override it); `Task.from_dict` uses it to rebuild a typed result."""
-        return Lenient(self.result_type)
-
-    @property
     def known_statuses(self) -> frozenset[str]:
         """Every raw status value this adapter knows (anything else is TaskState.UNKNOWN)."""
         return frozenset(value for vocabulary in self.vocabularies.values() for value in vocabulary)

@@ -9,7 +9,7 @@ misfits into `result_issues` lines.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 import attrs
@@ -77,17 +77,6 @@ class Lenient(Generic[M]):
                 found.left_out = ""  # the whole item
             return None, [found.describe(where) for found in misfits]
         return model, [found.describe(where) for found in misfits]
-
-    def rebuild(self, data: Any, known: Sequence[str]) -> tuple[M | None, list[str]]:
-        """`build` for a result `Task.to_dict` wrote, whose issues are `known`: what a known issue already
-        names (a required field left out is missing from what was written) is not named again."""
-        model, issues = self.build(data)
-        paths = [issue.partition(": ")[0] for issue in known]
-        return model, [issue for issue in issues if not _named(issue.partition(": ")[0], paths)]
-
-
-def _named(path: str, paths: Sequence[str]) -> bool:
-    return any(known == path or known.startswith((path + ".", path + "[")) for known in paths)
 
 
 def holds_a_field(model: object) -> bool:
