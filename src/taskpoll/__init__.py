@@ -4,8 +4,7 @@ typed interface, and be told, correctly and within a deadline, when each is done
     import taskpoll
 
     with taskpoll.Client("notion") as client:        # key from NOTION_TOKEN
-        task = client.wait(task_id, timeout=300)
-        page = task.result.result                    # the created page, as the provider returned it
+        page = client.wait(task_id, timeout=300).unwrap().result   # the created Page, as Notion returned it
 """
 
 from . import _errors
