@@ -24,6 +24,9 @@ STEPS: list[tuple[str, list[str]]] = [
         [PY, "-m", "ruff", "format", "--check", "src", "tests", "scripts", "benchmarks", "examples"],
     ),
     ("mypy --strict src examples", [PY, "-m", "mypy", "--strict", "src", "examples"]),
+    # pyright (strict), as an editor shows a user's code: examples/ and the typing tests' files
+    # (pyproject.toml [tool.basedpyright]; tests/test_typecheck.py adds the README's blocks).
+    ("pyright examples tests/typecheck", [PY, "-m", "basedpyright"]),
     # The generated clients are type-checked too. One template construct (a cast of an
     # `items: {}` array) is redundant under mypy; that code is not ours to edit.
     (
