@@ -45,6 +45,13 @@ def aryn(saved: dict[str, Any]) -> None:
     # A result is None until the task succeeded: unwrap() it, or check it.
     print(client.wait("t").result.elements)  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]
     print(chunks, listed, rebuilt, resumed)
+    # pyright only (strict's reportUnnecessaryIsInstance, reportUnnecessaryComparison): checks the types
+    # already answer; mypy --strict has no such check (its strict equality lets `is None` through).
+    response = client.wait("t").unwrap()
+    if isinstance(response, PartitionerResponse):  # pyright: ignore[reportUnnecessaryIsInstance]
+        print(response.elements)
+    if response is None:  # pyright: ignore[reportUnnecessaryComparison]
+        print("never")
 
 
 def requests(page_id: str) -> None:
