@@ -10,7 +10,7 @@ import math
 import os
 from typing import Any
 
-from celery import Celery
+from celery import Celery  # pyright: ignore[reportMissingTypeStubs]  # celery ships no types
 
 import taskpoll
 from taskpoll.contrib.celery import Waiter, outcome_task
@@ -19,7 +19,7 @@ BROKER = os.environ.get("CELERY_BROKER", "redis://127.0.0.1:6379/0")
 SIMULATOR = os.environ.get("TASKPOLL_SIMULATOR", "http://127.0.0.1:8765")
 
 app = Celery("taskpoll-example", broker=BROKER)
-app.conf.broker_transport_options = {
+app.conf.broker_transport_options = {  # pyright: ignore[reportUnknownMemberType]
     "visibility_timeout": 300,  # a dead worker's hops come back after this long (and the next sweep below)
     "unacked_restore_interval": 5,  # kombu 5.7 sweeps every interval * throttle s (default 10 * 10)
     "unacked_restore_throttle": 1,
@@ -40,7 +40,7 @@ def client_for(provider: str) -> taskpoll.Client[Any]:
 waiter = Waiter(app, clients=client_for)
 
 
-@app.task(name="example.task_done")  # type: ignore[untyped-decorator]  # celery ships no types
+@app.task(name="example.task_done")  # type: ignore[untyped-decorator]  # pyright: ignore[reportUntypedFunctionDecorator, reportUnknownMemberType]
 def task_done(outcome: dict[str, Any]) -> None:
     """The callback: called once per wait (at least once: make real work idempotent on wait_id)."""
     if outcome["error"] is not None:

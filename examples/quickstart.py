@@ -20,7 +20,7 @@ DOCUMENT = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0
 
 def summarize(response: PartitionerResponse) -> list[str]:
     """One line per element: its type and the start of its text (tables may have none)."""
-    lines = []
+    lines: list[str] = []
     for element in response.elements or []:
         text = element.text_representation or ""
         lines.append(f"{element.type_:<14} {text[:50]!r}")

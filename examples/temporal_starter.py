@@ -22,7 +22,7 @@ async def main() -> None:
     async with httpx.AsyncClient() as http:
         for provider in taskpoll.providers.names():
             steps = [{"state": "running", "polls": None, "seconds": 3}, {"state": "succeeded"}]
-            ids = []
+            ids: list[str] = []
             for _ in range(3):
                 created = await http.post(f"{SIMULATOR}/_simulator/tasks", json={"provider": provider, "steps": steps})
                 ids.append(created.raise_for_status().json()["id"])

@@ -5,7 +5,8 @@
 
 Checks that the wheel ships LICENSE, py.typed and the generated clients; that `taskpoll demo` and
 examples/quickstart.py run from a directory that has no trace of this checkout; and that the
-example passes `mypy --strict` against the installed package (not the source tree).
+example and the typing tests (tests/typecheck/) pass `mypy --strict` and pyright (strict) against the
+installed package (not the source tree).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+# pyproject.toml's [tool.basedpyright], for a directory outside the project.
+PYRIGHT_CONFIG = """{"typeCheckingMode": "strict", "pythonVersion": "3.11", "enableTypeIgnoreComments": false,
+"reportUnnecessaryTypeIgnoreComment": "error"}"""
 
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
@@ -57,8 +61,15 @@ def main() -> int:
         print(f"taskpoll demo from the installed wheel: {demo.strip().splitlines()[-2]}")
         out = run(python, "quickstart.py", cwd=user, env=env)
         print(f"examples/quickstart.py from the installed wheel: {out.strip().splitlines()[-1]}")
-        run(PY, "-m", "mypy", "--strict", "--no-incremental", "--python-executable", python, "quickstart.py", cwd=user)
-        print("examples/quickstart.py passes mypy --strict against the installed package")
+        # What an editor shows a user of the wheel: quickstart and the typing tests (right.py's assert_types,
+        # wrong.py's expected errors, each asserted by its ignore comment) under both checkers.
+        for name in ("right.py", "wrong.py"):
+            shutil.copy(ROOT / "tests" / "typecheck" / name, user / name)
+        checked = ["quickstart.py", "right.py", "wrong.py"]
+        run(PY, "-m", "mypy", "--strict", "--no-incremental", "--python-executable", python, *checked, cwd=user)
+        (user / "pyrightconfig.json").write_text(PYRIGHT_CONFIG)
+        run(PY, "-m", "basedpyright", "--pythonpath", python, *checked, cwd=user)
+        print(f"{', '.join(checked)} pass mypy --strict and pyright (strict) against the installed package")
     return 0
 
 

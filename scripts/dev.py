@@ -2,12 +2,16 @@
 """Set up the project environment from nothing but Python 3.11+ and pip, then run a task in it.
 
     python3 scripts/dev.py demo          # the demo against the bundled simulator (no keys, no network)
-    python3 scripts/dev.py test          # every check CI runs (scripts/check.py)
+    python3 scripts/dev.py test          # every check CI runs (scripts/check.py), on the oldest and newest Python
     python3 scripts/dev.py run CMD ...   # any command inside the environment
 
 Set-up, done once and repeated only when needed: create .venv with the standard library's venv,
 install the pinned uv into it with pip, and let uv install exactly what uv.lock records
 (`uv sync --locked`, with the simulator extra and the dev tools). Uses only the standard library.
+
+`test` also looks for the other CPython 3.11+ interpreters of the machine (python3.N on PATH, pyenv's
+versions): the oldest and the newest of them, if not the one running this, get their own environment
+(.venv-3.N, from the same uv.lock), and scripts/check.py runs the suite on them too (see its docstring).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+
+MINIMUM = (3, 11)  # keep equal to requires-python in pyproject.toml
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -47,7 +53,7 @@ def ensure_redis() -> None:
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):  # noqa: UP036 - runs under whatever python3 the user has
+    if sys.version_info < MINIMUM:
         sys.exit(f"taskpoll needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"creating {VENV.name}/", flush=True)
@@ -59,8 +65,42 @@ def setup() -> None:
     ensure_redis()
 
 
+def cpython_version(path: str) -> tuple[int, int] | None:
+    """The (major, minor) of the CPython at `path`, None if it is not one that runs."""
+    code = "import sys; print(sys.implementation.name, *sys.version_info[:2])"
+    try:
+        out = subprocess.run([path, "-c", code], capture_output=True, text=True, timeout=60).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (int(out[1]), int(out[2])) if len(out) == 3 and out[0] == "cpython" else None
+
+
+def other_pythons() -> dict[str, str]:
+    """The oldest and the newest CPython 3.11+ of this machine but the running one: {"3.13": path}."""
+    found: dict[tuple[int, int], str] = {}
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    candidates = [shutil.which(f"python3.{minor}") for minor in range(MINIMUM[1], 30)]
+    candidates += [str(path) for path in sorted(pyenv.glob("3.*/bin/python3"))]
+    for path in filter(None, candidates):
+        version = cpython_version(path)
+        if version is not None and version >= MINIMUM:
+            found.setdefault(version, path)
+    ends = {min(found), max(found)} - {sys.version_info[:2]} if found else set()
+    return {f"{major}.{minor}": found[major, minor] for major, minor in sorted(ends)}
+
+
+def setup_other(version: str, interpreter: str) -> Path:
+    """.venv-<version>: uv.lock installed for another interpreter; its python."""
+    env = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(ROOT / f".venv-{version}")}
+    env.pop("VIRTUAL_ENV", None)
+    args = [str(PYTHON), "-m", "uv", "sync", "--locked", "--all-extras", "--quiet", f"--python={interpreter}"]
+    if subprocess.run(args, cwd=ROOT, env=env).returncode != 0:
+        sys.exit(f"could not set up .venv-{version} for {interpreter}")
+    return ROOT / f".venv-{version}" / BIN.name / PYTHON.name
+
+
 def main(argv: list[str]) -> int:
-    tasks = {
+    tasks: dict[str, list[str | Path]] = {
         "demo": [PYTHON, "-m", "taskpoll", "demo"],
         "test": [PYTHON, "scripts/check.py", *argv[1:]],
         "run": [*argv[1:]],
@@ -70,6 +110,9 @@ def main(argv: list[str]) -> int:
         return 2
     setup()
     command = tasks[argv[0]]
+    if argv[0] == "test":
+        also = [f"--also={setup_other(version, path)}" for version, path in other_pythons().items()]
+        command[2:2] = also
     if argv[0] == "run" and not Path(command[0]).is_absolute():
         candidate = BIN / str(command[0])
         command[0] = candidate if candidate.exists() else command[0]

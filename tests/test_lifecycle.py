@@ -187,12 +187,12 @@ def test_notion_answers_either_way_and_the_caller_gets_a_task(taskpoll_simulator
     at_once = on_sim(colour, sim, "notion", "submit", {**NOTION_PAGE, "allow_async": False})
     assert at_once.state is taskpoll.TaskState.SUCCEEDED and at_once.status == "200"
     assert isinstance(at_once.result, AsyncTaskSucceeded)
-    assert at_once.result.result["object"] == "page" and at_once.result.result["id"] == at_once.id
+    assert at_once.result.result.object_ == "page" and at_once.result.result.id == at_once.id
     ran = on_sim(colour, sim, "notion", "run", {**NOTION_PAGE, "allow_async": False})
     assert ran.state is taskpoll.TaskState.SUCCEEDED
     assert [r.method for r in sim.requests("notion")] == ["POST", "POST"]  # nothing to poll
     later = on_sim(colour, sim, "notion", "run", NOTION_PAGE)
-    assert later.result is not None and later.result.result["object"] == "page"
+    assert later.result is not None and later.result.result.object_ == "page"
 
 
 @pytest.mark.parametrize("colour", COLOURS, ids=repr)
@@ -214,7 +214,7 @@ def test_notion_updates_a_pages_markdown_async_or_at_once(taskpoll_simulator: Si
         {"type": "insert_content", "insert_content": {"content": "more"}, "allow_async": False},
         page_id=page_id,
     )
-    assert now.state is taskpoll.TaskState.SUCCEEDED and now.result.result["object"] == "page_markdown"
+    assert now.state is taskpoll.TaskState.SUCCEEDED and now.result.result.object_ == "page_markdown"
     patched = [r for r in sim.requests("notion") if r.method == "PATCH"]
     assert [r.raw_path for r in patched] == [f"/notion/v1/pages/{page_id}/markdown"] * 2
 

@@ -21,7 +21,7 @@ from taskpoll.providers import names
 @pytest.mark.parametrize("cls", [taskpoll.Client, taskpoll.AsyncClient])
 def test_the_overloads_name_exactly_the_registered_providers(cls: type) -> None:
     literals = set()
-    for overload in typing.get_overloads(cls.__init__):
+    for overload in typing.get_overloads(cls.__new__):
         annotation = str(overload.__annotations__.get("provider", ""))
         literals.update(re.findall(r"Literal\[['\"](\w+)['\"]\]", annotation))
     assert literals == set(names())

@@ -4,11 +4,11 @@ typed interface, and be told, correctly and within a deadline, when each is done
     import taskpoll
 
     with taskpoll.Client("notion") as client:        # key from NOTION_TOKEN
-        task = client.wait(task_id, timeout=300)
-        page = task.result.result                    # the created page, as the provider returned it
+        page = client.wait(task_id, timeout=300).unwrap().result   # the created Page, as Notion returned it
 """
 
 from . import _errors
+from . import providers as providers  # `taskpoll.providers` without an import of its own (pyright too)
 from ._client import AsyncClient, Client
 from ._errors import *  # noqa: F403  the error tree, re-exported: its names are _errors.__all__
 from ._loop import PollEvent

@@ -21,7 +21,7 @@ import time
 import urllib.request
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypedDict, TypeVar, cast, overload
 
 import attrs
 import httpx
@@ -67,14 +67,14 @@ from .providers import Provider, get
 from .providers._base import Call, request_id_from, retry_after
 from .providers._results import Lenient
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each provider's typed clients: its own submit and run arguments, its result model
     from typing import Unpack
 
-    from taskpoll_artos_api.models import TaskStatusResponse
-    from taskpoll_aryn_api.models import Element, PartitionerResponse
-    from taskpoll_notion_api.models import AsyncTaskSucceeded
-    from taskpoll_unsiloed_api.models import Chunk, ParseGetResponse
-    from taskpoll_veza_api.models import AsyncTask
+    from .providers.artos import ArtosClient, AsyncArtosClient
+    from .providers.aryn import ArynClient, AsyncArynClient
+    from .providers.notion import AsyncNotionClient, NotionClient
+    from .providers.unsiloed import AsyncUnsiloedClient, UnsiloedClient
+    from .providers.veza import AsyncVezaClient, VezaClient
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -104,6 +104,34 @@ class _SyncOptions(_Options, total=False):
 class _AsyncOptions(_Options, total=False):
     http_client: httpx.AsyncClient | None
     transport: Literal["httpx", "aiohttp"]
+
+
+class RunOptions(TypedDict, Generic[R], total=False):
+    """`run`'s own options beside the provider's arguments: `wait`'s, its deadline covering the submit too."""
+
+    timeout: float | None
+    raise_on_failure: bool
+    on_update: Callable[[Task[R]], object] | None
+    on_poll: OnPoll | None
+    stalled_after: float | None
+
+
+def _run_options(kwargs: dict[str, Any]) -> tuple[Any, bool, Any, Any, Any]:
+    """`run`'s own options (timeout, raise_on_failure, on_update, on_poll, stalled_after), taken out of its keywords."""
+    pop = kwargs.pop
+    options = (
+        pop("timeout", DEFAULT_TIMEOUT),
+        pop("raise_on_failure", True),
+        pop("on_update", None),
+        pop("on_poll", None),
+    )
+    return *options, pop("stalled_after", None)
+
+
+def _typed(cls: type[Any], base: type[Any], provider: str | Provider[Any], which: int) -> Any:
+    """A new `Client(name)` (`AsyncClient(name)`): an instance of the provider's typed client, if it has one."""
+    adapter = provider if isinstance(provider, Provider) else get(provider)
+    return object.__new__(adapter.clients[which] if cls is base and adapter.clients else cls)
 
 
 def _number(value: object) -> float | None:
@@ -494,46 +522,10 @@ def _aiohttp_transport() -> httpx.AsyncBaseTransport:
     return AiohttpTransport(DEFAULT_LIMITS)
 
 
-class Client(_Core[R]):
-    """Poll one provider's tasks, blocking.
-
-        with taskpoll.Client("aryn") as client:          # key from ARYN_API_KEY
-            response = client.wait("aryn:t-47gpd3604e5tz79z1jro5fc", timeout=600).unwrap()
-            elements = response.elements
-
-    `api_key` defaults to the provider's environment variable, `base_url` to the spec's server (or
-    the provider's base-URL variable). Pass `http_client` to bring your own httpx.Client (proxies,
-    transports); taskpoll then neither configures nor closes it, and sets the key per request only.
-
-    Each request (connect, send, headers, body) is bounded as a whole by `min(request_timeout, what
-    is left of the wait)`, and each body by `max_response_bytes` decoded bytes (256 MiB by default;
-    ResponseTooLargeError past it). With your own `http_client` (or behind a proxy from the
-    environment) the body read still stops at the deadline, but a server that drips its status line
-    or headers is bounded only by httpx's per-read timeout.
-    """
+class _Client(_Core[R]):
+    """Client's methods (Client itself adds the choice of a provider's typed client)."""
 
     _http: httpx.Client
-
-    @overload
-    def __init__(
-        self: Client[PartitionerResponse], provider: Literal["aryn"], **options: Unpack[_SyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(
-        self: Client[TaskStatusResponse], provider: Literal["artos"], **options: Unpack[_SyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(self: Client[AsyncTask], provider: Literal["veza"], **options: Unpack[_SyncOptions]) -> None: ...
-    @overload
-    def __init__(
-        self: Client[ParseGetResponse], provider: Literal["unsiloed"], **options: Unpack[_SyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(
-        self: Client[AsyncTaskSucceeded], provider: Literal["notion"], **options: Unpack[_SyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(self, provider: Provider[R], **options: Unpack[_SyncOptions]) -> None: ...
 
     def __init__(
         self,
@@ -636,33 +628,27 @@ class Client(_Core[R]):
         _pause(self._slot())
         return self._provider.read(task_id, self._exchange(request, task_id))
 
-    def submit(self, *args: Any, timeout: float | None = SUBMIT_TIMEOUT, **kwargs: Any) -> Task[R]:
+    def submit(self, *args: Any, **kwargs: Any) -> Task[R]:
         """Start a task and return it (its id and first state) without waiting.
 
-        The arguments are the provider's (see `taskpoll.providers.<name>`, e.g. Aryn's
-        `submit("report.pdf", options=PartitionOptions(use_ocr=True))`); bad input raises
-        ConfigurationError before anything is sent. `timeout` bounds the one request, upload included.
+        The arguments are the provider's (typed on `Client("<name>")`, see `taskpoll.providers.<name>`,
+        e.g. Aryn's `submit("report.pdf", options=PartitionOptions(use_ocr=True))`); bad input raises
+        ConfigurationError before anything is sent. `timeout=` (300 s) bounds the one request, upload included.
         The request is sent again only if nothing of it left; an answer that is an error raises the
         provider's error (BadRequestError, RateLimitError, ...), and no answer after the request may
         have left raises SubmitOutcomeUnknownError. Notion may answer at once with the finished
         result: the Task is then already SUCCEEDED.
         """
+        timeout = kwargs.pop("timeout", SUBMIT_TIMEOUT)
         return self._call(self._submit_call(args, kwargs), _check_timeout(timeout))
 
-    def run(
-        self,
-        *args: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,
-        raise_on_failure: bool = True,
-        on_update: Callable[[Task[R]], object] | None = None,
-        on_poll: OnPoll | None = None,
-        stalled_after: float | None = None,
-        **kwargs: Any,
-    ) -> Task[R]:
-        """`submit`, then `wait` for the task: one deadline (`timeout`) for both, wait's policy and errors.
+    def run(self, *args: Any, **kwargs: Any) -> Task[R]:
+        """`submit`, then `wait` for the task: one deadline (`timeout`) for both, wait's policy and errors;
+        `run`'s own options are `RunOptions` (timeout, raise_on_failure, on_update, on_poll, stalled_after).
 
         A WaitTimeoutError still carries the task id and a token to resume the wait with.
         """
+        timeout, raise_on_failure, on_update, on_poll, stalled_after = _run_options(kwargs)
         _refuse_async_callbacks(on_update, on_poll)
         budget, started = _check_timeout(timeout), time.monotonic()
         stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
@@ -748,20 +734,9 @@ class Client(_Core[R]):
         budget, its 429 streak; `timeout` is the resumed wait's own deadline."""
         return self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll, kind="resume")
 
-    @overload
-    def iter_elements(
-        self: Client[PartitionerResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
-    ) -> Iterator[Element]: ...
-    @overload
-    def iter_elements(
-        self: Client[ParseGetResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
-    ) -> Iterator[Chunk]: ...
-    @overload
-    def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Any]: ...
-
     def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Any]:
         """`wait` for the task, then yield its result's elements one at a time (Aryn's `Element`s,
-        Unsiloed's `Chunk`s), never holding the whole result in memory.
+        Unsiloed's `Chunk`s, typed so on their clients), never holding the whole result in memory.
 
         The final answer's body is spooled to a temporary file as it arrives (so the connection is
         free at once, and a request that breaks off is retried like any other poll), then read back
@@ -819,7 +794,7 @@ class Client(_Core[R]):
         if self._owns_http:
             self._http.close()
 
-    def __enter__(self) -> Client[R]:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -828,44 +803,50 @@ class Client(_Core[R]):
         self.close()
 
 
+class Client(_Client[R]):
+    """Poll one provider's tasks, blocking.
+
+        with taskpoll.Client("aryn") as client:          # key from ARYN_API_KEY
+            response = client.wait("aryn:t-47gpd3604e5tz79z1jro5fc", timeout=600).unwrap()
+            elements = response.elements
+
+    `api_key` defaults to the provider's environment variable, `base_url` to the spec's server (or
+    the provider's base-URL variable). Pass `http_client` to bring your own httpx.Client (proxies,
+    transports); taskpoll then neither configures nor closes it, and sets the key per request only.
+
+    Each request (connect, send, headers, body) is bounded as a whole by `min(request_timeout, what
+    is left of the wait)`, and each body by `max_response_bytes` decoded bytes (256 MiB by default;
+    ResponseTooLargeError past it). With your own `http_client` (or behind a proxy from the
+    environment) the body read still stops at the deadline, but a server that drips its status line
+    or headers is bounded only by httpx's per-read timeout.
+    """
+
+    @overload
+    def __new__(cls, provider: Literal["aryn"], **options: Unpack[_SyncOptions]) -> ArynClient: ...
+    @overload
+    def __new__(cls, provider: Literal["artos"], **options: Unpack[_SyncOptions]) -> ArtosClient: ...
+    @overload
+    def __new__(cls, provider: Literal["veza"], **options: Unpack[_SyncOptions]) -> VezaClient: ...
+    @overload
+    def __new__(cls, provider: Literal["unsiloed"], **options: Unpack[_SyncOptions]) -> UnsiloedClient: ...
+    @overload
+    def __new__(cls, provider: Literal["notion"], **options: Unpack[_SyncOptions]) -> NotionClient: ...
+    @overload
+    def __new__(cls, provider: Provider[R], **options: Unpack[_SyncOptions]) -> Self: ...
+    def __new__(cls, provider: str | Provider[R], **options: Any) -> Any:
+        return _typed(cls, Client, provider, 0)
+
+
 def _retrieved(task: asyncio.Future[Any]) -> None:
     """Take the outcome of an exchange given up at its deadline, so asyncio does not log it as lost."""
     if not task.cancelled():
         task.exception()
 
 
-class AsyncClient(_Core[R]):
-    """Client's twin for asyncio: the same methods, awaitable; `watch` and `as_completed` are async
-    iterators, and `wait_many` runs up to `concurrency` requests at once. Each exchange is bounded as
-    a whole by its deadline, with your own `http_client` too.
-
-    `transport="aiohttp"` (the `aiohttp` extra: httpx-aiohttp) runs the same requests over aiohttp's
-    connector, for many concurrent waits (docs/benchmarks.md); errors, caps, deadlines and redaction
-    are the same.
-    """
+class _AsyncClient(_Core[R]):
+    """AsyncClient's methods (AsyncClient itself adds the choice of a provider's typed client)."""
 
     _http: httpx.AsyncClient
-
-    @overload
-    def __init__(
-        self: AsyncClient[PartitionerResponse], provider: Literal["aryn"], **options: Unpack[_AsyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(
-        self: AsyncClient[TaskStatusResponse], provider: Literal["artos"], **options: Unpack[_AsyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(self: AsyncClient[AsyncTask], provider: Literal["veza"], **options: Unpack[_AsyncOptions]) -> None: ...
-    @overload
-    def __init__(
-        self: AsyncClient[ParseGetResponse], provider: Literal["unsiloed"], **options: Unpack[_AsyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(
-        self: AsyncClient[AsyncTaskSucceeded], provider: Literal["notion"], **options: Unpack[_AsyncOptions]
-    ) -> None: ...
-    @overload
-    def __init__(self, provider: Provider[R], **options: Unpack[_AsyncOptions]) -> None: ...
 
     def __init__(
         self,
@@ -1008,23 +989,16 @@ class AsyncClient(_Core[R]):
         await _asleep(self._slot())
         return self._provider.read(task_id, await self._exchange(request, task_id))
 
-    async def submit(self, *args: Any, timeout: float | None = SUBMIT_TIMEOUT, **kwargs: Any) -> Task[R]:
+    async def submit(self, *args: Any, **kwargs: Any) -> Task[R]:
         """Start a task and return it without waiting; see Client.submit. A document is read in a
         worker thread, so a large file does not block the event loop."""
+        timeout = kwargs.pop("timeout", SUBMIT_TIMEOUT)
         call = await asyncio.to_thread(self._submit_call, args, kwargs)
         return await self._call(call, _check_timeout(timeout))
 
-    async def run(
-        self,
-        *args: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,
-        raise_on_failure: bool = True,
-        on_update: Callable[[Task[R]], object] | None = None,
-        on_poll: OnPoll | None = None,
-        stalled_after: float | None = None,
-        **kwargs: Any,
-    ) -> Task[R]:
+    async def run(self, *args: Any, **kwargs: Any) -> Task[R]:
         """`submit`, then `wait`, under one deadline; see Client.run."""
+        timeout, raise_on_failure, on_update, on_poll, stalled_after = _run_options(kwargs)
         budget, started = _check_timeout(timeout), time.monotonic()
         stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
         with _loop.OBSERVER.run(self.provider) as watch:
@@ -1092,17 +1066,6 @@ class AsyncClient(_Core[R]):
     ) -> Task[R]:
         """`wait` for the task a token names, carrying its wait on; see Client.resume."""
         return await self._wait(self._resume(token, timeout), raise_on_failure, on_update, on_poll, kind="resume")
-
-    @overload
-    def iter_elements(
-        self: AsyncClient[PartitionerResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
-    ) -> AsyncIterator[Element]: ...
-    @overload
-    def iter_elements(
-        self: AsyncClient[ParseGetResponse], task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT
-    ) -> AsyncIterator[Chunk]: ...
-    @overload
-    def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Any]: ...
 
     def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Any]:
         """`wait` for the task, then yield its result's elements one at a time; see Client.iter_elements.
@@ -1177,10 +1140,36 @@ class AsyncClient(_Core[R]):
         if self._owns_http:
             await self._http.aclose()
 
-    async def __aenter__(self) -> AsyncClient[R]:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+class AsyncClient(_AsyncClient[R]):
+    """Client's twin for asyncio: the same methods, awaitable; `watch` and `as_completed` are async
+    iterators, and `wait_many` runs up to `concurrency` requests at once. Each exchange is bounded as
+    a whole by its deadline, with your own `http_client` too.
+
+    `transport="aiohttp"` (the `aiohttp` extra: httpx-aiohttp) runs the same requests over aiohttp's
+    connector, for many concurrent waits (docs/benchmarks.md); errors, caps, deadlines and redaction
+    are the same.
+    """
+
+    @overload
+    def __new__(cls, provider: Literal["aryn"], **options: Unpack[_AsyncOptions]) -> AsyncArynClient: ...
+    @overload
+    def __new__(cls, provider: Literal["artos"], **options: Unpack[_AsyncOptions]) -> AsyncArtosClient: ...
+    @overload
+    def __new__(cls, provider: Literal["veza"], **options: Unpack[_AsyncOptions]) -> AsyncVezaClient: ...
+    @overload
+    def __new__(cls, provider: Literal["unsiloed"], **options: Unpack[_AsyncOptions]) -> AsyncUnsiloedClient: ...
+    @overload
+    def __new__(cls, provider: Literal["notion"], **options: Unpack[_AsyncOptions]) -> AsyncNotionClient: ...
+    @overload
+    def __new__(cls, provider: Provider[R], **options: Unpack[_AsyncOptions]) -> Self: ...
+    def __new__(cls, provider: str | Provider[R], **options: Any) -> Any:
+        return _typed(cls, AsyncClient, provider, 1)

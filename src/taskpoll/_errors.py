@@ -328,7 +328,8 @@ class ResultUnavailableError(TaskpollError):
 class WaitTimeoutError(TaskpollError):
     """The wait's deadline passed before the task finished. The task itself goes on at the provider.
 
-    `task` is the last Task seen (None if no poll got an answer); `token` resumes the wait;
+    `task` is the last Task seen (None if no poll got an answer; `task.typed(client.result_type)` types
+    its result); `token` resumes the wait;
     `last_error` is the transient error the last poll met (a refused connection, a 503, ...), if any,
     so that an unreachable host does not look like a slow task.
     """

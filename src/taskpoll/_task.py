@@ -6,7 +6,7 @@ import enum
 import math
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 import attrs
 
@@ -16,6 +16,7 @@ from ._errors import InvalidTokenError, ResultUnavailableError, TaskCanceledErro
 __all__ = ["Task", "TaskError", "TaskState"]
 
 R = TypeVar("R")
+M = TypeVar("M")  # from_dict's result model: its own, as `Task.from_dict` is called on the bare class
 
 
 class TaskState(enum.Enum):
@@ -114,6 +115,13 @@ class Task(Generic[R]):
             f"{self.provider} task {self.id!r} has no result yet: it is {self.state.value} ({self.status})", task=self
         )
 
+    def typed(self, result_type: type[M]) -> Task[M]:
+        """This Task typed with its provider's result model, for one that came typed `Task[Any]` (an
+        error's `task`, a PollEvent's): `error.task.typed(client.result_type)`. Its result is checked."""
+        if self.result is not None and not isinstance(self.result, result_type):
+            raise TypeError(f"a {self.provider} task's result is a {type(self.result).__name__}, not {result_type}")
+        return cast("Task[M]", self)
+
     def to_dict(self, *, include_raw: bool = False) -> dict[str, Any]:
         """The Task as JSON-safe data (`json.dumps` takes it; no NaN or infinity): the result through its
         generated model's `to_dict`, times as ISO 8601, and `raw` (the body as sent) only if asked.
@@ -145,7 +153,7 @@ class Task(Generic[R]):
     def from_dict(cls, data: Mapping[str, Any], result_type: None = None) -> Task[Any]: ...
     @overload
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], result_type: type[R]) -> Task[R]: ...
+    def from_dict(cls, data: Mapping[str, Any], result_type: type[M]) -> Task[M]: ...
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], result_type: type[Any] | None = None) -> Task[Any]:

@@ -52,7 +52,7 @@ def check_hint(seconds: float) -> Any:
 
 def check_page(outcome: Any) -> None:
     assert isinstance(outcome, taskpoll.Task) and isinstance(outcome.result, AsyncTaskSucceeded)
-    assert outcome.result.result["object"] == "page" and outcome.result.result["id"] == PAGE["id"]
+    assert outcome.result.result.object_ == "page" and outcome.result.result.id == PAGE["id"]
     assert outcome.result.operation.surface is AsyncTaskOperationSurface.REST
 
 
@@ -158,7 +158,7 @@ CASES = [
         "succeeded-new-surface",
         f'{TYPES}:28 (`surface: "rest" | "mcp"`, a list Notion grows: mcp came after rest) with a '
         "surface not yet listed",
-        task("succeeded", {"surface": "automation", "name": "POST /v1/pages"}, result={}),
+        task("succeeded", {"surface": "automation", "name": "POST /v1/pages"}, result=PAGE),
         state=taskpoll.TaskState.SUCCEEDED,
         check=check_new_surface,
     ),

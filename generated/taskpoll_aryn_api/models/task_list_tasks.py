@@ -29,6 +29,11 @@ class TaskListTasks:
 
     additional_properties: dict[str, TaskListEntry] = _attrs_field(init=False)
 
+    def __init__(self, **additional_properties: TaskListEntry) -> None:
+        """An open object, its keys given as keywords; they are its `additional_properties`."""
+        if additional_properties:
+            self.additional_properties = additional_properties
+
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}

@@ -6,7 +6,6 @@ from .async_task_in_progress_status import AsyncTaskInProgressStatus
 from .async_task_operation import AsyncTaskOperation
 from .async_task_operation_surface import AsyncTaskOperationSurface
 from .async_task_succeeded import AsyncTaskSucceeded
-from .async_task_succeeded_result import AsyncTaskSucceededResult
 from .content_update import ContentUpdate
 from .create_page_request import CreatePageRequest
 from .create_page_request_children_item import CreatePageRequestChildrenItem
@@ -38,7 +37,6 @@ __all__ = (
     "AsyncTaskOperation",
     "AsyncTaskOperationSurface",
     "AsyncTaskSucceeded",
-    "AsyncTaskSucceededResult",
     "ContentUpdate",
     "CreatePageRequest",
     "CreatePageRequestChildrenItem",

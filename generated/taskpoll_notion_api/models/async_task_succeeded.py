@@ -13,25 +13,26 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    DEFERRED,
+    NO_FIT,
     STRING,
     UNSET,
-    DeferredField,
     Misfit,
     Unset,
     as_dict,
-    defer_model_field,
     lazy_additional_properties,
     read_const,
     read_datetime,
+    read_either,
     read_model,
     read_plain,
     strict,
+    try_model,
 )
 
 if TYPE_CHECKING:
     from ..models.async_task_operation import AsyncTaskOperation
-    from ..models.async_task_succeeded_result import AsyncTaskSucceededResult
+    from ..models.page import Page
+    from ..models.page_markdown import PageMarkdown
 
 
 T = TypeVar("T", bound="AsyncTaskSucceeded")
@@ -39,7 +40,7 @@ T = TypeVar("T", bound="AsyncTaskSucceeded")
 
 @lazy_additional_properties
 @_attrs_define
-class AsyncTaskSucceeded(DeferredField):
+class AsyncTaskSucceeded:
     """A task that completed successfully.
 
     Attributes:
@@ -49,7 +50,7 @@ class AsyncTaskSucceeded(DeferredField):
         created_time (datetime.datetime):
         operation (AsyncTaskOperation): The operation the task runs.
         status (Literal['succeeded']):
-        result (AsyncTaskSucceededResult): The operation's normal synchronous response, e.g. the page object for POST
+        result (Page | PageMarkdown): The operation's normal synchronous response, e.g. the page object for POST
             /v1/pages.
     """
 
@@ -59,10 +60,12 @@ class AsyncTaskSucceeded(DeferredField):
     created_time: datetime.datetime
     operation: AsyncTaskOperation
     status: Literal["succeeded"]
-    result: AsyncTaskSucceededResult
+    result: Page | PageMarkdown
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.page import Page  # noqa: PLC0415
+
         object_: Any = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
@@ -89,7 +92,10 @@ class AsyncTaskSucceeded(DeferredField):
 
         result: Any = UNSET
         if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
+            if isinstance(self.result, Page):
+                result = self.result.to_dict()
+            else:
+                result = self.result.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -140,11 +146,8 @@ class AsyncTaskSucceeded(DeferredField):
         status = src_dict.get("status", UNSET)
         status = read_const(misfits, "status", status, "succeeded", True)
 
-        result_input = src_dict.get("result", UNSET)
-        if type(result_input) is dict:
-            result = DEFERRED
-        else:
-            result = read_model(misfits, "result", result_input, AsyncTaskSucceededResult.from_dict, True)
+        result = src_dict.get("result", UNSET)
+        result = _read_result(misfits, "result", result, True)
 
         async_task_succeeded = cls(
             object_,
@@ -155,8 +158,6 @@ class AsyncTaskSucceeded(DeferredField):
             status,
             result,
         )
-        if result is DEFERRED:
-            async_task_succeeded._deferred = result_input
 
         if len(src_dict) != (object_ is not UNSET) + (id is not UNSET) + (status_url is not UNSET) + (
             created_time is not UNSET
@@ -195,7 +196,16 @@ _KNOWN_KEYS = frozenset(
 )
 
 
-from ..models.async_task_operation import AsyncTaskOperation  # noqa: E402
-from ..models.async_task_succeeded_result import AsyncTaskSucceededResult  # noqa: E402
+def _read_result(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    fitted = try_model(misfits, key, data, Page.from_dict)
+    if fitted is not NO_FIT:
+        return fitted
+    fitted = try_model(misfits, key, data, PageMarkdown.from_dict)
+    if fitted is not NO_FIT:
+        return fitted
+    return read_either(misfits, key, data, None, "a Page object or a PageMarkdown object", required)
 
-defer_model_field(AsyncTaskSucceeded, "result", AsyncTaskSucceededResult.from_dict)
+
+from ..models.async_task_operation import AsyncTaskOperation  # noqa: E402
+from ..models.page import Page  # noqa: E402
+from ..models.page_markdown import PageMarkdown  # noqa: E402

@@ -163,7 +163,14 @@ class CreatePageRequest(DeferredField):
         if type(src_dict) is not dict:
             src_dict = as_dict(src_dict)
         parent_input = src_dict.get("parent", UNSET)
-        if type(parent_input) is dict:
+        if (
+            type(parent_input) is dict
+            and type(parent_input.get("type", UNSET)) in (str, Unset)
+            and type(parent_input.get("page_id", UNSET)) in (str, Unset)
+            and type(parent_input.get("database_id", UNSET)) in (str, Unset)
+            and type(parent_input.get("data_source_id", UNSET)) in (str, Unset)
+            and type(parent_input.get("workspace", UNSET)) in (bool, Unset)
+        ):
             parent = DEFERRED
         else:
             parent = read_model(misfits, "parent", parent_input, CreatePageRequestParent.from_dict, True)

@@ -21,6 +21,11 @@ T = TypeVar("T", bound="PageParent")
 class PageParent(BorrowedInput):
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
+    def __init__(self, **additional_properties: Any) -> None:
+        """An open object, its keys given as keywords; they are its `additional_properties`."""
+        if additional_properties:
+            self.additional_properties = additional_properties
+
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}

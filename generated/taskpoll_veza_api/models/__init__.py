@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .async_task import AsyncTask
+from .async_task_result_object import AsyncTaskResultObject
 from .async_task_state import AsyncTaskState
 from .async_task_status import AsyncTaskStatus
 from .get_assessment_query_spec_result_request import (
@@ -15,6 +16,7 @@ from .rpc_status import RpcStatus
 
 __all__ = (
     "AsyncTask",
+    "AsyncTaskResultObject",
     "AsyncTaskState",
     "AsyncTaskStatus",
     "GetAssessmentQuerySpecResultRequest",

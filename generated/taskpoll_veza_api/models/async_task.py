@@ -9,7 +9,11 @@ from attrs import field as _attrs_field
 from ..models.async_task_state import AsyncTaskState
 from ..models.async_task_status import AsyncTaskStatus
 from ..types import (
+    ANY,
+    BOOLEAN,
     INTEGER,
+    NULL,
+    NUMBER,
     STRING,
     UNSET,
     Misfit,
@@ -18,12 +22,14 @@ from ..types import (
     lazy_additional_properties,
     read_either,
     read_enum,
+    read_list_of,
     read_model,
     read_plain,
     strict,
 )
 
 if TYPE_CHECKING:
+    from ..models.async_task_result_object import AsyncTaskResultObject
     from ..models.rpc_status import RpcStatus
 
 
@@ -42,8 +48,9 @@ class AsyncTask:
         status (AsyncTaskStatus | Unset): Outcome when complete. UNKNOWN_STATUS (0) default/unset; SUCCEEDED (1) result
             available in `result`; FAILED (2) see `error_reason` and `error_status`; CANCELED (3) canceled before
             completion.
-        result (Any | Unset): Operation-specific result, any JSON value (an object for query results, but also a list, a
-            string, a number or null); present when status is SUCCEEDED.
+        result (AsyncTaskResultObject | bool | float | list[Any] | None | str | Unset): Operation-specific result, any
+            JSON value (an object for query results, but also a list, a string, a number or null); present when status is
+            SUCCEEDED.
         error_reason (str | Unset): Why the task failed; present when status is FAILED.
         error_status (int | RpcStatus | str | Unset): The error status of a failed task; present when status is FAILED.
     """
@@ -51,12 +58,13 @@ class AsyncTask:
     id: str
     state: AsyncTaskState | Unset = UNSET
     status: AsyncTaskStatus | Unset = UNSET
-    result: Any | Unset = UNSET
+    result: AsyncTaskResultObject | bool | float | list[Any] | None | str | Unset = UNSET
     error_reason: str | Unset = UNSET
     error_status: int | RpcStatus | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.async_task_result_object import AsyncTaskResultObject  # noqa: PLC0415
         from ..models.rpc_status import RpcStatus  # noqa: PLC0415
 
         id: Any = UNSET
@@ -71,7 +79,16 @@ class AsyncTask:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        result = self.result
+        result: bool | dict[str, Any] | float | list[Any] | None | str | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        elif isinstance(self.result, AsyncTaskResultObject):
+            result = self.result.to_dict()
+        elif isinstance(self.result, list):
+            result = self.result
+
+        else:
+            result = self.result
 
         error_reason = self.error_reason
 
@@ -123,6 +140,8 @@ class AsyncTask:
             status = read_enum(misfits, "status", status, AsyncTaskStatus, False)
 
         result = src_dict.get("result", UNSET)
+        if result is not UNSET and result is not None:
+            result = _read_result(misfits, "result", result, False)
 
         error_reason = src_dict.get("error_reason", UNSET)
         if type(error_reason) is not str and error_reason is not UNSET:
@@ -177,6 +196,29 @@ _KNOWN_KEYS = frozenset(
 )
 
 
+def _read_result(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
+    if isinstance(data, Mapping):
+        return read_model(misfits, key, data, AsyncTaskResultObject.from_dict, required)
+    if isinstance(data, list):
+        return read_list_of(misfits, key, data, ANY, required)
+    if type(data) is str:
+        return data
+    if type(data) is float or type(data) is int:
+        return data
+    if type(data) is bool:
+        return data
+    if data is None:
+        return data
+    return read_either(
+        misfits,
+        key,
+        data,
+        (STRING | NUMBER | BOOLEAN | NULL),
+        "an object, an array, a string, a number, a boolean or null",
+        required,
+    )
+
+
 def _read_error_status(misfits: list[Misfit], key: str, data: Any, required: bool) -> Any:
     if isinstance(data, Mapping):
         return read_model(misfits, key, data, RpcStatus.from_dict, required)
@@ -187,4 +229,5 @@ def _read_error_status(misfits: list[Misfit], key: str, data: Any, required: boo
     return read_either(misfits, key, data, (INTEGER | STRING), "an object, an integer or a string", required)
 
 
+from ..models.async_task_result_object import AsyncTaskResultObject  # noqa: E402
 from ..models.rpc_status import RpcStatus  # noqa: E402

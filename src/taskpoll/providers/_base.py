@@ -169,6 +169,9 @@ class Provider(Generic[R]):
     result_type: ClassVar[type]  # the generated model Task.result holds
     # The result's list that `Client.iter_elements` streams (its JSON key, how one item is read), if any.
     streamed: ClassVar[tuple[str, Lenient[Any]] | None] = None
+    # The typed (Client, AsyncClient) subclasses that `Client(name)` builds: the adapter's own submit and
+    # run arguments and result model, for type checkers and editors. None: Client[R] with untyped submit.
+    clients: ClassVar[tuple[type[Any], type[Any]] | None] = None
 
     @property
     def known_statuses(self) -> frozenset[str]:

@@ -18,7 +18,7 @@ import types
 import typing
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -26,6 +26,16 @@ from .._errors import ConfigurationError, shown
 
 M = TypeVar("M")
 MAX_URL_LENGTH = 8192
+
+
+class Readable(Protocol):
+    """A binary file object (`open(path, "rb")`, `io.BytesIO`): anything whose `read()` gives bytes."""
+
+    def read(self) -> bytes: ...
+
+
+# A document to upload, as a type checker sees it: a path, bytes or a binary file object.
+Document = str | os.PathLike[str] | bytes | bytearray | memoryview | Readable
 
 
 def read_document(file: object, filename: str | None = None) -> tuple[str, bytes, str]:

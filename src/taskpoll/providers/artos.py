@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 from taskpoll_artos_api.api.documents import generate_document as _generate
 from taskpoll_artos_api.api.documents import get_document_status as _status
@@ -40,6 +40,7 @@ from taskpoll_artos_api.models import (
 )
 from taskpoll_artos_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._client import SUBMIT_TIMEOUT, AsyncClient, Client, RunOptions
 from .._http import Answer
 from .._policy import PollPolicy
 from .._task import Task, TaskState
@@ -175,6 +176,52 @@ class Artos(Provider[TaskStatusResponse]):
                 if context:
                     message += f" ({'; '.join(context)})"
         return message or generic_message(response), code, None
+
+
+# What a type checker and an editor see of `Client("artos")` and `AsyncClient("artos")`: Artos's own
+# submit and run arguments, and its result model. The signatures are for the checker only: at run time the
+# arguments go to `submit_call` above, which checks them (a wrong one is a ConfigurationError that names it).
+
+
+class ArtosClient(Client[TaskStatusResponse]):
+    """`taskpoll.Client("artos")`: submit and run take a `GenerateDocumentRequest` (or a dict of its fields)."""
+
+    if TYPE_CHECKING:
+
+        def submit(
+            self,
+            request: GenerateDocumentRequest | Mapping[str, Any],
+            *,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[TaskStatusResponse]: ...
+
+        def run(
+            self,
+            request: GenerateDocumentRequest | Mapping[str, Any],
+            **run_options: Unpack[RunOptions[TaskStatusResponse]],
+        ) -> Task[TaskStatusResponse]: ...
+
+
+class AsyncArtosClient(AsyncClient[TaskStatusResponse]):
+    """`taskpoll.AsyncClient("artos")`: ArtosClient's twin, awaited."""
+
+    if TYPE_CHECKING:
+
+        async def submit(
+            self,
+            request: GenerateDocumentRequest | Mapping[str, Any],
+            *,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[TaskStatusResponse]: ...
+
+        async def run(
+            self,
+            request: GenerateDocumentRequest | Mapping[str, Any],
+            **run_options: Unpack[RunOptions[TaskStatusResponse]],
+        ) -> Task[TaskStatusResponse]: ...
+
+
+Artos.clients = (ArtosClient, AsyncArtosClient)
 
 
 PROVIDER = Artos()

@@ -55,9 +55,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 from taskpoll_aryn_api.api.partition import field_async_partition_document_cancel_v1 as _cancel
 from taskpoll_aryn_api.api.partition import field_async_partition_document_list_v1 as _list
@@ -93,13 +93,14 @@ from taskpoll_aryn_api.models import (
 )
 from taskpoll_aryn_api.types import UNSET, File, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._client import DEFAULT_TIMEOUT, SUBMIT_TIMEOUT, AsyncClient, Client, RunOptions
 from .._errors import APIError, AuthenticationError, ConfigurationError, PermissionDeniedError
 from .._http import Answer
 from .._ids import check_task_id
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Provider
-from ._inputs import check_url, model_of, read_document, whole_request
+from ._inputs import Document, check_url, model_of, read_document, whole_request
 from ._results import Lenient, holds_a_field
 
 __all__ = [
@@ -179,7 +180,7 @@ class Aryn(Provider[PartitionerResponse]):
 
     def submit_call(
         self,
-        file: object = None,
+        file: Document | PartitionRequest | None = None,
         *,
         file_url: str | None = None,
         options: PartitionOptions | Mapping[str, Any] | None = None,
@@ -302,6 +303,75 @@ class Aryn(Provider[PartitionerResponse]):
             # partition.mdx l.103: "This async action requires you to upgrade your account plan".
             return PermissionDeniedError
         return cls
+
+
+# What a type checker and an editor see of `Client("aryn")` and `AsyncClient("aryn")`: Aryn's own
+# submit and run arguments, and its result model. The signatures are for the checker only: at run time the
+# arguments go to `submit_call` above, which checks them (a wrong one is a ConfigurationError that names it).
+
+
+class ArynClient(Client[PartitionerResponse]):
+    """`taskpoll.Client("aryn")`: submit and run take a document (or `file_url=`) and `PartitionOptions`;
+    `iter_elements` yields `Element`s."""
+
+    if TYPE_CHECKING:
+
+        def submit(
+            self,
+            file: Document | PartitionRequest | None = None,
+            *,
+            file_url: str | None = None,
+            options: PartitionOptions | Mapping[str, Any] | None = None,
+            webhook_url: str | None = None,
+            filename: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[PartitionerResponse]: ...
+
+        def run(
+            self,
+            file: Document | PartitionRequest | None = None,
+            *,
+            file_url: str | None = None,
+            options: PartitionOptions | Mapping[str, Any] | None = None,
+            webhook_url: str | None = None,
+            filename: str | None = None,
+            **run_options: Unpack[RunOptions[PartitionerResponse]],
+        ) -> Task[PartitionerResponse]: ...
+
+        def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Element]: ...
+
+
+class AsyncArynClient(AsyncClient[PartitionerResponse]):
+    """`taskpoll.AsyncClient("aryn")`: ArynClient's twin, awaited."""
+
+    if TYPE_CHECKING:
+
+        async def submit(
+            self,
+            file: Document | PartitionRequest | None = None,
+            *,
+            file_url: str | None = None,
+            options: PartitionOptions | Mapping[str, Any] | None = None,
+            webhook_url: str | None = None,
+            filename: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[PartitionerResponse]: ...
+
+        async def run(
+            self,
+            file: Document | PartitionRequest | None = None,
+            *,
+            file_url: str | None = None,
+            options: PartitionOptions | Mapping[str, Any] | None = None,
+            webhook_url: str | None = None,
+            filename: str | None = None,
+            **run_options: Unpack[RunOptions[PartitionerResponse]],
+        ) -> Task[PartitionerResponse]: ...
+
+        def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Element]: ...
+
+
+Aryn.clients = (ArynClient, AsyncArynClient)
 
 
 PROVIDER = Aryn()

@@ -16,7 +16,8 @@ tolerantly: an `operation` without `surface`, or with a surface taskpoll does no
 sent, and what of a succeeded task does not fit the spec is named in `Task.result_issues` (the body
 as sent is `Task.raw`). A failed task's reason comes from its `error` object, whatever else it holds.
 
-`Task.result` is the generated `AsyncTaskSucceeded` (its `result` holds the operation's answer).
+`Task.result` is the generated `AsyncTaskSucceeded`; its `result` holds the operation's answer, typed
+`Page | PageMarkdown` (a page created, or a page's Markdown updated).
 
 Submit (issue 15), two operations that may run in the background:
 
@@ -48,7 +49,7 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 import attrs
 from taskpoll_notion_api.api.async_tasks import retrieve_async_task as _status
@@ -57,10 +58,7 @@ from taskpoll_notion_api.api.pages import update_page_markdown as _update
 from taskpoll_notion_api.models import (
     AsyncTaskFailed,
     AsyncTaskInProgress,
-    AsyncTaskOperation,
-    AsyncTaskOperationSurface,
     AsyncTaskSucceeded,
-    AsyncTaskSucceededResult,
     ContentUpdate,
     CreatePageRequest,
     CreatePageRequestParent,
@@ -76,6 +74,7 @@ from taskpoll_notion_api.models import (
 )
 from taskpoll_notion_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._client import SUBMIT_TIMEOUT, AsyncClient, Client, RunOptions
 from .._errors import APIError, ConfigurationError, RateLimitError
 from .._http import Answer
 from .._ids import check_task_id
@@ -92,7 +91,6 @@ __all__ = [
     "AsyncTaskFailed",
     "AsyncTaskInProgress",
     "AsyncTaskSucceeded",
-    "AsyncTaskSucceededResult",
     "ContentUpdate",
     "CreatePageRequest",
     "CreatePageRequestParent",
@@ -199,22 +197,22 @@ class Notion(Provider[AsyncTaskSucceeded]):
         if not isinstance(page_id, str):
             raise TypeError("id is not a string")
         now = datetime.now(UTC)
-        result = AsyncTaskSucceeded(
-            object_="async_task",
-            id=page_id,
-            status_url="",
-            created_time=now,
-            operation=AsyncTaskOperation(name=operation, surface=AsyncTaskOperationSurface.REST),
-            status="succeeded",
-            result=AsyncTaskSucceededResult.from_dict(data),
-        )
+        task: dict[str, Any] = {
+            "object": "async_task",
+            "id": page_id,
+            "status_url": "",
+            "created_time": now.isoformat(),
+        }
+        task |= {"operation": {"name": operation, "surface": "rest"}, "status": "succeeded", "result": data}
+        built = self.lenient(RESULT, task)  # the answer read as a Page or a PageMarkdown
         return self.task(
             check_task_id(page_id),
             response,
             data,
             state=TaskState.SUCCEEDED,
             status=str(response.status_code),
-            result=result,
+            result=built[0],
+            result_issues=built[1],
             created_at=parse_time(data.get("created_time")),
             finished_at=now,
         )
@@ -279,6 +277,59 @@ class Notion(Provider[AsyncTaskSucceeded]):
         if not isinstance(message, str):
             return generic_message(response), None, request_id
         return message, code if isinstance(code, str) else None, request_id
+
+
+# What a type checker and an editor see of `Client("notion")` and `AsyncClient("notion")`: Notion's own
+# submit and run arguments, and its result model. The signatures are for the checker only: at run time the
+# arguments go to `submit_call` above, which checks them (a wrong one is a ConfigurationError that names it).
+
+
+class NotionClient(Client[AsyncTaskSucceeded]):
+    """`taskpoll.Client("notion")`: submit and run take a `CreatePageRequest`, or an
+    `UpdatePageMarkdownRequest` and `page_id=`."""
+
+    if TYPE_CHECKING:
+
+        def submit(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+        def run(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            **run_options: Unpack[RunOptions[AsyncTaskSucceeded]],
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+
+class AsyncNotionClient(AsyncClient[AsyncTaskSucceeded]):
+    """`taskpoll.AsyncClient("notion")`: NotionClient's twin, awaited."""
+
+    if TYPE_CHECKING:
+
+        async def submit(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+        async def run(
+            self,
+            request: CreatePageRequest | UpdatePageMarkdownRequest | Mapping[str, Any],
+            *,
+            page_id: str | None = None,
+            **run_options: Unpack[RunOptions[AsyncTaskSucceeded]],
+        ) -> Task[AsyncTaskSucceeded]: ...
+
+
+Notion.clients = (NotionClient, AsyncNotionClient)
 
 
 PROVIDER = Notion()

@@ -47,8 +47,8 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 import attrs
 from taskpoll_unsiloed_api.api.parse_vision_api_compatible import create_parse_task as _create
@@ -66,12 +66,13 @@ from taskpoll_unsiloed_api.models import (
 )
 from taskpoll_unsiloed_api.types import UNSET, File, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._client import DEFAULT_TIMEOUT, SUBMIT_TIMEOUT, AsyncClient, Client, RunOptions
 from .._errors import APIError, ConfigurationError, QuotaExceededError
 from .._http import Answer
 from .._policy import PollPolicy
 from .._task import Task, TaskState
 from ._base import Call, Provider, generic_message, json_field, parse_time
-from ._inputs import check_url, model_of, read_document, whole_request
+from ._inputs import Document, check_url, model_of, read_document, whole_request
 from ._results import Lenient
 
 __all__ = [
@@ -134,7 +135,7 @@ class Unsiloed(Provider[ParseGetResponse]):
 
     def submit_call(
         self,
-        file: object = None,
+        file: Document | ParseCreateRequest | None = None,
         *,
         url: str | None = None,
         options: ParseCreateRequest | Mapping[str, Any] | None = None,
@@ -222,6 +223,71 @@ class Unsiloed(Provider[ParseGetResponse]):
             if isinstance(text, str) and text.strip():
                 return text, None, None
         return generic_message(response), None, None
+
+
+# What a type checker and an editor see of `Client("unsiloed")` and `AsyncClient("unsiloed")`: Unsiloed's own
+# submit and run arguments, and its result model. The signatures are for the checker only: at run time the
+# arguments go to `submit_call` above, which checks them (a wrong one is a ConfigurationError that names it).
+
+
+class UnsiloedClient(Client[ParseGetResponse]):
+    """`taskpoll.Client("unsiloed")`: submit and run take a document (or `url=`) and a `ParseCreateRequest`;
+    `iter_elements` yields `Chunk`s."""
+
+    if TYPE_CHECKING:
+
+        def submit(
+            self,
+            file: Document | ParseCreateRequest | None = None,
+            *,
+            url: str | None = None,
+            options: ParseCreateRequest | Mapping[str, Any] | None = None,
+            filename: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[ParseGetResponse]: ...
+
+        def run(
+            self,
+            file: Document | ParseCreateRequest | None = None,
+            *,
+            url: str | None = None,
+            options: ParseCreateRequest | Mapping[str, Any] | None = None,
+            filename: str | None = None,
+            **run_options: Unpack[RunOptions[ParseGetResponse]],
+        ) -> Task[ParseGetResponse]: ...
+
+        def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Chunk]: ...
+
+
+class AsyncUnsiloedClient(AsyncClient[ParseGetResponse]):
+    """`taskpoll.AsyncClient("unsiloed")`: UnsiloedClient's twin, awaited."""
+
+    if TYPE_CHECKING:
+
+        async def submit(
+            self,
+            file: Document | ParseCreateRequest | None = None,
+            *,
+            url: str | None = None,
+            options: ParseCreateRequest | Mapping[str, Any] | None = None,
+            filename: str | None = None,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[ParseGetResponse]: ...
+
+        async def run(
+            self,
+            file: Document | ParseCreateRequest | None = None,
+            *,
+            url: str | None = None,
+            options: ParseCreateRequest | Mapping[str, Any] | None = None,
+            filename: str | None = None,
+            **run_options: Unpack[RunOptions[ParseGetResponse]],
+        ) -> Task[ParseGetResponse]: ...
+
+        def iter_elements(self, task_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> AsyncIterator[Chunk]: ...
+
+
+Unsiloed.clients = (UnsiloedClient, AsyncUnsiloedClient)
 
 
 PROVIDER = Unsiloed()

@@ -10,7 +10,9 @@ google.rpc.Status bodies whose `code` is a number or a name ("InvalidArgument") 
 `request_id` (kept as the error's request_id) and a `timestamp` (in the body). Hosts are per
 tenant, so there is no default base URL: set VEZA_BASE_URL or pass `base_url`.
 
-`Task.result` is the generated `AsyncTask` (its `result` holds the operation's output as sent).
+`Task.result` is the generated `AsyncTask`; its `result` holds the operation's output as sent, typed as
+the JSON value it is (`AsyncTaskResultObject`, its keys as sent, a list, a string, a number, a boolean or
+None; Unset when absent).
 
 Submit (issue 15): `client.submit(GetAssessmentQuerySpecResultRequest(...))`, or a dict of the query
 spec's fields, posts it to `POST /api/v1/assessments/query_spec:result_async_create` (fields beyond the two the
@@ -30,12 +32,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 from taskpoll_veza_api.api.query_builder import create_get_assessment_query_spec_result_async as _create
 from taskpoll_veza_api.api.query_builder import get_assessment_async_task as _status
 from taskpoll_veza_api.models import (
     AsyncTask,
+    AsyncTaskResultObject,
     AsyncTaskState,
     AsyncTaskStatus,
     GetAssessmentQuerySpecResultRequest,
@@ -43,6 +46,7 @@ from taskpoll_veza_api.models import (
 )
 from taskpoll_veza_api.types import UNSET, Unset  # re-exported: optional fields are X | None | Unset
 
+from .._client import SUBMIT_TIMEOUT, AsyncClient, Client, RunOptions
 from .._http import Answer
 from .._ids import check_task_id
 from .._policy import PollPolicy
@@ -55,6 +59,7 @@ __all__ = [
     "PROVIDER",
     "UNSET",
     "AsyncTask",
+    "AsyncTaskResultObject",
     "AsyncTaskState",
     "AsyncTaskStatus",
     "GetAssessmentQuerySpecResultRequest",
@@ -198,6 +203,53 @@ class Veza(Provider[AsyncTask]):
         if violations:
             message += f" ({'; '.join(violations[:3])})"
         return message, code, request_id
+
+
+# What a type checker and an editor see of `Client("veza")` and `AsyncClient("veza")`: Veza's own
+# submit and run arguments, and its result model. The signatures are for the checker only: at run time the
+# arguments go to `submit_call` above, which checks them (a wrong one is a ConfigurationError that names it).
+
+
+class VezaClient(Client[AsyncTask]):
+    """`taskpoll.Client("veza")`: submit and run take a `GetAssessmentQuerySpecResultRequest` (or a dict
+    of its fields)."""
+
+    if TYPE_CHECKING:
+
+        def submit(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            *,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTask]: ...
+
+        def run(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            **run_options: Unpack[RunOptions[AsyncTask]],
+        ) -> Task[AsyncTask]: ...
+
+
+class AsyncVezaClient(AsyncClient[AsyncTask]):
+    """`taskpoll.AsyncClient("veza")`: VezaClient's twin, awaited."""
+
+    if TYPE_CHECKING:
+
+        async def submit(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            *,
+            timeout: float | None = SUBMIT_TIMEOUT,
+        ) -> Task[AsyncTask]: ...
+
+        async def run(
+            self,
+            request: GetAssessmentQuerySpecResultRequest | Mapping[str, Any],
+            **run_options: Unpack[RunOptions[AsyncTask]],
+        ) -> Task[AsyncTask]: ...
+
+
+Veza.clients = (VezaClient, AsyncVezaClient)
 
 
 PROVIDER = Veza()

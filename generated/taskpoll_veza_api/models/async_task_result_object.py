@@ -13,15 +13,20 @@ from ..types import (
     lazy_additional_properties,
 )
 
-T = TypeVar("T", bound="AsyncTaskSucceededResult")
+T = TypeVar("T", bound="AsyncTaskResultObject")
 
 
 @lazy_additional_properties
 @_attrs_define
-class AsyncTaskSucceededResult(BorrowedInput):
-    """The operation's normal synchronous response, e.g. the page object for POST /v1/pages."""
+class AsyncTaskResultObject(BorrowedInput):
+    """A result that is a JSON object (a query result's fields), its keys kept as sent."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
+
+    def __init__(self, **additional_properties: Any) -> None:
+        """An open object, its keys given as keywords; they are its `additional_properties`."""
+        if additional_properties:
+            self.additional_properties = additional_properties
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -37,16 +42,16 @@ class AsyncTaskSucceededResult(BorrowedInput):
         required field that does not fit is UNSET here, and makes a reader of this model as a nested value
         leave it out. Without `misfits`, anything that does not fit raises MisfitError."""
         if type(src_dict) is dict:
-            async_task_succeeded_result = cls()
+            async_task_result_object = cls()
             if src_dict:
-                async_task_succeeded_result._input = src_dict
-            return async_task_succeeded_result
+                async_task_result_object._input = src_dict
+            return async_task_result_object
         d = as_dict(src_dict)
-        async_task_succeeded_result = cls()
+        async_task_result_object = cls()
 
         if d:
-            async_task_succeeded_result.additional_properties = d
-        return async_task_succeeded_result
+            async_task_result_object.additional_properties = d
+        return async_task_result_object
 
     @property
     def additional_keys(self) -> list[str]:
