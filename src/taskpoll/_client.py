@@ -517,7 +517,8 @@ def _aiohttp_transport() -> httpx.AsyncBaseTransport:
         from ._aiohttp import AiohttpTransport
     except ImportError as exc:
         raise ConfigurationError(
-            f"transport='aiohttp' needs the aiohttp extra: pip install 'taskpoll[aiohttp]' ({exc})"
+            "transport='aiohttp' needs the aiohttp extra: pip install 'httpx-aiohttp>=0.2.0,<0.3' (or install taskpoll "
+            f"with it from a checkout or wheel: pip install '/path/to/taskpoll[aiohttp]') ({exc})"
         ) from None
     return AiohttpTransport(DEFAULT_LIMITS)
 
