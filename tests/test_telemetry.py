@@ -492,6 +492,21 @@ def test_without_the_extra_taskpoll_imports_nothing_of_opentelemetry() -> None:
     assert run_python(BLOCK + WAIT) == "succeeded None Observer []"
 
 
+OLD_API = """
+import importlib.abc, sys
+class Old(importlib.abc.MetaPathFinder):  # an opentelemetry-api without what the extra needs
+    def find_spec(self, name, path=None, target=None):
+        if name == "opentelemetry.trace.propagation.tracecontext":
+            raise ImportError(f"cannot import name {name!r}")
+sys.meta_path.insert(0, Old())
+"""
+
+
+def test_an_opentelemetry_api_too_old_for_the_extra_leaves_taskpoll_working_untraced() -> None:
+    out = run_python(OLD_API + WAIT)
+    assert out.startswith("succeeded None Observer ")
+
+
 def test_with_the_api_and_no_sdk_every_span_is_the_apis_no_op() -> None:
     out = run_python(WAIT)
     assert out.startswith("succeeded None Telemetry ['opentelemetry")

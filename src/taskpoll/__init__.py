@@ -38,6 +38,10 @@ try:  # the otel extra: spans and metrics of every wait through the OpenTelemetr
 except ModuleNotFoundError as missing:  # not installed: nothing of OpenTelemetry is imported
     if not (missing.name or "").startswith("opentelemetry"):
         raise
+except ImportError as broken:  # an opentelemetry-api too old for the extra: taskpoll works, untraced
+    import logging
+
+    logging.getLogger("taskpoll").warning("taskpoll's OpenTelemetry instrumentation is off: %s", broken)
 else:
     from . import _loop
 
