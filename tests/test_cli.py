@@ -14,11 +14,12 @@ import time
 
 import pytest
 
-from taskpoll.cli import main
 from taskpoll.providers import get as get_provider
 from taskpoll.simulator import Simulator, canceled, failed, pending, running, succeeded
 
 from .loopback import Canned, canned_server
+from .processes import cli
+from .processes import run_cli as run
 
 pytestmark = pytest.mark.taskpoll_simulator(notion_poll_after=0.05)  # for the suite's `sim` (conftest.py)
 
@@ -27,22 +28,6 @@ pytestmark = pytest.mark.taskpoll_simulator(notion_poll_after=0.05)  # for the s
 def keys(sim: Simulator, monkeypatch: pytest.MonkeyPatch) -> None:
     for provider in sim.providers:
         monkeypatch.setenv(get_provider(provider).key_env, sim.api_key(provider))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def cli(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "taskpoll", *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_get_prints_the_task_and_exits_0(sim: Simulator, keys: None, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,11 +23,13 @@ from pathlib import Path
 import pytest
 
 import taskpoll
-from taskpoll.cli import DEFAULT_COLUMNS, JSON_PAYLOAD, Progress, main, terminal_columns
+from taskpoll.cli import DEFAULT_COLUMNS, JSON_PAYLOAD, Progress, terminal_columns
 from taskpoll.providers import get as get_provider
 from taskpoll.simulator import Simulator, running, succeeded
 
 from .loopback import Canned, canned_server
+from .processes import cli
+from .processes import run_cli as run
 from .specs import ROOT
 
 PDF = b"%PDF-1.7\n%%EOF\n"
@@ -52,22 +54,6 @@ def report(tmp_path: Path) -> Path:
     path = tmp_path / "report.pdf"
     path.write_bytes(PDF)
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def cli(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "taskpoll", *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-    )
 
 
 # --json: one object per command, the same keys success or not, as the README's table says -----------
