@@ -14,6 +14,9 @@ from typing import Any, Generic, Protocol, TypeVar, cast
 
 import attrs
 
+# What a JSON value is, in an issue, as the generated readers say it (one template makes every package's types.py).
+from taskpoll_aryn_api.types import kind_of as kind_of
+
 M = TypeVar("M")
 
 # What the generated parsers (and JSON decoding) raise when a body does not fit: a bare KeyError for
@@ -88,22 +91,3 @@ def holds_a_field(model: object) -> bool:
             if value is not None and type(value).__name__ != "Unset":  # (each package has its own Unset)
                 return True
     return False
-
-
-def kind_of(value: object) -> str:
-    """What a JSON value is, for an issue (as the generated readers say it; never the value itself)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "an array"
-    if isinstance(value, Mapping):
-        return "an object"
-    return f"a Python {type(value).__name__}"
