@@ -189,11 +189,12 @@ class _Core(Generic[R]):
     def __init__(
         self,
         provider: str | Provider[R],
-        api_key: str | None,
-        base_url: str | None,
-        policy: PollPolicy | None,
-        rate_limit: float | None,
-        allow_insecure_http: bool,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        policy: PollPolicy | None = None,
+        rate_limit: float | None = None,
+        allow_insecure_http: bool = False,
         max_response_bytes: int | None = None,
     ) -> None:
         self._provider: Provider[R] = provider if isinstance(provider, Provider) else get(provider)
@@ -444,19 +445,17 @@ class _Core(Generic[R]):
         return ready, now, watch
 
     @staticmethod
-    def _final(outcome: Outcome[R], raise_on_failure: bool) -> Task[R]:
-        if isinstance(outcome, TaskpollError):
-            raise outcome
-        if raise_on_failure and outcome.state is TaskState.FAILED:
-            raise TaskFailedError(outcome)
-        if raise_on_failure and outcome.state is TaskState.CANCELED:
-            raise TaskCanceledError(outcome)
-        return outcome
-
-    @staticmethod
     def _outcome(outcome: Outcome[R], raise_on_failure: bool) -> Outcome[R]:
+        """The outcome as the caller asked: with `raise_on_failure`, a failed or canceled Task as its error."""
         if isinstance(outcome, Task) and raise_on_failure and outcome.state in (TaskState.FAILED, TaskState.CANCELED):
             return TaskFailedError(outcome) if outcome.state is TaskState.FAILED else TaskCanceledError(outcome)
+        return outcome
+
+    @classmethod
+    def _final(cls, outcome: Outcome[R], raise_on_failure: bool) -> Task[R]:
+        outcome = cls._outcome(outcome, raise_on_failure)
+        if isinstance(outcome, TaskpollError):
+            raise outcome
         return outcome
 
     # Streaming a large result: one item at a time from a spooled body ----------------------------
@@ -529,18 +528,9 @@ class _Client(_Core[R]):
     _http: httpx.Client
 
     def __init__(
-        self,
-        provider: str | Provider[R],
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        http_client: httpx.Client | None = None,
-        policy: PollPolicy | None = None,
-        rate_limit: float | None = None,
-        allow_insecure_http: bool = False,
-        max_response_bytes: int | None = None,
+        self, provider: str | Provider[R], *, http_client: httpx.Client | None = None, **options: Unpack[_Options]
     ) -> None:
-        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http, max_response_bytes)
+        super().__init__(provider, **options)
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError("http_client must be an httpx.Client (use AsyncClient for httpx.AsyncClient)")
         self._owns_http = http_client is None
@@ -853,16 +843,11 @@ class _AsyncClient(_Core[R]):
         self,
         provider: str | Provider[R],
         *,
-        api_key: str | None = None,
-        base_url: str | None = None,
         http_client: httpx.AsyncClient | None = None,
-        policy: PollPolicy | None = None,
-        rate_limit: float | None = None,
-        allow_insecure_http: bool = False,
-        max_response_bytes: int | None = None,
         transport: Literal["httpx", "aiohttp"] = "httpx",
+        **options: Unpack[_Options],
     ) -> None:
-        super().__init__(provider, api_key, base_url, policy, rate_limit, allow_insecure_http, max_response_bytes)
+        super().__init__(provider, **options)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError("http_client must be an httpx.AsyncClient (use Client for httpx.Client)")
         if transport not in ("httpx", "aiohttp"):
@@ -871,10 +856,10 @@ class _AsyncClient(_Core[R]):
             raise ConfigurationError("transport='aiohttp' configures a client taskpoll owns: pass one or the other")
         self._owns_http = http_client is None
         self._traced = self._owns_http and transport == "httpx"  # httpx's own transport reports progress
-        options = self._http_options()
+        own = self._http_options()
         if transport == "aiohttp":
-            options["transport"] = _aiohttp_transport()
-        self._http = http_client or httpx.AsyncClient(**options)
+            own["transport"] = _aiohttp_transport()
+        self._http = http_client or httpx.AsyncClient(**own)
 
     async def _exchange(self, request: httpx.Request, task_id: str | None, spool: Spool | None = None) -> Answer:
         """`Client._exchange`, awaited. At its deadline the exchange is answered with a timeout and

@@ -13,7 +13,7 @@ The state is read strictly from the two required fields, `task_id` and `status`;
 the generated `TaskStatusResponse` of the finished document, built tolerantly (what does not fit
 is named in `Task.result_issues`).
 
-Submit (issue 15): `client.submit(GenerateDocumentRequest(...))`, or a dict of its fields, posts the
+Submit: `client.submit(GenerateDocumentRequest(...))`, or a dict of its fields, posts the
 documented body to `POST /api/v1/documents/generate` (document_type, file_paths, connector_data_id,
 workspace_name, template_id, output_name; optional selected_section_ids, generic_mrt_outline_full,
 document_instructions, style_guide_id). In a dict the documented aliases `document_set_key`,

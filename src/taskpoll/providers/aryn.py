@@ -27,7 +27,7 @@ A failed task's code is `status_code`, or, when the body has none (older outputs
 A 403 whose reason says the plan must be upgraded is a PermissionDeniedError; the key problems
 ("No Aryn API key provided", "Invalid ...", "Expired ...") are AuthenticationError.
 
-Submit, cancel, list (issue 15):
+Submit, cancel, list:
 
 - `client.submit(file, options=PartitionOptions(...), webhook_url=...)` posts the document as
   multipart/form-data to `POST /v1/async/submit/document/partition` (parts `file` or `file_url`, and

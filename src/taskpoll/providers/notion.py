@@ -19,7 +19,7 @@ as sent is `Task.raw`). A failed task's reason comes from its `error` object, wh
 `Task.result` is the generated `AsyncTaskSucceeded`; its `result` holds the operation's answer, typed
 `Page | PageMarkdown` (a page created, or a page's Markdown updated).
 
-Submit (issue 15), two operations that may run in the background:
+Submit, two operations that may run in the background:
 
 - `client.submit(CreatePageRequest(parent=..., markdown=...))` (or a dict of its fields):
   `POST /v1/pages` with `allow_async: true` unless the request sets it (notion-sdk-js@9060802

@@ -26,7 +26,7 @@ billing cap, no Retry-After) and a 402 (no page credits left) are QuotaExceededE
 
 `Task.result` is the generated `ParseGetResponse` of the finished job (chunks of typed segments).
 
-Submit (issue 15): `client.submit("report.pdf", options=ParseCreateRequest(merge_tables=True))` posts
+Submit: `client.submit("report.pdf", options=ParseCreateRequest(merge_tables=True))` posts
 multipart/form-data to `POST /parse` with the document (a path, bytes or a binary file object, read
 first) or, instead, `url=` a presigned or public URL; exactly one of the two ("Provide either `file`
 or `url`, not both", docs_v2@738b442 api-reference/parser/openapi-v1.json; the published spec's

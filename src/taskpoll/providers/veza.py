@@ -14,7 +14,7 @@ tenant, so there is no default base URL: set VEZA_BASE_URL or pass `base_url`.
 the JSON value it is (`AsyncTaskResultObject`, its keys as sent, a list, a string, a number, a boolean or
 None; Unset when absent).
 
-Submit (issue 15): `client.submit(GetAssessmentQuerySpecResultRequest(...))`, or a dict of the query
+Submit: `client.submit(GetAssessmentQuerySpecResultRequest(...))`, or a dict of the query
 spec's fields, posts it to `POST /api/v1/assessments/query_spec:result_async_create` (fields beyond the two the
 spec spells out, such as `relates_to_exp`, are sent as given) ("Create async
 assessment query (results)", docs.veza.com .../query-builder/getassessmentqueryspecresultasync); the

@@ -232,7 +232,7 @@ class Aryn(ProviderSim):
         "canceled": "cancel",
     }
 
-    # Aryn's sources disagree on the list's words (specs/aryn.yaml, issue 15): each task is listed in
+    # Aryn's sources disagree on the list's words (specs/aryn.yaml): each task is listed in
     # one of them, fixed by its id, so a client meets all of them.
     LIST_WORDS: ClassVar[dict[str, tuple[str, ...]]] = {
         "queue": ("queue", "queued", "pending"),
