@@ -1,12 +1,11 @@
-"""Client and AsyncClient: get, wait, watch, resume, wait_many and as_completed, for one provider;
-and the rest of a task's life: submit, run (submit, then wait), cancel and list_tasks.
+"""Client and AsyncClient: a task's whole life at one provider (submit, run, get, wait, watch, resume,
+wait_many, as_completed, iter_elements, cancel, list_tasks, and poll_once for waits carried elsewhere).
 
-Both are thin. `_Core` holds everything that does no I/O: the configuration, the requests as the
-adapter builds them, the errors of a failed exchange, the wait states. The twins add only the I/O and
-the waiting: one `_exchange` each (every request taskpoll makes goes through it, bounded as a whole
-by its timeout), and the loops of `_loop` to carry waits. Every decision about a wait is `_step`'s.
-A submit, cancel or list is one `providers._base.Call`; it is sent again only after a request that
-provably never left (a POST is not idempotent), or a refusal the provider documents as safe to resend.
+`_Core` holds everything that does no I/O: configuration, requests, the errors of a failed exchange,
+wait states. The twins add only I/O and waiting: one `_exchange` each, through which every request
+goes, bounded as a whole by its timeout, and `_loop`'s loops. Every decision about a wait is `_step`'s.
+A submit, cancel or list (a `Call`) is sent again only when it provably never left, or on a refusal
+the provider documents as safe to resend: a POST is not idempotent.
 """
 
 from __future__ import annotations
@@ -116,16 +115,10 @@ class RunOptions(TypedDict, Generic[R], total=False):
     stalled_after: float | None
 
 
-def _run_options(kwargs: dict[str, Any]) -> tuple[Any, bool, Any, Any, Any]:
-    """`run`'s own options (timeout, raise_on_failure, on_update, on_poll, stalled_after), taken out of its keywords."""
-    pop = kwargs.pop
-    options = (
-        pop("timeout", DEFAULT_TIMEOUT),
-        pop("raise_on_failure", True),
-        pop("on_update", None),
-        pop("on_poll", None),
-    )
-    return *options, pop("stalled_after", None)
+def _run_options(kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """`run`'s own options (timeout, raise_on_failure, on_update, on_poll, stalled_after), out of its keywords."""
+    defaults = {"timeout": DEFAULT_TIMEOUT, "raise_on_failure": True, "on_update": None, "on_poll": None}
+    return tuple(kwargs.pop(name, default) for name, default in (defaults | {"stalled_after": None}).items())
 
 
 def _typed(cls: type[Any], base: type[Any], provider: str | Provider[Any], which: int) -> Any:
@@ -641,17 +634,15 @@ class _Client(_Core[R]):
         """
         timeout, raise_on_failure, on_update, on_poll, stalled_after = _run_options(kwargs)
         _refuse_async_callbacks(on_update, on_poll)
-        budget, started = _check_timeout(timeout), time.monotonic()
-        stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
+        state = self._begin("", timeout, stalled_after)  # the wait's deadline covers the submit
         with _loop.OBSERVER.run(self.provider) as watch:
-            task = self._call(self._submit_call(args, kwargs), min(budget, SUBMIT_TIMEOUT))
+            task = self._call(self._submit_call(args, kwargs), min(state.deadline - time.monotonic(), SUBMIT_TIMEOUT))
             watch.submitted(task)
             if on_update is not None:
                 on_update(task)
             if task.state.is_terminal:
                 return self._final(task, raise_on_failure)
-            left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-            return self._wait(self._begin(task.id, left, stall), raise_on_failure, on_update, on_poll)
+            return self._wait(attrs.evolve(state, task_id=task.id), raise_on_failure, on_update, on_poll)
 
     def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task (Aryn); UnsupportedOperationError where it has no cancel.
@@ -985,18 +976,16 @@ class _AsyncClient(_Core[R]):
     async def run(self, *args: Any, **kwargs: Any) -> Task[R]:
         """`submit`, then `wait`, under one deadline; see Client.run."""
         timeout, raise_on_failure, on_update, on_poll, stalled_after = _run_options(kwargs)
-        budget, started = _check_timeout(timeout), time.monotonic()
-        stall = _check_timeout(stalled_after, "stalled_after")  # before the submit
+        state = self._begin("", timeout, stalled_after)  # the wait's deadline covers the submit
         with _loop.OBSERVER.run(self.provider) as watch:
             call = await asyncio.to_thread(self._submit_call, args, kwargs)
-            task = await self._call(call, min(budget, SUBMIT_TIMEOUT))
+            task = await self._call(call, min(state.deadline - time.monotonic(), SUBMIT_TIMEOUT))
             watch.submitted(task)
             if on_update is not None:
                 await settle(on_update(task))
             if task.state.is_terminal:
                 return self._final(task, raise_on_failure)
-            left = None if budget == math.inf else max(budget - (time.monotonic() - started), 1e-3)
-            return await self._wait(self._begin(task.id, left, stall), raise_on_failure, on_update, on_poll)
+            return await self._wait(attrs.evolve(state, task_id=task.id), raise_on_failure, on_update, on_poll)
 
     async def cancel(self, task_id: str) -> None:
         """Ask the provider to cancel the task; see Client.cancel."""
