@@ -90,62 +90,55 @@ def _jitter_sample(seed: int, attempt: int) -> float:
     return ((z ^ (z >> 31)) >> 11) / float(1 << 53)
 
 
+def _damaged(what: str) -> InvalidTokenError:
+    return InvalidTokenError(f"wait state is damaged: {what}")
+
+
 def _number(value: object, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidTokenError(f"wait state is damaged: {what} is not a number")
     try:
-        number = float(value)
+        number = math.nan if isinstance(value, bool) or not isinstance(value, (int, float)) else float(value)
     except OverflowError:
-        raise InvalidTokenError(f"wait state is damaged: {what} is out of range") from None
+        number = math.nan
     if math.isnan(number):
-        raise InvalidTokenError(f"wait state is damaged: {what} is not a number")
+        raise _damaged(f"{what} is not a number in range")
     return number
-
-
-def _text(value: object, what: str, limit: int) -> str:
-    if not isinstance(value, str) or len(value) > limit:
-        raise InvalidTokenError(f"wait state is damaged: bad {what}")
-    return value
 
 
 def _read(name: str, value: object, offset: float) -> Any:
     """A token's value of WaitState field `name`, checked (InvalidTokenError for anything else)."""
     if name in _TIMES:
         return _number(value, name) - offset
-    if name in _COUNTS:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1 << 62:
-            raise InvalidTokenError(f"wait state is damaged: {name} is not a count")
+    if name in _COUNTS or name == "seed":
+        top = _MASK64 if name == "seed" else (1 << 62) - 1
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
+            raise _damaged(f"{name} is not a count")
         return value
     if name in ("hinted", "final_poll", "warned_unknown"):
         return value is True
-    if name == "provider":
-        if not _text(value, "provider name", 100) or not str(value).isprintable():
-            raise InvalidTokenError("wait state is damaged: bad provider name")
-        return value
+    if name == "last_progress" or name == "stalled_after":
+        number = _number(value, name)
+        if name == "stalled_after" and not number > 0:
+            raise _damaged("stalled_after is not above 0")
+        return number
+    if name == "latencies":
+        samples = value if isinstance(value, list) else [value]
+        if len(samples) > LATENCY_SAMPLES:
+            raise _damaged("too many latency samples")
+        return tuple(max(0.0, min(_number(sample, "latency"), 3600.0)) for sample in samples)
     if name == "task_id":
         try:
             return check_task_id(value)
         except InvalidTaskIdError as exc:
-            raise InvalidTokenError(f"wait state is damaged: {exc}") from None
+            raise _damaged(str(exc)) from None
     if name == "last_state":
         try:
             return TaskState(value)
         except ValueError:
-            raise InvalidTokenError("wait state is damaged: bad state") from None
-    if name == "latencies":
-        samples = value if isinstance(value, list) else [value]
-        if len(samples) > LATENCY_SAMPLES:
-            raise InvalidTokenError("wait state is damaged: too many latency samples")
-        return tuple(max(0.0, min(_number(sample, "latency"), 3600.0)) for sample in samples)
-    if name == "seed":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MASK64:
-            raise InvalidTokenError("wait state is damaged: bad seed")
-        return value
-    if name == "last_progress":
-        return _number(value, name)
-    if name == "stalled_after" and (seconds := _number(value, name)) > 0:
-        return seconds  # anything else is damaged: `_text` refuses it
-    return _text(value, name, 300 if name == "last_error_text" else 200)
+            raise _damaged("bad state") from None
+    limit = {"provider": 100, "last_error_text": 300}.get(name, 200)
+    if not isinstance(value, str) or len(value) > limit or (name == "provider" and not (value and value.isprintable())):
+        raise _damaged(f"bad {name}")
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -225,9 +218,9 @@ class WaitState:
         itself; `time.time() - time.monotonic()` for monotonic). InvalidTokenError for anything else.
         """
         if not isinstance(data, dict):
-            raise InvalidTokenError("wait state is damaged: not an object")
+            raise _damaged("not an object")
         if not isinstance(data.get("p"), str) or not isinstance(data.get("id"), str):
-            raise InvalidTokenError("wait state is damaged: provider or task id missing")
+            raise _damaged("provider or task id missing")
         values = {
             name: _read(name, data[key], clock_offset) for name, key in _token.KEYS.items() if data.get(key) is not None
         }
