@@ -910,7 +910,7 @@ class _AsyncClient(_Core[R]):
             why = "not sent: no place for a request came free before the wait's deadline"
             return APITimeoutError(why, provider=self.provider, task_id=status.task_id, sent=False)
         if window is not None:
-            await window.release(taken, isinstance(outcome, APIConnectionError) and not outcome.sent)
+            window.release(taken, isinstance(outcome, APIConnectionError) and not outcome.sent)
         return outcome
 
     async def _wait(

@@ -107,35 +107,38 @@ class Window:
     INITIAL_WINDOW, grows by one per answer up to its threshold and then by 1/window, up to
     `concurrency`; a request whose time ran out in this process before it left (a busy event loop, a
     slow connect) halves it, once per round of requests. (A plain semaphore at a high concurrency
-    overloads a busy process for good: every request then times out before it leaves.)"""
+    overloads a busy process for good: every request then times out before it leaves.) Its places are
+    the permits of an asyncio.Semaphore: a release hands back as many as the window now holds."""
 
     def __init__(self, concurrency: int) -> None:
         self.concurrency = concurrency
         self.size = float(min(concurrency, INITIAL_WINDOW))
         self.threshold = float(concurrency)
-        self.in_flight = 0
+        self._permits = int(self.size)  # places in the window, taken or free
         self._cut_at = -math.inf
-        self._free = asyncio.Condition()
+        self._free = asyncio.Semaphore(self._permits)
 
     async def acquire(self) -> float:
         """Wait for a place in the window; return when it was taken (monotonic)."""
-        async with self._free:
-            await self._free.wait_for(lambda: self.in_flight < max(1, int(self.size)))
-            self.in_flight += 1
+        await self._free.acquire()
         return time.monotonic()
 
-    async def release(self, taken: float, congested: bool) -> None:
+    def release(self, taken: float, congested: bool) -> None:
         """Give the place taken at `taken` back; `congested`: its request could not get out in time."""
-        async with self._free:
-            self.in_flight -= 1
-            if congested:
-                if taken >= self._cut_at:
-                    self.threshold = self.size = max(1.0, self.size / 2)
-                    self._cut_at = time.monotonic()
-            elif self.size < self.concurrency:
-                grow = 1.0 if self.size < self.threshold else 1.0 / self.size
-                self.size = min(float(self.concurrency), self.size + grow)
-            self._free.notify(max(0, int(self.size) - self.in_flight))
+        if congested:
+            if taken >= self._cut_at:
+                self.threshold = self.size = max(1.0, self.size / 2)
+                self._cut_at = time.monotonic()
+        elif self.size < self.concurrency:
+            grow = 1.0 if self.size < self.threshold else 1.0 / self.size
+            self.size = min(float(self.concurrency), self.size + grow)
+        if self._permits > int(self.size):  # the window shrank: this place goes
+            self._permits -= 1
+            return
+        self._free.release()
+        while self._permits < int(self.size):
+            self._permits += 1
+            self._free.release()
 
 
 def after_poll(
