@@ -24,19 +24,19 @@
     └── WaitTimeoutError             the wait's deadline passed first (.task: the last one seen)
         └── TaskStalledError         no sign of activity for the wait's `stalled_after` seconds
 
-Every error carries `provider` and `task_id`; HTTP-level ones also `status_code`, `message`, `body`,
-`request_id`. Messages never contain an API key, an Authorization header or a response body: the
-body's first 64 KiB are kept on the exception (`.body`), and only a short excerpt of the provider's
-message is shown. The client's own key is taken out of everything a server says before it gets here.
+Every error carries `provider` and `task_id`; those about an answer also `status_code`, `body` and
+`request_id` (an APIError also `message` and `code`). Messages never contain an API key, an
+Authorization header or a response body: an exception keeps the body's first 64 KiB (`.body`) and shows
+only a short excerpt of the provider's message. The client's own key is taken out of everything a server
+says before it gets here.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from ._task import Task
 
 __all__ = [
@@ -79,6 +79,8 @@ def _excerpt(text: str | None) -> str:
 class TaskpollError(Exception):
     """The base of every error taskpoll raises."""
 
+    _transient = False  # True: every error of the class is transient (APIError adds its 408 and 5xx)
+
     def __init__(self, message: str, *, provider: str | None = None, task_id: str | None = None) -> None:
         super().__init__(message)
         self.provider = provider
@@ -87,11 +89,11 @@ class TaskpollError(Exception):
     @property
     def is_transient(self) -> bool:
         """Whether asking again later may succeed (a wait retries these within its failure budget)."""
-        return False
+        return self._transient
 
-    def _where(self) -> str:
-        parts = [p for p in (self.provider, f"task {self.task_id!r}" if self.task_id is not None else None) if p]
-        return " ".join(parts)
+    def _where(self) -> str:  # "notion task 'abc'", to open a message
+        task = None if self.task_id is None else f"task {self.task_id!r}"
+        return " ".join(p for p in (self.provider, task) if p)
 
 
 class ConfigurationError(TaskpollError, ValueError):
@@ -107,10 +109,8 @@ class InvalidTokenError(TaskpollError, ValueError):
 
 
 class UnsupportedOperationError(TaskpollError):
-    """The provider has no endpoint for this operation (Notion has no cancel, only Aryn has a task list).
-
-    Raised before any request. `operation` names what was asked ("cancel", "list_tasks", ...).
-    """
+    """The provider has no endpoint for this operation (Notion has no cancel, only Aryn has a task list);
+    raised before any request. `operation` names what was asked ("cancel", "list_tasks", ...)."""
 
     def __init__(self, message: str, *, operation: str, provider: str | None = None) -> None:
         self.operation = operation
@@ -175,7 +175,7 @@ class APIError(_AnswerError):
 
     @property
     def is_transient(self) -> bool:
-        return self.status_code == 408 or self.status_code >= 500
+        return self._transient or self.status_code == 408 or self.status_code >= 500
 
 
 class BadRequestError(APIError):
@@ -196,22 +196,18 @@ class NotFoundError(APIError):
 
 class QuotaExceededError(APIError):
     """The account's usage or credit cap is reached (Unsiloed's 402, and its 429 "Usage limit exceeded").
-
     Not transient: asking again does not help until the plan or billing period changes, so a wait
-    raises it at once instead of retrying it as a rate limit.
-    """
+    raises it at once instead of retrying it as a rate limit."""
 
 
 class RateLimitError(APIError):
     """429: too many requests. `retry_after` is the server's advice in seconds, when it gave one."""
 
+    _transient = True
+
     def __str__(self) -> str:
         text = super().__str__()
         return text if self.retry_after is None else f"{text}; retry after {self.retry_after:g} s"
-
-    @property
-    def is_transient(self) -> bool:
-        return True
 
 
 class ServerError(APIError):
@@ -219,11 +215,11 @@ class ServerError(APIError):
 
 
 class APIConnectionError(TaskpollError):
-    """The request got no answer: the connection was refused, reset or dropped.
+    """The request got no answer: the connection was refused, reset or dropped. `sent` is False when
+    provably nothing of it left this process (the connection never opened, no connection came free, or
+    its time ran out before it went out): the server never saw it."""
 
-    `sent` is False when provably nothing of the request left this process (the connection never
-    opened, no connection came free, or its time ran out before it went out): the server never saw it.
-    """
+    _transient = True
 
     def __init__(
         self, message: str, *, provider: str | None = None, task_id: str | None = None, sent: bool = True
@@ -234,15 +230,10 @@ class APIConnectionError(TaskpollError):
     def __str__(self) -> str:
         return f"{self._where()}: {self.args[0]}" if self._where() else str(self.args[0])
 
-    @property
-    def is_transient(self) -> bool:
-        return True
-
 
 class APITimeoutError(APIConnectionError):
     """The request got no answer within its timeout. One that was never sent (`sent` False: a busy
-    event loop, a full pool) says nothing about the server and does not spend a wait's failure budget.
-    """
+    event loop, a full pool) says nothing about the server and does not spend a wait's failure budget."""
 
 
 class SubmitOutcomeUnknownError(APIConnectionError):
@@ -252,21 +243,17 @@ class SubmitOutcomeUnknownError(APIConnectionError):
     same reason; list the provider's tasks (Aryn) or check its dashboard before submitting again.
     """
 
-    @property
-    def is_transient(self) -> bool:
-        return False
+    _transient = False
 
 
 class ResponseValidationError(_AnswerError):
     """The provider answered, but the body does not fit its spec. The raw body (its first 64 KiB) is
     kept in `body`."""
 
+    _transient = True  # gateways and proxies send such answers; the next one is usually fine
+
     def __str__(self) -> str:
         return f"{self._where()}: HTTP {self.status_code} answer does not fit the spec: {self.args[0]}"
-
-    @property
-    def is_transient(self) -> bool:
-        return True  # gateways and proxies send such answers; the next one is usually fine
 
 
 class ResponseTooLargeError(ResponseValidationError):
@@ -275,6 +262,8 @@ class ResponseTooLargeError(ResponseValidationError):
     would be as long (raise `max_response_bytes` if the result is really that large).
     """
 
+    _transient = False
+
     def __init__(self, message: str, *, limit: int, **answer: Unpack[_Answer]) -> None:
         self.limit = limit
         super().__init__(message, **answer)
@@ -282,43 +271,30 @@ class ResponseTooLargeError(ResponseValidationError):
     def __str__(self) -> str:
         return f"{self._where()}: HTTP {self.status_code} answer refused: {self.args[0]}"
 
-    @property
-    def is_transient(self) -> bool:
-        return False
 
-
-class _TaskEnded(TaskpollError):
-    def __init__(self, task: Task[Any]) -> None:
-        self.task = task
-        super().__init__(self._describe(task), provider=task.provider, task_id=task.id)
-
-    def _describe(self, task: Task[Any]) -> str:
-        raise NotImplementedError
-
-
-class TaskFailedError(_TaskEnded):
+class TaskFailedError(TaskpollError):
     """The task finished in a failed state. `task` is the last Task seen; `task.error` says why."""
 
-    def _describe(self, task: Task[Any]) -> str:
+    def __init__(self, task: Task[Any]) -> None:
+        self.task = task
         text = f"{task.provider} task {task.id!r} failed"
         if task.error is not None:
             code = f" ({task.error.code})" if task.error.code else ""
             text += f": {_excerpt(task.error.message)}{code}"
-        return text
+        super().__init__(text, provider=task.provider, task_id=task.id)
 
 
-class TaskCanceledError(_TaskEnded):
+class TaskCanceledError(TaskpollError):
     """The task finished canceled. `task` is the last Task seen."""
 
-    def _describe(self, task: Task[Any]) -> str:
-        return f"{task.provider} task {task.id!r} was canceled"
+    def __init__(self, task: Task[Any]) -> None:
+        self.task = task
+        super().__init__(f"{task.provider} task {task.id!r} was canceled", provider=task.provider, task_id=task.id)
 
 
 class ResultUnavailableError(TaskpollError):
     """`Task.unwrap()` on a task with no result: not finished yet, or finished with nothing readable.
-
-    `task` is the Task asked; `task.raw` still holds the body as the provider sent it.
-    """
+    `task` is the Task asked; `task.raw` still holds the body as the provider sent it."""
 
     def __init__(self, message: str, *, task: Task[Any]) -> None:
         self.task = task
@@ -326,13 +302,10 @@ class ResultUnavailableError(TaskpollError):
 
 
 class WaitTimeoutError(TaskpollError):
-    """The wait's deadline passed before the task finished. The task itself goes on at the provider.
-
+    """The wait's deadline passed before the task finished; the task itself goes on at the provider.
     `task` is the last Task seen (None if no poll got an answer; `task.typed(client.result_type)` types
-    its result); `token` resumes the wait;
-    `last_error` is the transient error the last poll met (a refused connection, a 503, ...), if any,
-    so that an unreachable host does not look like a slow task.
-    """
+    its result), `token` resumes the wait, and `last_error` is the transient error the last poll met (a
+    refused connection, a 503, ...), if any, so that an unreachable host does not look like a slow task."""
 
     def __init__(
         self,
