@@ -31,10 +31,7 @@ class TaskState(enum.Enum):
 
     @property
     def is_terminal(self) -> bool:
-        return self in _TERMINAL
-
-
-_TERMINAL = frozenset({TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELED})
+        return self in (TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELED)
 
 
 @attrs.frozen
@@ -93,11 +90,9 @@ class Task(Generic[R]):
         return _token.dumps(data)
 
     def unwrap(self) -> R:
-        """The result of a succeeded task, typed `R` (no `None` to check).
-
-        Raises TaskFailedError or TaskCanceledError for a task that ended so, and
-        ResultUnavailableError for one that has not finished or whose result could not be read.
-        """
+        """The result of a succeeded task, typed `R` (no `None` to check). Raises TaskFailedError or
+        TaskCanceledError for a task that ended so, and ResultUnavailableError for one that has not
+        finished or whose result could not be read."""
         if self.state is TaskState.SUCCEEDED and self.result is not None:
             return self.result
         if self.state is TaskState.FAILED:
@@ -125,8 +120,7 @@ class Task(Generic[R]):
     def to_dict(self, *, include_raw: bool = False) -> dict[str, Any]:
         """The Task as JSON-safe data (`json.dumps` takes it; no NaN or infinity): the result through its
         generated model's `to_dict`, times as ISO 8601, and `raw` (the body as sent) only if asked.
-        `Task.from_dict` rebuilds it, typed result included.
-        """
+        `Task.from_dict` rebuilds it, typed result included."""
         result: Any = self.result
         data: dict[str, Any] = {
             "provider": self.provider,
@@ -159,10 +153,8 @@ class Task(Generic[R]):
     def from_dict(cls, data: Mapping[str, Any], result_type: type[Any] | None = None) -> Task[Any]:
         """The Task `to_dict` wrote. With `result_type` (the provider's result model, e.g.
         `taskpoll.providers.aryn.PartitionerResponse`) its result is rebuilt as that model through its
-        `from_dict`; without, it stays the JSON `to_dict` wrote.
-
-        Raises InvalidTokenError when `data` is not such a dict (it is serialised state, like a token).
-        """
+        `from_dict`; without, it stays the JSON `to_dict` wrote. Raises InvalidTokenError when `data` is
+        not such a dict (it is serialised state, like a token)."""
         if not isinstance(data, Mapping):
             raise InvalidTokenError(f"a serialised Task is a dict, not {type(data).__name__}")
         try:
@@ -217,11 +209,9 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _from_iso(value: object) -> datetime | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
+    if value is not None and not isinstance(value, str):
         raise TypeError("a time is an ISO 8601 string")
-    return datetime.fromisoformat(value)
+    return None if value is None else datetime.fromisoformat(value)
 
 
 def _finite(value: float | None) -> float | None:
@@ -229,16 +219,12 @@ def _finite(value: float | None) -> float | None:
 
 
 def _opt_float(value: object) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
         raise TypeError("a number was expected")
-    return float(value)
+    return None if value is None else float(value)
 
 
 def _opt_str(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
+    if value is not None and not isinstance(value, str):
         raise TypeError("a string was expected")
     return value
