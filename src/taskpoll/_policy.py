@@ -31,16 +31,12 @@ class Observation:
 
 @attrs.frozen
 class Decision:
-    """Wait `delay` seconds, for `reason`. `hint_bound`: the server asked for this wait (never shortened).
-
-    `beyond_max_hint`: the server asked for a longer wait than `PollPolicy.max_hint`; the wait should
-    end (resumable) instead of polling before the server's time.
-    """
+    """Wait `delay` seconds, for `reason`."""
 
     delay: float
     reason: str
-    hint_bound: bool = False
-    beyond_max_hint: bool = False
+    hint_bound: bool = False  # the server asked for this wait: it is never shortened
+    beyond_max_hint: bool = False  # for longer than PollPolicy.max_hint: end the wait (resumable), not poll early
 
 
 def _check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -59,12 +55,11 @@ def _check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ConfigurationError(
             f"PollPolicy.{name} must be a finite number from 0 to {MAX_SECONDS:g}, not {shown(value)}"
         )
-    value = number
-    if name == "multiplier" and value < 1:
-        raise ConfigurationError(f"PollPolicy.multiplier must be >= 1, not {shown(value)}")
-    if name == "jitter" and value >= 1:
-        raise ConfigurationError(f"PollPolicy.jitter is a fraction below 1, not {shown(value)}")
-    if name == "request_timeout" and value == 0:
+    if name == "multiplier" and number < 1:
+        raise ConfigurationError(f"PollPolicy.multiplier must be >= 1, not {shown(number)}")
+    if name == "jitter" and number >= 1:
+        raise ConfigurationError(f"PollPolicy.jitter is a fraction below 1, not {shown(number)}")
+    if name == "request_timeout" and number == 0:
         raise ConfigurationError("PollPolicy.request_timeout must be above 0")
 
 
@@ -130,8 +125,8 @@ class PollPolicy:
 
     def with_changes(self, **changes: Any) -> PollPolicy:
         """A copy with some fields changed (validated like the original)."""
-        unknown = sorted(set(changes) - {field.name for field in attrs.fields(PollPolicy)})
+        known = [field.name for field in attrs.fields(PollPolicy)]
+        unknown = ", ".join(repr(name) for name in sorted(set(changes) - set(known)))
         if unknown:
-            known = ", ".join(field.name for field in attrs.fields(PollPolicy))
-            raise ConfigurationError(f"PollPolicy has no field {', '.join(map(repr, unknown))} (its fields: {known})")
+            raise ConfigurationError(f"PollPolicy has no field {unknown} (its fields: {', '.join(known)})")
         return attrs.evolve(self, **changes)
