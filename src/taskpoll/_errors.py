@@ -70,9 +70,7 @@ BODY_EXCERPT = 64 * 1024  # the part of a body an exception keeps
 
 
 def _excerpt(text: str | None) -> str:
-    if not text:
-        return ""
-    flat = " ".join(text.split())
+    flat = " ".join((text or "").split())
     return flat if len(flat) <= _MESSAGE_EXCERPT else flat[: _MESSAGE_EXCERPT - 1] + "…"
 
 
@@ -151,12 +149,7 @@ class APIError(_AnswerError):
     """The provider answered a request with an error status."""
 
     def __init__(
-        self,
-        message: str,
-        *,
-        code: str | None = None,
-        retry_after: float | None = None,
-        **answer: Unpack[_Answer],
+        self, message: str, *, code: str | None = None, retry_after: float | None = None, **answer: Unpack[_Answer]
     ) -> None:
         self.message = message
         self.code = code

@@ -195,13 +195,14 @@ class Task(Generic[R]):
 def _new_issues(misfits: list[Any], known: tuple[str, ...]) -> tuple[str, ...]:
     """The misfits of a rebuilt result, but for those its issues already name (a required field left
     out when the Task was read is missing from what `to_dict` wrote)."""
-    paths = [issue.partition(": ")[0] for issue in known]
-    found = [misfit.describe("result") for misfit in misfits]
-    return tuple(
-        text
-        for text in found
-        if not any(p == (path := text.partition(": ")[0]) or p.startswith((path + ".", path + "[")) for p in paths)
-    )
+    named = [issue.partition(": ")[0] for issue in known]
+    new: list[str] = []
+    for misfit in misfits:
+        text = misfit.describe("result")
+        path = text.partition(": ")[0]
+        if not any(p == path or p.startswith((path + ".", path + "[")) for p in named):
+            new.append(text)
+    return tuple(new)
 
 
 def _iso(value: datetime | None) -> str | None:
