@@ -24,11 +24,10 @@
     └── WaitTimeoutError             the wait's deadline passed first (.task: the last one seen)
         └── TaskStalledError         no sign of activity for the wait's `stalled_after` seconds
 
-Every error carries `provider` and `task_id`; those about an answer also `status_code`, `body` and
-`request_id` (an APIError also `message` and `code`). Messages never contain an API key, an
-Authorization header or a response body: an exception keeps the body's first 64 KiB (`.body`) and shows
-only a short excerpt of the provider's message. The client's own key is taken out of everything a server
-says before it gets here.
+Every error carries `provider` and `task_id`; one about an answer also `status_code`, `body` and
+`request_id` (an APIError also `message` and `code`). No message holds an API key, an Authorization
+header or a body: an exception keeps the body's first 64 KiB (`.body`) and shows a short excerpt of the
+provider's message. The client's own key is taken out of everything a server says before it gets here.
 """
 
 from __future__ import annotations
@@ -233,8 +232,7 @@ class SubmitOutcomeUnknownError(APIConnectionError):
     """A request that creates or changes something (a submit, a cancel) was sent, or may have been,
     and no answer came back: the provider may have acted on it. taskpoll does not send it again (a
     POST is not idempotent: a second one could start a second, billed task). Not transient for the
-    same reason; list the provider's tasks (Aryn) or check its dashboard before submitting again.
-    """
+    same reason; list the provider's tasks (Aryn) or check its dashboard before submitting again."""
 
     _transient = False
 
@@ -252,8 +250,7 @@ class ResponseValidationError(_AnswerError):
 class ResponseTooLargeError(ResponseValidationError):
     """The answer's body, decoded, is longer than the client's `max_response_bytes`; taskpoll stopped
     reading it there. `body` holds its first 64 KiB, `limit` the cap. Not transient: the next answer
-    would be as long (raise `max_response_bytes` if the result is really that large).
-    """
+    would be as long (raise `max_response_bytes` if the result is really that large)."""
 
     _transient = False
 

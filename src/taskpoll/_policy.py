@@ -76,9 +76,8 @@ class PollPolicy:
     failures (connection errors, timeouts, 5xx, 408, unreadable bodies) are retried after
     `failure_delay`, doubling, until more than `max_consecutive_failures` come in a row; any good
     answer resets that count. A 429 waits exactly its Retry-After (or backs off like a failure when
-    it has none) and never counts as one.
-    Each request may take `request_timeout`, and never longer than what is left of the wait.
-    Every number is at most MAX_SECONDS (1e9, about 31 years).
+    it has none) and never counts as one. Each request may take `request_timeout`, and never longer
+    than what is left of the wait. Every number is at most MAX_SECONDS (1e9, about 31 years).
     """
 
     initial_delay: float = attrs.field(default=1.0, validator=_check)

@@ -1,10 +1,9 @@
 """Resume tokens: a wait's state as a short, versioned, secret-free string (`tp2.` + base64url JSON).
 
 The payload is `WaitState.to_dict()`: only what differs from a new wait, under the short keys of
-`KEYS`, times in wall-clock seconds. Tokens of older taskpoll versions (`tp1.`: version 1 held the
-provider, the id, the last status and the server's next poll time; version 2 the whole state under
-the same keys) still read. Never a key, a base URL, headers or a body: whoever resumes brings their
-own client.
+`KEYS`, times in wall-clock seconds; never a key, a base URL, headers or a body (whoever resumes brings
+their own client). Older tokens still read: version 1 (`tp1.`: the provider, the id, the last status
+and the server's next poll time) and version 2 (the whole state).
 """
 
 from __future__ import annotations
