@@ -238,8 +238,7 @@ class SubmitOutcomeUnknownError(APIConnectionError):
 
 
 class ResponseValidationError(_AnswerError):
-    """The provider answered, but the body does not fit its spec. The raw body (its first 64 KiB) is
-    kept in `body`."""
+    """The provider answered, but the body does not fit its spec; `body` keeps its first 64 KiB."""
 
     _transient = True  # gateways and proxies send such answers; the next one is usually fine
 
