@@ -36,7 +36,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from temporalio import activity, workflow
@@ -436,6 +436,8 @@ def _describe(error: BaseException, provider: str, task_id: str | None) -> dict[
         value = getattr(error, name, None)
         if isinstance(value, (str, bool, int)) or (isinstance(value, float) and math.isfinite(value)):
             data[name] = value
+    if isinstance(error, taskpoll.TaskStalledError):
+        data |= {"stalled_after": error.stalled_after, "last_activity": error.last_activity.isoformat()}
     task, last = getattr(error, "task", None), getattr(error, "last_error", None)
     if isinstance(task, taskpoll.Task):
         data["task"] = task.to_dict()
@@ -459,15 +461,21 @@ def _rebuild(data: Mapping[str, Any]) -> TaskpollError:
     answer = {"status_code": int(data.get("status_code") or 0), "request_id": data.get("request_id"), **where}
     if issubclass(cls, taskpoll.WaitTimeoutError):
         last = data.get("last_error")
-        return cls(
-            message,
-            provider=str(where["provider"]),
-            task_id=str(where["task_id"]),
-            task=task,
-            elapsed=float(data.get("elapsed") or 0.0),
-            token=str(data.get("token") or ""),
-            last_error=_rebuild(last) if isinstance(last, dict) else None,
-        )
+        wait: dict[str, Any] = {
+            "provider": str(where["provider"]),
+            "task_id": str(where["task_id"]),
+            "task": task,
+            "elapsed": float(data.get("elapsed") or 0.0),
+            "token": str(data.get("token") or ""),
+            "last_error": _rebuild(last) if isinstance(last, dict) else None,
+        }
+        if issubclass(cls, taskpoll.TaskStalledError):
+            try:
+                active = datetime.fromisoformat(str(data.get("last_activity")))
+                return cls(message, last_activity=active, stalled_after=float(data["stalled_after"]), **wait)
+            except (KeyError, TypeError, ValueError):  # an older worker's description: a plain timeout
+                cls = taskpoll.WaitTimeoutError
+        return cls(message, **wait)
     if issubclass(cls, (taskpoll.TaskFailedError, taskpoll.TaskCanceledError)) and task is not None:
         return cls(task)
     if issubclass(cls, taskpoll.ResultUnavailableError) and task is not None:
