@@ -219,6 +219,7 @@ class _Core(Generic[R]):
         self._limiter = RateLimiter(per_second) if per_second is not None and math.isfinite(per_second) else None
         self._rng = random.Random()
         self._headers: dict[tuple[tuple[str, str], ...], httpx.Headers] = {}
+        self._statuses: dict[str, _Status] = {}
 
     @property
     def provider(self) -> str:
@@ -245,7 +246,16 @@ class _Core(Generic[R]):
     # Requests -----------------------------------------------------------------------------------
 
     def _status(self, task_id: str) -> _Status:
-        """The task's status request (a bad id is refused here, before any I/O)."""
+        """The task's status request (a bad id is refused here, before any I/O). The last ones built are
+        kept: a caller's own loop of `get`s parses its URL once, as a wait does."""
+        status = self._statuses.get(task_id)
+        if status is None:
+            if len(self._statuses) >= 64:
+                self._statuses.clear()
+            status = self._statuses[task_id] = self._build_status(task_id)
+        return status
+
+    def _build_status(self, task_id: str) -> _Status:
         spec = self._provider.status_request(task_id)
         extra = tuple((spec.get("headers") or {}).items())
         headers = self._headers.get(extra)
