@@ -34,9 +34,9 @@ from ._version import __version__
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
 # Keep-alive up to the connection limit: httpcore closes idle connections whenever more than the
-# keep-alive limit are open, busy ones counted (encode/httpcore#1000); equal limits never churn.
+# keep-alive limit are open, busy ones counted; equal limits never churn.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # the largest real result (100,000 Aryn elements) is 55.8 MB
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # several times the largest real result
 ACCEPT_ENCODING = "gzip, deflate"  # what Body decodes in bounded steps (never br/zstd, even if installed)
 MAX_BODY_EXCERPT = 64 * 1024  # the part of a body an error keeps
 MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so they are not searched for
@@ -54,7 +54,7 @@ def _ssl_context(cafile: str | None, capath: str | None) -> ssl.SSLContext:
 
 def default_ssl_context() -> ssl.SSLContext:
     """httpx's `verify=True` context (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once per process:
-    httpx loads the whole CA bundle for each client (50-300 ms, blocking an event loop)."""
+    httpx loads the whole CA bundle again for each client, blocking an event loop while it does."""
     return _ssl_context(os.environ.get("SSL_CERT_FILE") or None, os.environ.get("SSL_CERT_DIR") or None)
 
 
@@ -76,8 +76,6 @@ class KeyAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"KeyAuth(header={self._header!r}, key='***')"
-
-    __str__ = __repr__
 
     def __reduce__(self) -> tuple[object, ...]:
         raise TypeError("KeyAuth holds a secret and is not picklable")
@@ -192,17 +190,17 @@ def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
     """The host's addresses, or ConnectTimeout once `timeout` passes: socket.create_connection resolves
     with no timeout at all. The lookup runs in a daemon thread the request stops waiting for."""
     box: list[Any] = []
-    done = threading.Event()
 
     def lookup() -> None:
         try:
             box.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
         except Exception as exc:  # OSError, and UnicodeError from an unencodable name
             box.append(exc)
-        done.set()
 
-    threading.Thread(target=lookup, name="taskpoll-resolve", daemon=True).start()
-    if not done.wait(timeout):
+    thread = threading.Thread(target=lookup, name="taskpoll-resolve", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not box:
         raise httpcore.ConnectTimeout(f"resolving {host!r} took longer than the request's deadline allows")
     if isinstance(box[0], Exception) or not box[0]:
         raise httpcore.ConnectError(f"could not resolve {host!r}: {box[0] or 'no address'}")
@@ -211,9 +209,8 @@ def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
 
 class _Backend(httpcore.NetworkBackend):
     """The network of one connection: every connect, read and write clipped to `deadline` (monotonic),
-    that of the request the connection serves; names resolved under it. Our connections have no `uds`
-    and no retries, so httpcore asks this backend for TCP connections only (never a Unix socket, never
-    a sleep between tries)."""
+    that of the request the connection serves. With no `uds` and no retries, httpcore asks it for
+    nothing but TCP connections."""
 
     def __init__(self) -> None:
         self.deadline = math.inf
