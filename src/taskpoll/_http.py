@@ -40,7 +40,6 @@ DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # several times the largest real
 ACCEPT_ENCODING = "gzip, deflate"  # what Body decodes in bounded steps (never br/zstd, even if installed)
 MAX_BODY_EXCERPT = 64 * 1024  # the part of a body an error keeps
 MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so they are not searched for
-REDACTED = "***"
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,12 +58,8 @@ def default_ssl_context() -> ssl.SSLContext:
 
 
 class KeyAuth(httpx.Auth):
-    """Puts the API key in the provider's header on each request, and nowhere else.
-
-    The key is never written into a shared headers dict, and this object's repr does not show it.
-    """
-
-    __slots__ = ("_header", "_value")
+    """Puts the API key in the provider's header of each request, never in a shared headers dict; its
+    repr does not show the key."""
 
     def __init__(self, header: str, scheme: str, key: str) -> None:
         self._header = header
@@ -183,7 +178,7 @@ class RequestTrace:
 # at a time keeps a request alive for ever. The sync clients taskpoll owns send through
 # `DeadlineTransport`: an httpcore pool whose connections each get a network backend that clips every
 # connect, read and write to the deadline of the request the connection is serving, set from the
-# request's timeout as it enters the transport. (Async clients bound the exchange with asyncio.timeout.)
+# request's timeout as it enters the transport. (`AsyncClient._exchange` bounds an async one as a whole.)
 
 
 def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
@@ -544,7 +539,7 @@ class Redactor:
 
     def text(self, value: str) -> str:
         for form in self._text:
-            value = value.replace(form, REDACTED)
+            value = value.replace(form, "***")
         return value
 
     def data(self, value: bytes) -> bytes:
