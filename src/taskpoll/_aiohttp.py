@@ -1,12 +1,11 @@
 """AsyncClient's optional aiohttp transport (`transport="aiohttp"`, the `aiohttp` extra).
 
-httpx's own async pool costs about 1 ms of CPU per request and opens new connections under load
-(encode/httpcore#1000); httpx-aiohttp runs the same httpx API over aiohttp's connector. This module
-makes it keep taskpoll's promises: every failure comes out as an httpx error of the right kind
-(httpx-aiohttp maps a few, some wrongly — a dropped connection as a ConnectTimeout — and lets the
-rest through raw), aiohttp keeps no cookies of its own (httpx's jar does that) and never decodes a
-body (taskpoll's bounded decoder does). The whole request is bounded by `asyncio.timeout` in
-`AsyncClient._send`, since there is no httpcore network backend to clip.
+httpx-aiohttp runs the httpx API over aiohttp's connector, cheaper in CPU than httpx's own async pool
+and without its new connections under load. This module makes it keep taskpoll's promises: every
+failure comes out as an httpx error of the right kind (httpx-aiohttp maps a few, some wrongly — a
+dropped connection as a ConnectTimeout — and lets the rest through raw), aiohttp keeps no cookies of
+its own (httpx's jar does) and never decodes a body (taskpoll's bounded decoder does). There is no
+network backend to clip here: `AsyncClient._exchange` bounds the whole request.
 """
 
 from __future__ import annotations
@@ -19,30 +18,27 @@ import httpx
 from aiohttp.http_exceptions import HttpProcessingError
 from httpx_aiohttp import AiohttpTransport as _Transport
 
+# aiohttp's errors and the httpx error each stands for: the first that matches (subclasses first).
+_ERRORS: list[tuple[type[BaseException] | tuple[type[BaseException], ...], type[httpx.TransportError]]] = [
+    ((aiohttp.ServerTimeoutError, asyncio.TimeoutError), httpx.ReadTimeout),
+    ((aiohttp.ClientProxyConnectionError, aiohttp.ClientHttpProxyError), httpx.ProxyError),
+    (aiohttp.ClientConnectorError, httpx.ConnectError),
+    (aiohttp.ClientPayloadError, httpx.ReadError),
+    (aiohttp.InvalidURL, httpx.UnsupportedProtocol),
+    # closed before answering, or an answer that is not HTTP
+    ((aiohttp.ServerDisconnectedError, aiohttp.ClientResponseError, HttpProcessingError), httpx.RemoteProtocolError),
+    ((aiohttp.ClientError, OSError, ValueError), httpx.ReadError),
+]
+
 
 def _mapped(exc: BaseException, request: httpx.Request) -> httpx.HTTPError:
     """`exc` (from aiohttp, or httpx-aiohttp's own mapping of it) as the httpx error it stands for."""
     cause = exc.__cause__ if isinstance(exc, httpx.HTTPError) and exc.__cause__ is not None else exc
-    message = str(cause) or type(cause).__name__
-    error: httpx.HTTPError
     if isinstance(cause, httpx.HTTPError):
         error = cause
-    elif isinstance(cause, (aiohttp.ServerTimeoutError, asyncio.TimeoutError)):
-        error = httpx.ReadTimeout(message)
-    elif isinstance(cause, aiohttp.ClientProxyConnectionError | aiohttp.ClientHttpProxyError):
-        error = httpx.ProxyError(message)
-    elif isinstance(cause, aiohttp.ClientConnectorError):
-        error = httpx.ConnectError(message)
-    elif isinstance(cause, aiohttp.ClientPayloadError):
-        error = httpx.ReadError(message)
-    elif isinstance(cause, aiohttp.InvalidURL):
-        error = httpx.UnsupportedProtocol(message)
-    elif isinstance(cause, aiohttp.ServerDisconnectedError | aiohttp.ClientResponseError | HttpProcessingError):
-        error = httpx.RemoteProtocolError(message)  # closed before answering, or an answer that is not HTTP
-    elif isinstance(cause, aiohttp.ClientError | OSError | ValueError):
-        error = httpx.ReadError(message)
     else:
-        error = httpx.TransportError(message)
+        kind = next((kind for kinds, kind in _ERRORS if isinstance(cause, kinds)), httpx.TransportError)
+        error = kind(str(cause) or type(cause).__name__)
     if isinstance(error, httpx.RequestError):
         error.request = request
     return error

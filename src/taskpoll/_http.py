@@ -34,13 +34,12 @@ from ._version import __version__
 
 USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
 # Keep-alive up to the connection limit: httpcore closes idle connections whenever more than the
-# keep-alive limit are open, busy ones counted (encode/httpcore#1000); equal limits never churn.
+# keep-alive limit are open, busy ones counted; equal limits never churn.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # the largest real result (100,000 Aryn elements) is 55.8 MB
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # several times the largest real result
 ACCEPT_ENCODING = "gzip, deflate"  # what Body decodes in bounded steps (never br/zstd, even if installed)
 MAX_BODY_EXCERPT = 64 * 1024  # the part of a body an error keeps
 MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so they are not searched for
-REDACTED = "***"
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,17 +53,13 @@ def _ssl_context(cafile: str | None, capath: str | None) -> ssl.SSLContext:
 
 def default_ssl_context() -> ssl.SSLContext:
     """httpx's `verify=True` context (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once per process:
-    httpx loads the whole CA bundle for each client (50-300 ms, blocking an event loop)."""
+    httpx loads the whole CA bundle again for each client, blocking an event loop while it does."""
     return _ssl_context(os.environ.get("SSL_CERT_FILE") or None, os.environ.get("SSL_CERT_DIR") or None)
 
 
 class KeyAuth(httpx.Auth):
-    """Puts the API key in the provider's header on each request, and nowhere else.
-
-    The key is never written into a shared headers dict, and this object's repr does not show it.
-    """
-
-    __slots__ = ("_header", "_value")
+    """Puts the API key in the provider's header of each request, never in a shared headers dict; its
+    repr does not show the key."""
 
     def __init__(self, header: str, scheme: str, key: str) -> None:
         self._header = header
@@ -76,8 +71,6 @@ class KeyAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"KeyAuth(header={self._header!r}, key='***')"
-
-    __str__ = __repr__
 
     def __reduce__(self) -> tuple[object, ...]:
         raise TypeError("KeyAuth holds a secret and is not picklable")
@@ -185,61 +178,24 @@ class RequestTrace:
 # at a time keeps a request alive for ever. The sync clients taskpoll owns send through
 # `DeadlineTransport`: an httpcore pool whose connections each get a network backend that clips every
 # connect, read and write to the deadline of the request the connection is serving, set from the
-# request's timeout as it enters the transport. (Async clients bound the exchange with asyncio.timeout.)
-
-
-class _Deadline:
-    __slots__ = ("at",)
-
-    def __init__(self) -> None:
-        self.at = math.inf
-
-    def clip(self, timeout: float | None, error: type[Exception]) -> float | None:
-        left = self.at - time.monotonic()
-        if left <= 0:
-            raise error("the request's deadline passed")
-        return left if timeout is None or timeout > left else timeout
-
-
-class _Stream(httpcore.NetworkStream):
-    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline) -> None:
-        self._stream = stream
-        self._deadline = deadline
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, self._deadline.clip(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, self._deadline.clip(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(
-        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.NetworkStream:
-        timeout = self._deadline.clip(timeout, httpcore.ConnectTimeout)
-        return _Stream(self._stream.start_tls(ssl_context, server_hostname, timeout), self._deadline)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
+# request's timeout as it enters the transport. (`AsyncClient._exchange` bounds an async one as a whole.)
 
 
 def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
     """The host's addresses, or ConnectTimeout once `timeout` passes: socket.create_connection resolves
     with no timeout at all. The lookup runs in a daemon thread the request stops waiting for."""
     box: list[Any] = []
-    done = threading.Event()
 
     def lookup() -> None:
         try:
             box.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
         except Exception as exc:  # OSError, and UnicodeError from an unencodable name
             box.append(exc)
-        done.set()
 
-    threading.Thread(target=lookup, name="taskpoll-resolve", daemon=True).start()
-    if not done.wait(timeout):
+    thread = threading.Thread(target=lookup, name="taskpoll-resolve", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not box:
         raise httpcore.ConnectTimeout(f"resolving {host!r} took longer than the request's deadline allows")
     if isinstance(box[0], Exception) or not box[0]:
         raise httpcore.ConnectError(f"could not resolve {host!r}: {box[0] or 'no address'}")
@@ -247,11 +203,18 @@ def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
 
 
 class _Backend(httpcore.NetworkBackend):
-    """The network of one connection: every operation clipped to `deadline`, names resolved under it."""
+    """The network of one connection: every connect, read and write clipped to `deadline` (monotonic),
+    that of the request the connection serves. With no `uds` and no retries, httpcore asks it for
+    nothing but TCP connections."""
 
-    def __init__(self, deadline: _Deadline) -> None:
-        self._backend = httpcore.SyncBackend()
-        self._deadline = deadline
+    def __init__(self) -> None:
+        self.deadline = math.inf
+
+    def clip(self, timeout: float | None, error: type[Exception]) -> float | None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise error("the request's deadline passed")
+        return left if timeout is None or timeout > left else timeout
 
     def connect_tcp(
         self,
@@ -261,44 +224,55 @@ class _Backend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        clip = self._deadline.clip
         try:
             ipaddress.ip_address(host.strip("[]"))
             addresses = [host]
         except ValueError:  # a name: resolved under the deadline, then each address tried with what is left
-            addresses = _resolve(host, port, clip(timeout, httpcore.ConnectTimeout))
-        for index, address in enumerate(addresses):
+            addresses = _resolve(host, port, self.clip(timeout, httpcore.ConnectTimeout))
+        error = httpcore.ConnectError(f"no address to connect to for {host!r}")
+        for address in addresses:
+            left = self.clip(timeout, httpcore.ConnectTimeout)
             try:
-                left = clip(timeout, httpcore.ConnectTimeout)
-                stream = self._backend.connect_tcp(address, port, left, local_address, socket_options)
-            except httpcore.ConnectError:
-                if index == len(addresses) - 1:
-                    raise
-                continue
-            return _Stream(stream, self._deadline)
-        raise httpcore.ConnectError(f"no address to connect to for {host!r}")
+                stream = httpcore.SyncBackend().connect_tcp(address, port, left, local_address, socket_options)
+                return _Stream(stream, self)
+            except httpcore.ConnectError as exc:
+                error = exc  # then the next address, if there is one
+        raise error
 
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+
+class _Stream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream, network: _Backend) -> None:
+        self._stream = stream
+        self._network = network
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._network.clip(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._network.clip(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
     ) -> httpcore.NetworkStream:
-        timeout = self._deadline.clip(timeout, httpcore.ConnectTimeout)
-        return _Stream(self._backend.connect_unix_socket(path, timeout, socket_options), self._deadline)
+        timeout = self._network.clip(timeout, httpcore.ConnectTimeout)
+        return _Stream(self._stream.start_tls(ssl_context, server_hostname, timeout), self._network)
 
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
 
 
 class _Connection(httpcore.HTTPConnection):
     """One connection; the request it serves sets the deadline its network clips to."""
 
     def __init__(self, origin: httpcore.Origin, ssl_context: ssl.SSLContext, keepalive_expiry: float | None) -> None:
-        self.taskpoll_deadline = _Deadline()
-        super().__init__(
-            origin, ssl_context, keepalive_expiry=keepalive_expiry, network_backend=_Backend(self.taskpoll_deadline)
-        )
+        self.taskpoll_network = _Backend()
+        super().__init__(origin, ssl_context, keepalive_expiry=keepalive_expiry, network_backend=self.taskpoll_network)
 
     def handle_request(self, request: httpcore.Request) -> httpcore.Response:
-        self.taskpoll_deadline.at = request.extensions.get("taskpoll_deadline", math.inf)
+        self.taskpoll_network.deadline = request.extensions.get("taskpoll_deadline", math.inf)
         return super().handle_request(request)
 
 
@@ -316,6 +290,9 @@ class _Pool(httpcore.ConnectionPool):
         return _Connection(origin, *self.taskpoll_options)
 
 
+_CORE_ERRORS = (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol)
+
+
 def _httpx_error(exc: Exception, request: httpx.Request | None = None) -> httpx.TransportError:
     """httpcore's error as httpx's of the same name (httpx's own transport maps them alike)."""
     error = getattr(httpx, type(exc).__name__, None)
@@ -331,7 +308,7 @@ class _Body(httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
         try:
             yield from self._stream
-        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as exc:
+        except _CORE_ERRORS as exc:
             raise _httpx_error(exc) from exc
 
     def close(self) -> None:
@@ -359,10 +336,8 @@ class DeadlineTransport(httpx.BaseTransport):
         )
         try:
             response = self._pool.handle_request(core)
-        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as exc:
+        except _CORE_ERRORS as exc:
             raise _httpx_error(exc, request) from exc
-        except httpcore.UnsupportedProtocol as exc:
-            raise httpx.UnsupportedProtocol(str(exc), request=request) from exc
         return httpx.Response(
             response.status,
             headers=response.headers,
@@ -509,22 +484,18 @@ _HTTP_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.ht
 _LIVE: weakref.WeakSet[Redactor] = weakref.WeakSet()
 
 
-class _RedactingFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        redactors = list(_LIVE)
-        if redactors:
-            try:
-                message = clean = record.getMessage()
-            except Exception:  # a record that cannot be formatted is logging's own business
-                return True
-            for redactor in redactors:
-                clean = redactor.text(clean)
-            if clean != message:
-                record.msg, record.args = clean, None
-        return True
-
-
-_FILTER = _RedactingFilter()
+def _redact_record(record: logging.LogRecord) -> bool:
+    redactors = list(_LIVE)
+    if redactors:
+        try:
+            message = clean = record.getMessage()
+        except Exception:  # a record that cannot be formatted is logging's own business
+            return True
+        for redactor in redactors:
+            clean = redactor.text(clean)
+        if clean != message:
+            record.msg, record.args = clean, None
+    return True
 
 
 class Redactor:
@@ -552,8 +523,8 @@ class Redactor:
             _LIVE.add(self)
             for name in _HTTP_LOGGERS:
                 logger = logging.getLogger(name)
-                if _FILTER not in logger.filters:
-                    logger.addFilter(_FILTER)
+                if _redact_record not in logger.filters:
+                    logger.addFilter(_redact_record)
 
     def __repr__(self) -> str:
         return f"Redactor(forms={len(self._text)})"
@@ -568,7 +539,7 @@ class Redactor:
 
     def text(self, value: str) -> str:
         for form in self._text:
-            value = value.replace(form, REDACTED)
+            value = value.replace(form, "***")
         return value
 
     def data(self, value: bytes) -> bytes:

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 SPILL_AT = 1 << 20  # bodies up to this many bytes stay in memory and are parsed as usual
 BLOCK = 1 << 16  # bytes read from the file at a time
-_MORE_NEEDED_MARGIN = 8  # a decoding error this close to the window's end may only mean "read more"
+_MORE_NEEDED_MARGIN = 8  # an error this close to the window's end may mean "read more" ("-Infinit" is 8 long)
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()  # what json.loads uses: NaN/Infinity accepted, strict about control characters
 
@@ -84,37 +84,33 @@ class Spool:
 
 
 class _Text:
-    """Decoded text of a binary file, a window at a time, with json's own rules for its encoding."""
+    """A binary file's text, decoded as json.loads decodes bytes (UTF-8 with or without BOM, UTF-16 or
+    UTF-32), held a window at a time: `pos` is the reading position in the window."""
 
-    __slots__ = ("_base", "_decoder", "_eof", "_file", "_text", "pos")
+    __slots__ = ("_base", "_decoder", "_file", "_text", "pos")
 
     def __init__(self, file: IO[bytes]) -> None:
         self._file = file
         head = file.read(4)
-        # json.loads(bytes) decodes UTF-8 (with or without BOM), UTF-16 or UTF-32 the same way.
         self._decoder = codecs.getincrementaldecoder(json.detect_encoding(head))("surrogatepass")
         self._text = self._decoder.decode(head)
-        self._eof = not head
         self._base = 0  # characters dropped before the window
         self.pos = 0
 
-    def _fill(self, size: int = BLOCK) -> bool:
-        """Read `size` more bytes into the window; False at the end of the file."""
-        if self._eof:
-            return False
-        data = self._file.read(size)
+    def _fill(self, size: int = 0) -> bool:
+        """Read `size` (or BLOCK) more bytes, dropping the window's text before `pos`; False at the end."""
+        data = self._file.read(size or BLOCK)
         if not data:
-            self._eof = True
-            self._text = self._text[self.pos :] + self._decoder.decode(b"", final=True)
-        else:
-            self._text = self._text[self.pos :] + self._decoder.decode(data)
+            self._decoder.decode(b"", final=True)  # raises on a character cut short, as json.loads does
+            return False
+        self._text = self._text[self.pos :] + self._decoder.decode(data)
         self._base += self.pos
         self.pos = 0
         return True
 
     def error(self, message: str) -> json.JSONDecodeError:
-        error = json.JSONDecodeError(message, self._text, min(self.pos, len(self._text)))
-        error.pos = self._base + self.pos
+        error = json.JSONDecodeError(message, self._text, self.pos)
+        error.pos += self._base
         return error
 
     def peek(self) -> str:
@@ -125,11 +121,6 @@ class _Text:
                 return self._text[self.pos]
             if not self._fill():
                 return ""
-
-    def take(self, expected: str) -> None:
-        if self.peek() != expected:
-            raise self.error(f"Expecting {expected!r}")
-        self.pos += 1
 
     def value(self) -> Any:
         """The next JSON value, decoded (reading on while the window holds only part of it)."""
@@ -153,48 +144,35 @@ class _Text:
             self.pos = end
             return value
 
-    def at_end(self) -> bool:
-        return self.peek() == ""
 
-
-def _array(text: _Text) -> Iterator[Any]:
-    text.take("[")
-    if text.peek() == "]":
-        text.pos += 1
-        return
-    while True:
-        yield text.value()
-        if _ends(text, "]"):
-            return
-
-
-def _ends(text: _Text, close: str) -> bool:
-    """After an item of an array or object: True at its closing bracket, False after a comma."""
-    separator = text.peek()
-    text.pos += 1
-    if separator == close:
-        return True
-    if separator != ",":
-        text.pos -= 1
+def _each(text: _Text, closing: str) -> Iterator[None]:
+    """Through the array (or object) that opens at the next character: stops before each item (or
+    member), which the caller reads, and ends past `closing`."""
+    text.peek()
+    text.pos += 1  # the opening bracket
+    if text.peek() != closing:
+        yield
+        while text.peek() == ",":
+            text.pos += 1
+            yield
+    if text.peek() != closing:
         raise text.error("Expecting ',' delimiter")
-    return False
+    text.pos += 1
 
 
-def _members(text: _Text, key: str) -> Iterator[tuple[str, bool]]:
-    """Walk the top-level object: yields (name, is_the_array) before each value; the caller consumes it."""
-    text.take("{")
-    if text.peek() == "}":
+def _members(text: _Text) -> Iterator[str]:
+    """The top-level object's names, each yielded with `text` at its value, which the caller reads."""
+    if text.peek() != "{":
+        raise text.error("Expecting a JSON object at the top level")
+    for _ in _each(text, "}"):
+        if text.peek() != '"':
+            raise text.error("Expecting property name enclosed in double quotes")
+        name = text.value()
+        if text.peek() != ":":
+            raise text.error("Expecting ':' delimiter")
         text.pos += 1
-    else:
-        while True:
-            if text.peek() != '"':
-                raise text.error("Expecting property name enclosed in double quotes")
-            name = text.value()
-            text.take(":")
-            yield name, name == key and text.peek() == "["
-            if _ends(text, "}"):
-                break
-    if not text.at_end():
+        yield name
+    if text.peek():
         raise text.error("Extra data")
 
 
@@ -202,28 +180,24 @@ def skeleton(spool: Spool, key: str) -> Any:
     """The body's top-level object with `key`'s array (when it is one) read through but left empty.
 
     Raises json.JSONDecodeError (a ValueError) where json.loads would, and for a top level that is
-    not an object. Records on `spool` which occurrence of `key` holds the items (the last, as json).
+    not an object. Records on `spool` which occurrence of `key` holds the items: the last, whose value
+    wins in json too.
     """
     text = _Text(spool.file())
-    if text.peek() != "{":
-        raise text.error("Expecting a JSON object at the top level")
     data: dict[str, Any] = {}
     found = None
     occurrence = 0
-    for name, is_array in _members(text, key):
-        if is_array:
-            for _ in _array(text):
-                pass  # each item is decoded (so a broken one is found now) and dropped
-            data.pop(name, None)  # keep json's key order: the last occurrence's place
-            data[name] = []
-            found = occurrence
-            occurrence += 1
-        else:
-            data.pop(name, None)
+    for name in _members(text):
+        if name != key:
             data[name] = text.value()
-            if name == key:
-                found = None
-                occurrence += 1
+            continue
+        if text.peek() == "[":
+            for _ in _each(text, "]"):
+                text.value()  # decoded (so that a broken item is found now), then dropped
+            data[name], found = [], occurrence
+        else:
+            data[name], found = text.value(), None
+        occurrence += 1
     spool.found = found
     return data
 
@@ -234,10 +208,11 @@ def items(spool: Spool, key: str) -> Iterator[Any]:
         return
     text = _Text(spool.file())
     occurrence = 0
-    for name, _ in _members(text, key):
+    for name in _members(text):
         if name == key:
             if occurrence == spool.found:
-                yield from _array(text)
+                for _ in _each(text, "]"):
+                    yield text.value()
                 return
             occurrence += 1
         text.value()
