@@ -1,6 +1,6 @@
 """The clients' own loop (`taskpoll._loop.run`) on a fake clock: canned answers, no I/O, no real time.
 
-For the loop tests (tests/test_engine.py), the hop property test (tests/test_hops.py) and the policy
+For the loop tests (tests/test_wait_loop.py), the hop property test (tests/test_hops.py) and the policy
 benchmark (benchmarks/policy.py). Each request takes `latency` (at most its timeout) and gets what
 `answers(now)` returns for the clock at the moment it is sent, read by the provider's real adapter;
 each sleep moves the clock. `run` drives a whole wait (what `Client.wait` runs); `hop` one step of one

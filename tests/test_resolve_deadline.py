@@ -20,6 +20,8 @@ from taskpoll.simulator import Simulator, running
 SLOW = "slow-dns.test"
 FAST = "fast-dns.test"
 BROKEN = "no-such-name.test"
+# Names with several addresses, tried in order (nothing listens on 127.0.0.2 or 127.0.0.3).
+SEVERAL = {"second-answers.test": ["127.0.0.2", "127.0.0.1"], "none-answers.test": ["127.0.0.2", "127.0.0.3"]}
 POLICY = PollPolicy(request_timeout=0.5)
 
 
@@ -41,6 +43,8 @@ def resolver(monkeypatch: pytest.MonkeyPatch) -> None:
             return real("127.0.0.1", port, *args, **kwargs)
         if host == BROKEN:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        if host in SEVERAL:
+            return [info for address in SEVERAL[host] for info in real(address, port, *args, **kwargs)]
         return real(host, port, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
@@ -107,3 +111,22 @@ def test_a_resolved_name_is_connected_to_and_a_name_that_does_not_resolve_is_a_t
     with taskpoll.Client("artos", **options(sim, BROKEN)) as client, pytest.raises(APIConnectionError) as info:
         client.get(task_id)
     assert "resolve" in str(info.value)
+
+
+def test_a_refused_address_is_followed_by_the_next_one(sim: Simulator) -> None:
+    task_id = sim.create_task("artos", [running(polls=None)])
+    with taskpoll.Client("artos", **options(sim, "second-answers.test")) as client:
+        assert client.get(task_id).state is TaskState.RUNNING
+    assert len(sim.requests("artos", task_id)) == 1
+
+
+def test_a_name_whose_every_address_refuses_is_a_connection_error_never_sent(sim: Simulator) -> None:
+    task_id = sim.create_task("artos", [running(polls=None)])
+    with (
+        taskpoll.Client("artos", **options(sim, "none-answers.test")) as client,
+        pytest.raises(APIConnectionError) as caught,
+    ):
+        client.get(task_id)
+    assert caught.value.sent is False  # no connection opened: provably never seen
+    assert "Connection refused" in str(caught.value)  # the last address's own error
+    assert sim.requests("artos", task_id) == []

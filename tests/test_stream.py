@@ -110,6 +110,26 @@ def test_the_reader_refuses_what_json_loads_refuses_with_a_value_error(data: str
         _spool.skeleton(spool, "elements")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"a": 1, "elements": [1], "b": 2, "a": 3}',
+        '{"elements": [1, 2], "x": 0, "elements": [3]}',
+        '{"elements": [1], "x": 0, "elements": "none"}',
+    ],
+)
+def test_a_repeated_name_keeps_the_place_and_value_json_loads_gives_it(body: str) -> None:
+    spool = _spool.Spool()
+    spool.write(body.encode())
+    with spool:
+        skeleton = _spool.skeleton(spool, "elements")
+        streamed = list(_spool.items(spool, "elements"))
+    decoded = json.loads(body)
+    assert list(skeleton) == list(decoded)
+    listed = decoded["elements"]
+    assert streamed == (listed if isinstance(listed, list) else [])
+
+
 def test_invalid_utf8_is_a_value_error() -> None:
     with spooled(b'{"elements": ["\xff\xfe"]}') as spool, pytest.raises(ValueError):
         _spool.skeleton(spool, "elements")
