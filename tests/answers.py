@@ -5,11 +5,14 @@ from __future__ import annotations
 import base64
 import json
 import math
+from datetime import UTC, datetime
 from typing import Any
 
+import attrs
 import httpx
 
-from taskpoll import PollPolicy
+import taskpoll
+from taskpoll import PollPolicy, Task, TaskState
 from taskpoll._http import Answer
 
 REQUEST = httpx.Request("GET", "https://api.example/status")
@@ -63,3 +66,27 @@ def old_token(provider: str, task_id: str, status: str | None = None, next_poll_
 def as_answer(response: httpx.Response) -> Answer:
     """An httpx response (its body read) as the clients hand answers to the adapters."""
     return Answer(response.status_code, response.headers, response.content, response.reason_phrase)
+
+
+def every_error() -> list[taskpoll.TaskpollError]:
+    """One instance of each kind of error a wait or a call can end with, every attribute set."""
+    task = Task(provider="veza", id="t1", state=TaskState.FAILED, status="FAILED")
+    answer: dict[str, Any] = {"provider": "veza", "task_id": "t1", "status_code": 503, "request_id": "r1"}
+    wait: dict[str, Any] = {"provider": "veza", "task_id": "t1", "task": None, "elapsed": 3.5, "token": "tp2.x"}
+    active = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    return [
+        taskpoll.ServerError("down", code="E1", body=b"{}", **answer),
+        taskpoll.RateLimitError("slow down", retry_after=2.0, **answer | {"status_code": 429}),
+        taskpoll.ResponseValidationError("not JSON", **answer | {"status_code": 200}),
+        taskpoll.ResponseTooLargeError("too long", limit=10, **answer | {"status_code": 200}),
+        taskpoll.APITimeoutError("no answer in time", provider="veza", task_id="t1", sent=False),
+        taskpoll.APIConnectionError("refused", provider="veza", task_id="t1"),
+        taskpoll.SubmitOutcomeUnknownError("maybe created", provider="veza", task_id="t1"),
+        taskpoll.UnsupportedOperationError("no cancel", operation="cancel", provider="veza"),
+        taskpoll.ConfigurationError("bad option", provider="veza", task_id="t1"),
+        taskpoll.TaskFailedError(task),
+        taskpoll.TaskCanceledError(attrs.evolve(task, state=TaskState.CANCELED, status="CANCELED")),
+        taskpoll.ResultUnavailableError("no result yet", task=task),
+        taskpoll.WaitTimeoutError("wait timed out", **wait),
+        taskpoll.TaskStalledError("no sign of activity", last_activity=active, stalled_after=30.0, **wait),
+    ]

@@ -26,7 +26,6 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Coroutine, Iterator
 from contextlib import ExitStack, suppress
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +37,8 @@ import taskpoll
 import taskpoll.providers
 from taskpoll.contrib import temporal as tp
 from taskpoll.simulator import Fault, SimulatorProcess, Step
+
+from .answers import every_error
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
@@ -688,27 +689,7 @@ def test_a_submit_lost_with_its_worker_is_never_sent_again(cluster: Cluster) -> 
         assert sum(chunk.startswith(b"POST ") for chunk in seen) == 1
 
 
-def _every_error() -> list[taskpoll.TaskpollError]:
-    """One instance of each taskpoll error class, as a wait can end with it."""
-    task = taskpoll.Task(provider="veza", id="t1", state=taskpoll.TaskState.FAILED, status="FAILED")
-    answer: dict[str, Any] = {"provider": "veza", "task_id": "t1", "status_code": 503, "request_id": "r1"}
-    wait: dict[str, Any] = {"provider": "veza", "task_id": "t1", "task": None, "elapsed": 3.5, "token": "tp2.x"}
-    active = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-    return [
-        taskpoll.ServerError("down", code="E1", **answer),
-        taskpoll.RateLimitError("slow down", retry_after=2.0, **answer | {"status_code": 429}),
-        taskpoll.ResponseValidationError("not JSON", **answer | {"status_code": 200}),
-        taskpoll.ResponseTooLargeError("too long", limit=10, **answer | {"status_code": 200}),
-        taskpoll.APITimeoutError("no answer in time", provider="veza", task_id="t1", sent=False),
-        taskpoll.APIConnectionError("refused", provider="veza", task_id="t1"),
-        taskpoll.UnsupportedOperationError("no cancel", operation="cancel", provider="veza"),
-        taskpoll.TaskFailedError(task),
-        taskpoll.WaitTimeoutError("wait timed out", **wait),
-        taskpoll.TaskStalledError("no sign of activity", last_activity=active, stalled_after=30.0, **wait),
-    ]
-
-
-@pytest.mark.parametrize("error", _every_error(), ids=lambda error: type(error).__name__)
+@pytest.mark.parametrize("error", every_error(), ids=lambda error: type(error).__name__)
 def test_an_error_crosses_the_workflow_history_as_its_own_class(error: taskpoll.TaskpollError) -> None:
     data = json.loads(json.dumps(tp._describe(error, "veza", "t1")))  # what the history stores
     rebuilt = tp._rebuild(data)

@@ -88,6 +88,11 @@ class TaskpollError(Exception):
         """Whether asking again later may succeed (a wait retries these within its failure budget)."""
         return self._transient
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its message and attributes, not by calling __init__ again (whose keyword-only
+        # arguments `args` does not hold): a process pool hands errors back pickled.
+        return _restore, (type(self), self.args, self.__dict__)
+
     def _where(self) -> str:  # "notion task 'abc'", to open a message
         task = None if self.task_id is None else f"task {self.task_id!r}"
         return " ".join(p for p in (self.provider, task) if p)
@@ -321,6 +326,13 @@ class TaskStalledError(WaitTimeoutError):
     def __init__(self, message: str, *, last_activity: datetime, stalled_after: float, **wait: Any) -> None:
         self.last_activity, self.stalled_after = last_activity, stalled_after
         super().__init__(message, **wait)
+
+
+def _restore(cls: type[TaskpollError], args: tuple[Any, ...], state: dict[str, Any]) -> TaskpollError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 def shown(value: object, limit: int = 40) -> str:
