@@ -269,7 +269,7 @@ def test_a_spilled_body_past_max_response_bytes_is_response_too_large(small_spil
         options = {"base_url": server.base_url, "api_key": KEY, "policy": FAST, "max_response_bytes": len(body) - 1}
         with taskpoll.Client("aryn", **options) as client, pytest.raises(taskpoll.ResponseTooLargeError) as caught:
             next(client.iter_elements("t-1", timeout=10))
-    assert caught.value.limit == len(body) - 1 and caught.value.body == body[: _http.MAX_BODY_EXCERPT]
+    assert caught.value.limit == len(body) - 1 and caught.value.body == body[: _http.BODY_EXCERPT]
 
 
 @pytest.mark.parametrize("cut", [10, 5000, -3])

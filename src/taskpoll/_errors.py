@@ -103,7 +103,8 @@ class ConfigurationError(TaskpollError, ValueError):
 
 
 class InvalidTaskIdError(TaskpollError, ValueError):
-    """A task id that is empty, `.` or `..`, not a string, or too long; raised before any request."""
+    """A task id that is empty, `.` or `..`, not a string, too long, or holds a lone surrogate; raised
+    before any request."""
 
 
 class InvalidTokenError(TaskpollError, ValueError):

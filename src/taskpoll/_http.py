@@ -28,7 +28,7 @@ import attrs
 import httpcore
 import httpx
 
-from ._errors import ConfigurationError
+from ._errors import BODY_EXCERPT, ConfigurationError
 from ._spool import SPILL_AT, Spool
 from ._version import __version__
 
@@ -38,7 +38,6 @@ USER_AGENT = f"taskpoll/{__version__} (+https://pypi.org/project/taskpoll/)"
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024  # several times the largest real result
 ACCEPT_ENCODING = "gzip, deflate"  # what Body decodes in bounded steps (never br/zstd, even if installed)
-MAX_BODY_EXCERPT = 64 * 1024  # the part of a body an error keeps
 MIN_REDACTED_KEY = 8  # shorter keys cannot be told apart from ordinary text, so they are not searched for
 
 
@@ -408,13 +407,13 @@ class Body:
 
     def feed(self, chunk: bytes) -> None:
         self._wire += len(chunk)
-        if self._wire > 2 * self._limit + MAX_BODY_EXCERPT:  # compressed data that inflates to nothing
+        if self._wire > 2 * self._limit + BODY_EXCERPT:  # compressed data that inflates to nothing
             raise self._too_large()
         data = chunk
         for index, layer in enumerate(self._layers, 1):
             # An inner layer is still compressed: bounded like the wire; the last by the room left.
             last = index == len(self._layers)
-            room = self._limit - self._size if last else 2 * self._limit + MAX_BODY_EXCERPT
+            room = self._limit - self._size if last else 2 * self._limit + BODY_EXCERPT
             data = layer.decode(data, room)
             if len(data) > room:
                 raise self._too_large(data[:room] if last else b"")
@@ -425,7 +424,7 @@ class Body:
             if not self._spool.spilled:
                 held = self._buffer.getvalue()
                 self._spool.write(held)
-                self._buffer = io.BytesIO((held + data)[:MAX_BODY_EXCERPT])  # the head, for errors
+                self._buffer = io.BytesIO((held + data)[:BODY_EXCERPT])  # the head, for errors
             self._spool.write(data)
         else:
             self._buffer.write(data)
@@ -433,11 +432,11 @@ class Body:
             raise httpx.ReadTimeout("the request's deadline passed while reading the body")
 
     def value(self) -> bytes:
-        """The decoded body (its first MAX_BODY_EXCERPT bytes once spilled to the spool)."""
+        """The decoded body (its first BODY_EXCERPT bytes once spilled to the spool)."""
         return self._buffer.getvalue()
 
     def _too_large(self, pending: bytes = b"") -> BodyTooLarge:
-        excerpt = (self.value()[:MAX_BODY_EXCERPT] + pending)[:MAX_BODY_EXCERPT]
+        excerpt = (self.value()[:BODY_EXCERPT] + pending)[:BODY_EXCERPT]
         return BodyTooLarge(self._response, self._limit, excerpt)
 
 

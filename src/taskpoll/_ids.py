@@ -13,7 +13,8 @@ MAX_STATUS_LENGTH = 200
 
 
 def check_task_id(task_id: object) -> str:
-    """Refuse ids that would not stay inside their path segment (`""`, `.`, `..`) or are not strings."""
+    """Refuse ids that would not stay inside their path segment (`""`, `.`, `..`), are too long, hold a
+    lone surrogate or are not strings."""
     if not isinstance(task_id, str):
         raise InvalidTaskIdError(f"a task id is a string, not {type(task_id).__name__}")
     if task_id in ("", ".", ".."):
