@@ -25,8 +25,8 @@ poll    Per-poll overhead. `taskpoll.Client(...).get(task_id)` against `httpx.Cl
         the two back-to-back blocks' ratio. Client CPU per poll is shown too: the client process runs
         nothing else, so it is the client's cost.
 large   A large Aryn result (100,000 elements, ~46 MB; 20,000 with --quick), downloaded once. Times
-        `json.loads(body)` against the adapter's typed parse `providers.get("aryn").parse(task_id,
-        response)`, with the network excluded from both; then end to end, `Client.get` against httpx
+        `json.loads(body)` against the adapter's typed read `providers.get("aryn").read(task_id,
+        answer)`, with the network excluded from both; then end to end, `Client.get` against httpx
         get + `json.loads`. Memory of the typed parse relative to the body size is measured two ways:
         the tracemalloc peak of a separate run, and the RSS growth (VmHWM after minus VmRSS before,
         peak reset through /proc/self/clear_refs) in a fresh child process.

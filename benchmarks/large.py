@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 
 import taskpoll
+from taskpoll._http import Answer
 from taskpoll.providers import get as get_provider
 from taskpoll.simulator import SimulatorProcess, succeeded
 
@@ -52,7 +53,8 @@ def bench_large(server: SimulatorProcess, config: Config) -> None:
     with httpx.Client(headers=raw_headers("aryn", key), timeout=120) as http:
         response = http.get(url, params=params)  # the server renders the result once, then serves it from cache
         body = response.content
-        task = provider.parse(task_id, response)
+        answer = _answer(response)
+        task = provider.read(task_id, answer)
         assert task.result is not None and len(task.result.elements) == elements
         del task
         size = len(body)
@@ -66,10 +68,10 @@ def bench_large(server: SimulatorProcess, config: Config) -> None:
         parse = interleave(
             {
                 "json.loads(body)": lambda: measure(lambda: json.loads(body)),
-                "provider.parse (typed)": lambda: measure(lambda: provider.parse(task_id, response)),
+                "provider.read (typed)": lambda: measure(lambda: provider.read(task_id, answer)),
                 "  of which from_dict": lambda: measure(lambda: result_type.from_dict(decoded)),
                 "json.loads, GC paused": lambda: measure(gc_paused(lambda: json.loads(body))),
-                "provider.parse, GC paused": lambda: measure(gc_paused(lambda: provider.parse(task_id, response))),
+                "provider.read, GC paused": lambda: measure(gc_paused(lambda: provider.read(task_id, answer))),
             },
             config.large_rounds,
         )
@@ -81,7 +83,7 @@ def bench_large(server: SimulatorProcess, config: Config) -> None:
             "they show\nhow much of each parse is the cyclic garbage collector walking the growing heap (taskpoll "
             "never pauses it)."
         )
-        typed_ratio = median_wall(parse["provider.parse (typed)"]) / json_time
+        typed_ratio = median_wall(parse["provider.read (typed)"]) / json_time
         check(
             "large result: typed parse / json.loads",
             f"{typed_ratio:.2f}",
@@ -103,7 +105,12 @@ def bench_large(server: SimulatorProcess, config: Config) -> None:
         e2e_ratio = median_wall(end_to_end["taskpoll Client.get"]) / raw_time
         check("large result: end to end taskpoll/raw", f"{e2e_ratio:.2f}", "(info)", None)
 
-        _large_memory(provider, task_id, response, body)
+        _large_memory(provider, task_id, answer, body)
+
+
+def _answer(response: httpx.Response) -> Answer:
+    """The response as the clients hand it to an adapter's `read` (status, headers, decoded body)."""
+    return Answer(response.status_code, response.headers, response.content, response.reason_phrase)
 
 
 def _rows(samples: Mapping[str, Sequence[Timing]], reference: float) -> list[list[str]]:
@@ -113,21 +120,21 @@ def _rows(samples: Mapping[str, Sequence[Timing]], reference: float) -> list[lis
     ]
 
 
-def _large_memory(provider: Any, task_id: str, response: httpx.Response, body: bytes) -> None:
+def _large_memory(provider: Any, task_id: str, answer: Answer, body: bytes) -> None:
     size = len(body)
     print()
     print("Memory beyond the body itself (the body is allocated before measuring starts):")
     rows = []
     traced = {
         "json.loads(body)": traced_memory(lambda: json.loads(body)),
-        "provider.parse (typed)": traced_memory(lambda: provider.parse(task_id, response)),
+        "provider.read (typed)": traced_memory(lambda: provider.read(task_id, answer)),
     }
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "body.json"
         path.write_bytes(body)
         rss = {
             name: run_worker("rss", {"mode": mode, "path": str(path), "task_id": task_id})
-            for name, mode in (("json.loads(body)", "json"), ("provider.parse (typed)", "typed"))
+            for name, mode in (("json.loads(body)", "json"), ("provider.read (typed)", "typed"))
         }
     for name, (peak, retained) in traced.items():
         grown = rss[name]
@@ -151,14 +158,14 @@ def _large_memory(provider: Any, task_id: str, response: httpx.Response, body: b
         "the timings). RSS: a fresh child process loads the body, parses once, and reports VmHWM (peak reset via\n"
         "/proc/self/clear_refs just before) minus VmRSS before; retained = VmRSS after, result alive, minus before."
     )
-    typed_peak = traced["provider.parse (typed)"][0] / size
+    typed_peak = traced["provider.read (typed)"][0] / size
     check(
         "large result: typed parse peak memory / body (tracemalloc)",
         f"{typed_peak:.2f}x",
         f"<= {TARGET_PARSE_MEMORY}x",
         typed_peak <= TARGET_PARSE_MEMORY,
     )
-    typed_rss = rss["provider.parse (typed)"]
+    typed_rss = rss["provider.read (typed)"]
     if typed_rss["peak"] is not None and typed_rss["reset"]:
         growth = (typed_rss["peak"] - typed_rss["before"]) / size
         check(
@@ -177,13 +184,13 @@ def rss_worker() -> None:
     provider = get_provider("aryn")
     request = httpx.Request("GET", raw_url("http://127.0.0.1/aryn", "aryn", "x"))
     small = httpx.Response(200, json={"status": [], "status_code": 200, "elements": []}, request=request)
-    provider.parse("x", small)  # import and initialise everything the parse touches
+    provider.read("x", _answer(small))  # import and initialise everything the parse touches
     response = httpx.Response(200, content=Path(job["path"]).read_bytes(), request=request)
     response.read()
     parse: Callable[[], object] = (
         (lambda: json.loads(response.content))
         if job["mode"] == "json"
-        else (lambda: provider.parse(job["task_id"], response))
+        else (lambda: provider.read(job["task_id"], _answer(response)))
     )
     gc.collect()
     before = rss_bytes()
