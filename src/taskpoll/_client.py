@@ -115,10 +115,18 @@ class RunOptions(TypedDict, Generic[R], total=False):
     stalled_after: float | None
 
 
+_RUN_DEFAULTS = {
+    "timeout": DEFAULT_TIMEOUT,
+    "raise_on_failure": True,
+    "on_update": None,
+    "on_poll": None,
+    "stalled_after": None,
+}
+
+
 def _run_options(kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """`run`'s own options (timeout, raise_on_failure, on_update, on_poll, stalled_after), out of its keywords."""
-    defaults = {"timeout": DEFAULT_TIMEOUT, "raise_on_failure": True, "on_update": None, "on_poll": None}
-    return tuple(kwargs.pop(name, default) for name, default in (defaults | {"stalled_after": None}).items())
+    return tuple(kwargs.pop(name, default) for name, default in _RUN_DEFAULTS.items())
 
 
 def _typed(cls: type[Any], base: type[Any], provider: str | Provider[Any], which: int) -> Any:
